@@ -1,0 +1,149 @@
+/**
+ * The one typed IPC contract. Main, preload and renderer all import it, so a renamed
+ * channel or a changed payload breaks the compile on every side at once.
+ * It must stay free of runtime imports (no `electron`, no `node:*`).
+ */
+
+// --- errors ---------------------------------------------------------------
+
+/** Stable error codes. Every code has copy in the UI (renderer/copy/error-copy.ts). */
+export const ERROR_CODES = [
+  'access_denied', // the person pressed Deny on the consent page
+  'sign_in_timeout', // no callback within 5 minutes
+  'sign_in_cancelled', // the person cancelled
+  'browser_open_failed', // the system browser could not be opened
+  'loopback_failed', // the 127.0.0.1 callback server could not listen
+  'invalid_callback', // a deep link / callback that does not belong to a pending flow
+  'token_exchange_failed', // the code could not be exchanged
+  'session_expired', // invalid_grant: the refresh token is dead
+  'invalid_client', // client id / secret rejected
+  'config_invalid', // misconfigured endpoints / client id
+  'missing_scope', // Zoom 4711
+  'rate_limited', // 429
+  'server_error', // 5xx
+  'offline', // network failure
+  'keychain_unavailable', // no Secret Service / denied
+  'keychain_locked', // locked keychain (macOS login keychain etc.)
+  'invalid_argument', // IPC argument failed validation
+  'untrusted_sender', // IPC from an unexpected frame
+  'not_signed_in',
+  'unknown',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export type Result<T = void> =
+  | { ok: true; value: T }
+  | { ok: false; code: ErrorCode; message: string };
+
+// --- data the renderer may see (never tokens) ---------------------------
+
+export interface Profile {
+  id: string;
+  displayName: string;
+  firstName: string;
+  lastName: string;
+  email: string;
+  avatarUrl: string | null;
+  timezone: string | null;
+  /** Zoom user type: 1 Basic, 2 Licensed, other values are passed through. */
+  accountType: number;
+}
+
+export interface Meeting {
+  /** Stable row key: `${id}@${startTime ?? 'none'}` (recurring occurrences share an id). */
+  key: string;
+  /** Zoom meeting number, int64, kept as a string so no precision is lost. */
+  id: string;
+  topic: string;
+  /** ISO 8601 UTC, or null for recurring meetings with no fixed time (type 3). */
+  startTime: string | null;
+  durationMinutes: number;
+  timezone: string | null;
+  joinUrl: string;
+  agenda: string | null;
+  /** 1 instant, 2 scheduled, 3 recurring no fixed time, 8 recurring fixed time. */
+  type: number;
+}
+
+// --- session state: owned by main, pushed to the renderer ----------------
+
+export interface Notice {
+  code: ErrorCode;
+  message: string;
+}
+
+interface SessionBase {
+  /** True when no Zoom client id is configured and the in-process sandbox is used. */
+  demo: boolean;
+  /** Set when the keychain is unavailable: tokens live in memory for this run only. */
+  sessionOnly: Notice | null;
+}
+
+export type SessionState = SessionBase &
+  (
+    | { kind: 'signed-out'; /** why we are signed out, e.g. session expired */ reason: Notice | null }
+    | { kind: 'signing-in'; authorizationUrl: string | null }
+    | {
+        kind: 'signed-in';
+        profile: Profile;
+        meetings: readonly Meeting[];
+        /** epoch ms of the last successful fetch, null if never fetched. */
+        updatedAt: number | null;
+        /** True when the last refresh failed and the data shown is cached. */
+        stale: boolean;
+        offline: boolean;
+        refreshing: boolean;
+        /** The last refresh failure, if the data is stale for a reason other than offline. */
+        problem: Notice | null;
+      }
+    | { kind: 'error'; code: ErrorCode; message: string }
+  );
+
+export type SessionKind = SessionState['kind'];
+
+export interface SignOutResult {
+  /** False when the server could not be reached to revoke: local secrets are deleted anyway. */
+  serverRevoked: boolean;
+}
+
+// --- channels ---------------------------------------------------------------
+
+export const Channel = {
+  getSession: 'session:get',
+  sessionChanged: 'session:changed',
+  signIn: 'auth:sign-in',
+  cancelSignIn: 'auth:cancel-sign-in',
+  reopenSignInPage: 'auth:reopen-sign-in-page',
+  signOut: 'auth:sign-out',
+  refreshMeetings: 'meetings:refresh',
+  openJoinUrl: 'shell:open-join-url',
+  copyText: 'clipboard:copy-text',
+} as const;
+export type InvokeChannel = Exclude<(typeof Channel)[keyof typeof Channel], typeof Channel.sessionChanged>;
+
+/** Request/response shapes of every invoke channel. Arguments are validated in main. */
+export interface InvokeMap {
+  [Channel.getSession]: { args: []; result: SessionState };
+  [Channel.signIn]: { args: []; result: Result<void> };
+  [Channel.cancelSignIn]: { args: []; result: Result<void> };
+  [Channel.reopenSignInPage]: { args: []; result: Result<void> };
+  [Channel.signOut]: { args: []; result: Result<SignOutResult> };
+  [Channel.refreshMeetings]: { args: []; result: Result<void> };
+  [Channel.openJoinUrl]: { args: [url: string]; result: Result<void> };
+  [Channel.copyText]: { args: [text: string]; result: Result<void> };
+}
+
+/** What the preload exposes as `window.meetingTray`: one named method per channel. */
+export interface MeetingTrayApi {
+  getSession(): Promise<SessionState>;
+  onSessionChanged(listener: (state: SessionState) => void): () => void;
+  signIn(): Promise<Result<void>>;
+  cancelSignIn(): Promise<Result<void>>;
+  reopenSignInPage(): Promise<Result<void>>;
+  signOut(): Promise<Result<SignOutResult>>;
+  refreshMeetings(): Promise<Result<void>>;
+  openJoinUrl(url: string): Promise<Result<void>>;
+  copyText(text: string): Promise<Result<void>>;
+}
+
+export const BRIDGE_KEY = 'meetingTray';

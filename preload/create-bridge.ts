@@ -1,0 +1,29 @@
+import { Channel, type InvokeChannel, type InvokeMap, type MeetingTrayApi, type SessionState } from './contract.ts';
+
+/**
+ * How the bridge reaches main. Electron's preload uses ipcRenderer; the browser harness uses
+ * HTTP + server-sent events. Everything above the transport is this one shared file.
+ */
+export interface BridgeTransport {
+  invoke(channel: InvokeChannel, args: readonly unknown[]): Promise<unknown>;
+  /** Delivers only the payload (never a transport event object); returns an unsubscribe. */
+  subscribe(channel: typeof Channel.sessionChanged, listener: (payload: unknown) => void): () => void;
+}
+
+export function createBridge(transport: BridgeTransport): MeetingTrayApi {
+  const call = <K extends InvokeChannel>(channel: K, ...args: InvokeMap[K]['args']) =>
+    transport.invoke(channel, args) as Promise<InvokeMap[K]['result']>;
+
+  return {
+    getSession: () => call(Channel.getSession),
+    onSessionChanged: (listener) =>
+      transport.subscribe(Channel.sessionChanged, (payload) => listener(payload as SessionState)),
+    signIn: () => call(Channel.signIn),
+    cancelSignIn: () => call(Channel.cancelSignIn),
+    reopenSignInPage: () => call(Channel.reopenSignInPage),
+    signOut: () => call(Channel.signOut),
+    refreshMeetings: () => call(Channel.refreshMeetings),
+    openJoinUrl: (url) => call(Channel.openJoinUrl, url),
+    copyText: (text) => call(Channel.copyText, text),
+  };
+}

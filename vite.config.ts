@@ -1,0 +1,80 @@
+/**
+ * One config, four build targets, chosen with `vite build --mode <target>`:
+ *   main      main/index.ts        -> dist/main/index.cjs      (Electron main, Node 24 / CJS)
+ *   preload   preload/index.ts     -> dist/preload/index.cjs   (sandboxed preload: one CJS file)
+ *   web-preload preload/web.ts     -> dist/renderer/web-preload.js (browser harness bridge)
+ *   renderer  renderer/index.html  -> dist/renderer/           (React, Chromium)
+ * scripts/build.mjs runs them in order. Vitest reads the `test` block.
+ */
+import { builtinModules } from 'node:module';
+import { resolve } from 'node:path';
+import react from '@vitejs/plugin-react';
+import { defineConfig, type UserConfig } from 'vite';
+
+const root = import.meta.dirname;
+const nodeExternals = ['electron', '@napi-rs/keyring', 'electron-store', ...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
+
+function nodeBundle(entry: string, outDir: string, fileName: string, external: string[]): UserConfig {
+  return {
+    build: {
+      outDir: resolve(root, outDir),
+      emptyOutDir: true,
+      target: 'node24',
+      ssr: true,
+      minify: false,
+      sourcemap: true,
+      lib: { entry: resolve(root, entry), formats: ['cjs'], fileName: () => fileName },
+      rollupOptions: { external },
+    },
+    ssr: { noExternal: true },
+  };
+}
+
+export default defineConfig(({ mode }) => {
+  switch (mode) {
+    case 'main':
+      return nodeBundle('main/index.ts', 'dist/main', 'index.cjs', nodeExternals);
+    case 'preload':
+      return nodeBundle('preload/index.ts', 'dist/preload', 'index.cjs', ['electron']);
+    case 'web-preload':
+      return {
+        build: {
+          outDir: resolve(root, 'dist/web-preload'),
+          emptyOutDir: true,
+          target: 'chrome140',
+          lib: { entry: resolve(root, 'preload/web.ts'), formats: ['iife'], name: 'meetingTrayWebPreload', fileName: () => 'web-preload.js' },
+        },
+      };
+    default:
+      return {
+        root: resolve(root, 'renderer'),
+        base: './',
+        plugins: [react()],
+        build: { outDir: resolve(root, 'dist/renderer'), emptyOutDir: true, target: 'chrome140' },
+        test: {
+          root,
+          projects: [
+            {
+              extends: true,
+              test: {
+                name: 'node',
+                root,
+                include: ['test/main/**/*.test.ts', 'test/preload/**/*.test.ts', 'test/lint/**/*.test.ts', 'test/build/**/*.test.ts'],
+                environment: 'node',
+              },
+            },
+            {
+              extends: true,
+              test: {
+                name: 'renderer',
+                root,
+                include: ['test/renderer/**/*.test.{ts,tsx}'],
+                environment: 'happy-dom',
+                setupFiles: ['test/renderer/setup.ts'],
+              },
+            },
+          ],
+        },
+      };
+  }
+});
