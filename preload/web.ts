@@ -3,7 +3,16 @@
 import { BRIDGE_KEY } from './contract.ts';
 import { createBridge } from './create-bridge.ts';
 
+/** Harness-only event: main asks the page's own browser to open the sign-in page in a new tab. */
+const OPEN_URL_EVENT = 'harness:open-url';
+
 const token = new URLSearchParams(location.search).get('token') ?? '';
+const events = new EventSource(`/api/events?token=${encodeURIComponent(token)}`);
+
+events.addEventListener(OPEN_URL_EVENT, (event: MessageEvent<string>) => {
+  const url = JSON.parse(event.data) as unknown;
+  if (typeof url === 'string' && /^https?:\/\//.test(url)) window.open(url, '_blank', 'noopener');
+});
 
 const api = createBridge({
   async invoke(channel, args) {
@@ -16,10 +25,9 @@ const api = createBridge({
     return response.json();
   },
   subscribe(channel, listener) {
-    const source = new EventSource(`/api/events?token=${encodeURIComponent(token)}`);
     const forward = (event: MessageEvent<string>) => listener(JSON.parse(event.data));
-    source.addEventListener(channel, forward);
-    return () => source.close();
+    events.addEventListener(channel, forward);
+    return () => events.removeEventListener(channel, forward);
   },
 });
 

@@ -1,0 +1,188 @@
+/**
+ * The browser harness's HTTP transport: serves the built renderer plus the web preload, and
+ * carries the same IPC contract over HTTP (invoke) and server-sent events (pushes).
+ * It binds 127.0.0.1 only and every request must carry the per-run token.
+ */
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize, sep } from 'node:path';
+import { Channel, type SessionState } from '../../preload/contract.ts';
+
+export interface HarnessSender {
+  frameUrl: string;
+  isMainFrame: boolean;
+  webContentsId: number;
+}
+
+export interface HarnessServerOptions {
+  dispatch(channel: string, sender: HarnessSender, args: unknown[]): Promise<unknown>;
+  currentState(): SessionState;
+  subscribe(listener: (state: SessionState) => void): () => void;
+  /** dist/renderer */
+  rendererDir: string;
+  /** dist/web-preload/web-preload.js */
+  webPreloadFile: string;
+  port?: number;
+  token?: string;
+}
+
+export interface HarnessServer {
+  /** What a person opens: the origin plus the token. */
+  url: string;
+  origin: string;
+  port: number;
+  /** The harness's browser opener: asks the page to open a new tab (a popup to Playwright). */
+  openInPage(url: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** The web contents id the harness reports for its one page, as Electron's would be. */
+export const HARNESS_WEB_CONTENTS_ID = 1;
+const MAX_BODY_BYTES = 64 * 1024;
+const COOKIE = 'mt_harness';
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.json': 'application/json',
+  '.map': 'application/json',
+};
+const CSP =
+  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' https: data:; connect-src 'self'; font-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+export async function startHarnessServer(options: HarnessServerOptions): Promise<HarnessServer> {
+  const token = options.token ?? randomBytes(24).toString('base64url');
+  const streams = new Set<ServerResponse>();
+  let origin = '';
+
+  const tokenMatches = (candidate: string | null | undefined) => {
+    if (!candidate) return false;
+    const a = Buffer.from(candidate);
+    const b = Buffer.from(token);
+    return a.length === b.length && timingSafeEqual(a, b);
+  };
+  const cookieToken = (req: IncomingMessage) =>
+    (req.headers.cookie ?? '')
+      .split(';')
+      .map((part) => part.trim().split('='))
+      .find(([name]) => name === COOKIE)?.[1];
+
+  const send = (res: ServerResponse, status: number, body: string | Buffer, type = 'text/plain; charset=utf-8') => {
+    res.writeHead(status, {
+      'content-type': type,
+      'cache-control': 'no-store',
+      'x-content-type-options': 'nosniff',
+      'content-security-policy': CSP,
+      'referrer-policy': 'no-referrer',
+    });
+    res.end(body);
+  };
+
+  const pushEvent = (event: string, data: unknown) => {
+    const frame = `event: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
+    for (const stream of streams) stream.write(frame);
+  };
+  const unsubscribe = options.subscribe((state) => pushEvent(Channel.sessionChanged, state));
+
+  async function serveStatic(res: ServerResponse, pathname: string, setCookie: boolean) {
+    if (pathname === '/web-preload.js') {
+      send(res, 200, await readFile(options.webPreloadFile), CONTENT_TYPES['.js']);
+      return;
+    }
+    const relative = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');
+    const file = normalize(join(options.rendererDir, relative));
+    if (!file.startsWith(options.rendererDir + sep)) return send(res, 404, 'Not found');
+    let body: Buffer;
+    try {
+      body = await readFile(file);
+    } catch {
+      return send(res, 404, 'Not found');
+    }
+    if (relative === 'index.html') {
+      // The web preload must run before the app's module script, as Electron's preload does.
+      body = Buffer.from(body.toString('utf8').replace('<head>', '<head>\n    <script src="./web-preload.js"></script>'));
+      if (setCookie) res.setHeader('set-cookie', `${COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`);
+    }
+    send(res, 200, body, CONTENT_TYPES[extname(file)] ?? 'application/octet-stream');
+  }
+
+  async function readJsonBody(req: IncomingMessage): Promise<unknown> {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    for await (const chunk of req) {
+      size += (chunk as Buffer).length;
+      if (size > MAX_BODY_BYTES) throw new Error('body too large');
+      chunks.push(chunk as Buffer);
+    }
+    return JSON.parse(Buffer.concat(chunks).toString('utf8') || '[]');
+  }
+
+  async function route(req: IncomingMessage, res: ServerResponse) {
+    const url = new URL(req.url ?? '/', origin);
+    const queryToken = url.searchParams.get('token');
+    const authorised =
+      tokenMatches(queryToken) || tokenMatches(req.headers['x-harness-token'] as string | undefined) || tokenMatches(cookieToken(req));
+    if (!authorised) return send(res, 403, 'This harness needs the token printed when it started.');
+
+    if (url.pathname === '/api/events' && req.method === 'GET') {
+      res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
+      res.write(`event: ${Channel.sessionChanged}\ndata: ${JSON.stringify(options.currentState())}\n\n`);
+      streams.add(res);
+      req.on('close', () => streams.delete(res));
+      return;
+    }
+    if (url.pathname.startsWith('/api/invoke/') && req.method === 'POST') {
+      let args: unknown;
+      try {
+        args = await readJsonBody(req);
+      } catch {
+        return send(res, 400, 'Bad request');
+      }
+      const channel = decodeURIComponent(url.pathname.slice('/api/invoke/'.length));
+      // The Origin header plays the role of Electron's senderFrame.url.
+      const sender: HarnessSender = {
+        frameUrl: typeof req.headers.origin === 'string' ? req.headers.origin : '',
+        isMainFrame: true,
+        webContentsId: HARNESS_WEB_CONTENTS_ID,
+      };
+      const result = await options.dispatch(channel, sender, Array.isArray(args) ? args : [args]);
+      return send(res, 200, JSON.stringify(result ?? null), 'application/json');
+    }
+    if (req.method === 'GET') return serveStatic(res, url.pathname, queryToken !== null);
+    return send(res, 405, 'Method not allowed');
+  }
+
+  const server = createServer((req, res) => {
+    route(req, res).catch(() => {
+      if (!res.headersSent) send(res, 500, 'Internal error');
+      else res.end();
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  origin = `http://127.0.0.1:${port}`;
+
+  return {
+    url: `${origin}/?token=${token}`,
+    origin,
+    port,
+    async openInPage(target) {
+      pushEvent('harness:open-url', target);
+    },
+    async close() {
+      unsubscribe();
+      for (const stream of streams) stream.end();
+      streams.clear();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
