@@ -1,11 +1,14 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { App } from './App.tsx';
+import { getBridge } from './bridge.ts';
+import './styles/app.css';
 
 const container = document.getElementById('root');
 if (container) {
   createRoot(container).render(
     <StrictMode>
-      <main>Meeting Tray</main>
+      <App api={getBridge()} />
     </StrictMode>,
   );
 }

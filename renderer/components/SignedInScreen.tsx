@@ -1,0 +1,105 @@
+import { useCallback, useRef, useState } from 'react';
+import type { Meeting, SessionState, SignOutResult } from '../../preload/contract.ts';
+import { errorCopy } from '../copy/error-copy.ts';
+import type { ScreenContext } from '../session/screen-context.ts';
+import { useAction } from '../session/use-action.ts';
+import type { TimeFormat } from '../time/time-format.ts';
+import { MeetingList } from './MeetingList.tsx';
+import { ProfileCard } from './ProfileCard.tsx';
+import { SignOutDialog } from './SignOutDialog.tsx';
+import { Spinner } from './Spinner.tsx';
+import { StatusBanner } from './StatusBanner.tsx';
+
+type SignedIn = Extract<SessionState, { kind: 'signed-in' }>;
+
+interface SignedInScreenProps extends ScreenContext {
+  session: SignedIn;
+  format: TimeFormat;
+  today: string;
+  onSignedOut: (result: SignOutResult) => void;
+}
+
+export function SignedInScreen({ session, format, today, api, onFailure, announce, onSignedOut }: SignedInScreenProps) {
+  const [confirming, setConfirming] = useState(false);
+  const signOutButton = useRef<HTMLButtonElement>(null);
+
+  const refresh = useAction(
+    useCallback(() => api.refreshMeetings(), [api]),
+    onFailure,
+  );
+  const signOut = useAction(
+    useCallback(() => api.signOut(), [api]),
+    onFailure,
+  );
+  const join = useAction(
+    useCallback((url: string) => api.openJoinUrl(url), [api]),
+    onFailure,
+  );
+  const copy = useAction(
+    useCallback((text: string) => api.copyText(text), [api]),
+    onFailure,
+  );
+
+  const joinRun = join.run;
+  const copyRun = copy.run;
+  const onJoin = useCallback((meeting: Meeting) => void joinRun(meeting.joinUrl), [joinRun]);
+  const onCopy = useCallback(
+    async (meeting: Meeting) => {
+      const result = await copyRun(meeting.joinUrl);
+      if (result.ok) announce(`Link copied: ${meeting.topic || 'Untitled meeting'}`);
+    },
+    [copyRun, announce],
+  );
+  const onCopyRow = useCallback((meeting: Meeting) => void onCopy(meeting), [onCopy]);
+
+  const refreshing = session.refreshing || refresh.pending;
+
+  const closeDialog = () => {
+    setConfirming(false);
+    signOutButton.current?.focus();
+  };
+
+  return (
+    <>
+      <ProfileCard profile={session.profile} onSignOut={() => setConfirming(true)} signOutButtonRef={signOutButton} />
+      <StatusBanner offline={session.offline} stale={session.stale} updatedAt={session.updatedAt} format={format} />
+      {session.problem ? (
+        <div className="notice notice--warning" data-testid="problem">
+          <p className="notice__title">{errorCopy(session.problem.code).title}</p>
+          <p>{session.problem.message}</p>
+        </div>
+      ) : null}
+      <section className="meetings" aria-labelledby="meetings-title" aria-busy={refreshing}>
+        <div className="meetings__header">
+          <h2 id="meetings-title">Upcoming meetings</h2>
+          <button
+            type="button"
+            className="button button--small"
+            disabled={refreshing}
+            aria-busy={refreshing}
+            onClick={async () => {
+              const result = await refresh.run();
+              if (result.ok) announce('Meetings updated');
+            }}
+          >
+            {refreshing ? <Spinner /> : null}
+            {refreshing ? 'Refreshing…' : 'Refresh'}
+          </button>
+        </div>
+        <MeetingList meetings={session.meetings} today={today} format={format} onJoin={onJoin} onCopy={onCopyRow} />
+      </section>
+      {confirming ? (
+        <SignOutDialog
+          pending={signOut.pending}
+          onCancel={closeDialog}
+          onConfirm={async () => {
+            const result = await signOut.run();
+            setConfirming(false);
+            if (result.ok) onSignedOut(result.value);
+            else signOutButton.current?.focus();
+          }}
+        />
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,74 @@
+import { useCallback, useState } from 'react';
+import type { SessionState } from '../../preload/contract.ts';
+import type { ScreenContext } from '../session/screen-context.ts';
+import { useAction } from '../session/use-action.ts';
+import { Spinner } from './Spinner.tsx';
+
+type SigningIn = Extract<SessionState, { kind: 'signing-in' }>;
+
+export function SigningInScreen({ session, api, onFailure, announce }: ScreenContext & { session: SigningIn }) {
+  const [copied, setCopied] = useState(false);
+  const cancel = useAction(
+    useCallback(() => api.cancelSignIn(), [api]),
+    onFailure,
+  );
+  const reopen = useAction(
+    useCallback(() => api.reopenSignInPage(), [api]),
+    onFailure,
+  );
+  const copy = useAction(
+    useCallback((text: string) => api.copyText(text), [api]),
+    onFailure,
+  );
+  const url = session.authorizationUrl;
+
+  return (
+    <section className="screen screen--centered" aria-labelledby="signing-in-title" aria-busy="true">
+      <Spinner size="large" />
+      <h2 id="signing-in-title">Continue in your browser</h2>
+      <p className="muted">
+        Finish signing in to Zoom in the browser tab that just opened. This window updates by
+        itself when you're done.
+      </p>
+      {url ? (
+        <div className="button-row">
+          <button
+            type="button"
+            className="button"
+            disabled={reopen.pending}
+            onClick={() => void reopen.run()}
+          >
+            Open the sign-in page again
+          </button>
+          <button
+            type="button"
+            className="button"
+            disabled={copy.pending}
+            onClick={async () => {
+              const result = await copy.run(url);
+              if (result.ok) {
+                setCopied(true);
+                announce('Link copied');
+              }
+            }}
+          >
+            Copy link
+          </button>
+        </div>
+      ) : null}
+      {copied && url ? (
+        <p className="success" data-testid="link-copied">
+          Link copied — paste it into the browser you use for Zoom.
+        </p>
+      ) : null}
+      <button
+        type="button"
+        className="button button--quiet"
+        disabled={cancel.pending}
+        onClick={() => void cancel.run()}
+      >
+        Cancel
+      </button>
+    </section>
+  );
+}

@@ -1,0 +1,113 @@
+/**
+ * An in-memory `window.meetingTray` for renderer tests and screenshots. Plain functions, no
+ * `vi`, so Playwright or a harness can use it too. Calls are recorded; results can be scripted
+ * per method (a value, or a function returning a promise the test resolves when it wants).
+ */
+import type { MeetingTrayApi, Result, SessionState, SignOutResult } from '../../preload/contract.ts';
+
+type ActionName = Exclude<keyof MeetingTrayApi, 'getSession' | 'onSessionChanged'>;
+type ActionResult<K extends ActionName> = Awaited<ReturnType<MeetingTrayApi[K]>>;
+type Responder<K extends ActionName> =
+  | ActionResult<K>
+  | ((...args: Parameters<MeetingTrayApi[K]>) => ActionResult<K> | Promise<ActionResult<K>>);
+
+export interface RecordedCall {
+  method: keyof MeetingTrayApi;
+  args: readonly unknown[];
+}
+
+export interface FakeBridge extends MeetingTrayApi {
+  /** Emits a session change to every subscriber, as main would. */
+  push(state: SessionState): void;
+  /** Every call, in order. */
+  readonly calls: readonly RecordedCall[];
+  /** The argument lists of every call to one method. */
+  callsTo(method: keyof MeetingTrayApi): unknown[][];
+  /** Scripts what an action answers from now on. */
+  respond<K extends ActionName>(method: K, responder: Responder<K>): void;
+  /** Makes getSession answer only when the returned function is called (to test races). */
+  holdGetSession(): () => void;
+  listenerCount(): number;
+  /** The state getSession would answer now (the last pushed one). */
+  current(): SessionState;
+}
+
+const OK: Result<void> = { ok: true, value: undefined };
+const REVOKED: Result<SignOutResult> = { ok: true, value: { serverRevoked: true } };
+
+/** A promise the caller settles later; for scripting slow actions (e.g. refresh progress). */
+export function createDeferred<T>(): { promise: Promise<T>; resolve: (value: T) => void } {
+  let resolve: (value: T) => void = () => undefined;
+  const promise = new Promise<T>((settle) => {
+    resolve = settle;
+  });
+  return { promise, resolve };
+}
+
+export function createFakeBridge(initial: SessionState): FakeBridge {
+  let state = initial;
+  let getSessionGate: Promise<void> | null = null;
+  const listeners = new Set<(state: SessionState) => void>();
+  const calls: RecordedCall[] = [];
+  const responders = new Map<ActionName, unknown>();
+
+  const record = (method: keyof MeetingTrayApi, args: readonly unknown[]) => {
+    calls.push({ method, args });
+  };
+
+  async function answer<K extends ActionName>(
+    method: K,
+    fallback: ActionResult<K>,
+    args: Parameters<MeetingTrayApi[K]>,
+  ): Promise<ActionResult<K>> {
+    record(method, args);
+    const responder = responders.get(method) as Responder<K> | undefined;
+    if (responder === undefined) return fallback;
+    if (typeof responder === 'function') {
+      const call = responder as (...a: Parameters<MeetingTrayApi[K]>) => ActionResult<K> | Promise<ActionResult<K>>;
+      return call(...args);
+    }
+    return responder;
+  }
+
+  return {
+    calls,
+    push(next) {
+      state = next;
+      for (const listener of [...listeners]) listener(next);
+    },
+    callsTo: (method) => calls.filter((call) => call.method === method).map((call) => [...call.args]),
+    respond(method, responder) {
+      responders.set(method, responder);
+    },
+    holdGetSession() {
+      const gate = createDeferred<void>();
+      getSessionGate = gate.promise;
+      return () => gate.resolve();
+    },
+    listenerCount: () => listeners.size,
+    current: () => state,
+
+    async getSession() {
+      record('getSession', []);
+      const asked = state;
+      if (getSessionGate) await getSessionGate;
+      // Answers with the state as it was when asked, like a reply already in flight.
+      return asked;
+    },
+    onSessionChanged(listener) {
+      record('onSessionChanged', []);
+      listeners.add(listener);
+      return () => {
+        listeners.delete(listener);
+      };
+    },
+    signIn: () => answer('signIn', OK, []),
+    cancelSignIn: () => answer('cancelSignIn', OK, []),
+    reopenSignInPage: () => answer('reopenSignInPage', OK, []),
+    signOut: () => answer('signOut', REVOKED, []),
+    refreshMeetings: () => answer('refreshMeetings', OK, []),
+    openJoinUrl: (url) => answer('openJoinUrl', OK, [url]),
+    copyText: (text) => answer('copyText', OK, [text]),
+  };
+}

@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { groupMeetings } from '../../renderer/time/group-meetings.ts';
+import { createTimeFormat } from '../../renderer/time/time-format.ts';
+import {
+  FIXTURE_NOW,
+  fixtureMeeting,
+  fixtureMeetings,
+  manyMeetings,
+} from '../fakes/session-fixtures.ts';
+
+const london = createTimeFormat({ timeZone: 'Europe/London' });
+
+const summary = (groups: ReturnType<typeof groupMeetings>) =>
+  groups.map((group) => [group.label, group.rows.map((row) => `${row.meeting.topic} | ${row.when}`)]);
+
+describe('groupMeetings', () => {
+  it('buckets into Today, Tomorrow, Later and No fixed time, each sorted by start', () => {
+    expect(summary(groupMeetings(fixtureMeetings, FIXTURE_NOW, london))).toEqual([
+      ['Today', ['Team stand-up | 09:30–09:45 · 15 min', 'Design review | 14:00–14:30 · 30 min']],
+      ['Tomorrow', ['1:1 with Grace | 10:00–10:45 · 45 min']],
+      ['Later', ['Quarterly planning | Fri 27 Nov · 13:00–14:30 · 1 h 30 min']],
+      ['No fixed time', ['Office hours | Recurring · no fixed time']],
+    ]);
+  });
+
+  it('leaves out empty groups', () => {
+    expect(groupMeetings([], FIXTURE_NOW, london)).toEqual([]);
+    const onlyLater = [fixtureMeeting({ id: '1', topic: 'Far', startTime: '2026-12-24T10:00:00Z' })];
+    expect(groupMeetings(onlyLater, FIXTURE_NOW, london).map((g) => g.id)).toEqual(['later']);
+  });
+
+  it('decides "today" in the display zone, not in UTC', () => {
+    const lateNight = [fixtureMeeting({ id: '1', topic: 'Late', startTime: '2026-11-24T23:30:00Z' })];
+    const now = Date.parse('2026-11-24T20:00:00Z');
+    expect(groupMeetings(lateNight, now, london)[0]?.id).toBe('today');
+    // In Berlin it is already 00:30 on the 25th, while "now" is still the 24th there.
+    const berlin = createTimeFormat({ timeZone: 'Europe/Berlin' });
+    expect(groupMeetings(lateNight, now, berlin)[0]?.id).toBe('tomorrow');
+    // In Tokyo "now" is already the 25th, so the meeting (08:30 on the 25th) is today.
+    const tokyo = createTimeFormat({ timeZone: 'Asia/Tokyo' });
+    expect(summary(groupMeetings(lateNight, now, tokyo))).toEqual([['Today', ['Late | 08:30–09:00 · 30 min']]]);
+  });
+
+  it('handles the 25-hour day when US clocks fall back', () => {
+    const newYork = createTimeFormat({ timeZone: 'America/New_York' });
+    // 1 Nov 2026 00:30 EDT; the day has 25 hours, so +24 h is still 23:30 on 1 Nov.
+    const now = Date.parse('2026-11-01T04:30:00Z');
+    const meetings = [
+      fixtureMeeting({ id: '1', topic: 'Same day, after the change', startTime: '2026-11-02T04:30:00Z' }),
+      fixtureMeeting({ id: '2', topic: 'Next day', startTime: '2026-11-02T05:30:00Z' }),
+    ];
+    expect(summary(groupMeetings(meetings, now, newYork))).toEqual([
+      ['Today', ['Same day, after the change | 23:30–00:00 · 30 min']],
+      ['Tomorrow', ['Next day | 00:30–01:00 · 30 min']],
+    ]);
+  });
+
+  it('handles the 23-hour day when European clocks spring forward', () => {
+    const now = Date.parse('2026-03-29T00:30:00Z'); // 00:30 GMT, an hour before the change
+    const meetings = [
+      fixtureMeeting({ id: '1', topic: 'Tonight', startTime: '2026-03-29T22:30:00Z' }), // 23:30 BST
+      fixtureMeeting({ id: '2', topic: 'Tomorrow morning', startTime: '2026-03-29T23:30:00Z' }), // 00:30 BST
+    ];
+    expect(summary(groupMeetings(meetings, now, london))).toEqual([
+      ['Today', ['Tonight | 23:30–00:00 · 30 min']],
+      ['Tomorrow', ['Tomorrow morning | 00:30–01:00 · 30 min']],
+    ]);
+  });
+
+  it('puts cached meetings from previous days under Earlier', () => {
+    const old = [fixtureMeeting({ id: '1', topic: 'Yesterday', startTime: '2026-11-23T15:00:00Z' })];
+    expect(summary(groupMeetings(old, FIXTURE_NOW, london))).toEqual([
+      ['Earlier', ['Yesterday | Mon 23 Nov · 15:00–15:30 · 30 min']],
+    ]);
+  });
+
+  it('keeps Zoom order for meetings without a time, including an unparseable one', () => {
+    const meetings = [
+      fixtureMeeting({ id: '1', topic: 'B', startTime: null, type: 3 }),
+      fixtureMeeting({ id: '2', topic: 'A', startTime: null, type: 3 }),
+      fixtureMeeting({ id: '3', topic: 'Broken', startTime: 'not a date', type: 2 }),
+    ];
+    const groups = groupMeetings(meetings, FIXTURE_NOW, london);
+    expect(groups.map((g) => g.id)).toEqual(['no-fixed-time']);
+    expect(groups[0]?.rows.map((row) => row.meeting.topic)).toEqual(['B', 'A', 'Broken']);
+  });
+
+  it('keeps every one of 1,000 meetings, each exactly once', () => {
+    const meetings = manyMeetings(1000);
+    const groups = groupMeetings(meetings, FIXTURE_NOW, london);
+    const keys = groups.flatMap((group) => group.rows.map((row) => row.meeting.key));
+    expect(keys).toHaveLength(1000);
+    expect(new Set(keys).size).toBe(1000);
+    for (const group of groups) {
+      const starts = group.rows.map((row) => Date.parse(row.meeting.startTime ?? ''));
+      expect(starts).toEqual([...starts].sort((a, b) => a - b));
+    }
+  });
+});

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import {
+  createTimeFormat,
+  formatDuration,
+  formatTimeRange,
+  nextDayKey,
+} from '../../renderer/time/time-format.ts';
+
+describe('createTimeFormat', () => {
+  it('gives the calendar day in the requested zone, not in UTC', () => {
+    const instant = Date.parse('2026-11-24T23:30:00Z');
+    expect(createTimeFormat({ timeZone: 'Europe/London' }).dayKey(instant)).toBe('2026-11-24');
+    expect(createTimeFormat({ timeZone: 'Europe/Berlin' }).dayKey(instant)).toBe('2026-11-25');
+    expect(createTimeFormat({ timeZone: 'America/Los_Angeles' }).dayKey(instant)).toBe('2026-11-24');
+  });
+
+  it('formats a 24-hour local clock', () => {
+    const instant = Date.parse('2026-11-24T14:05:00Z');
+    expect(createTimeFormat({ timeZone: 'Europe/London' }).clock(instant)).toBe('14:05');
+    expect(createTimeFormat({ timeZone: 'Asia/Kolkata' }).clock(instant)).toBe('19:35');
+    expect(createTimeFormat({ timeZone: 'America/New_York', locale: 'en-US' }).clock(instant)).toBe('09:05');
+  });
+
+  it('formats a short day label without a comma', () => {
+    const format = createTimeFormat({ timeZone: 'Europe/London' });
+    expect(format.day(Date.parse('2026-11-27T13:00:00Z'))).toBe('Fri 27 Nov');
+  });
+});
+
+describe('nextDayKey', () => {
+  it('rolls over months and years', () => {
+    expect(nextDayKey('2026-11-30')).toBe('2026-12-01');
+    expect(nextDayKey('2026-12-31')).toBe('2027-01-01');
+    expect(nextDayKey('2028-02-28')).toBe('2028-02-29');
+  });
+
+  it('is not fooled by 23- or 25-hour DST days', () => {
+    expect(nextDayKey('2026-03-29')).toBe('2026-03-30'); // Europe springs forward
+    expect(nextDayKey('2026-11-01')).toBe('2026-11-02'); // US falls back
+  });
+});
+
+describe('formatDuration', () => {
+  it.each([
+    [0, '0 min'],
+    [15, '15 min'],
+    [60, '1 h'],
+    [90, '1 h 30 min'],
+    [125, '2 h 5 min'],
+  ])('%i minutes reads %s', (minutes, text) => {
+    expect(formatDuration(minutes)).toBe(text);
+  });
+});
+
+describe('formatTimeRange', () => {
+  const london = createTimeFormat({ timeZone: 'Europe/London' });
+
+  it('shows start, end and length', () => {
+    expect(formatTimeRange(london, Date.parse('2026-11-24T14:00:00Z'), 30)).toBe('14:00–14:30 · 30 min');
+  });
+
+  it('crosses midnight', () => {
+    expect(formatTimeRange(london, Date.parse('2026-11-24T23:30:00Z'), 60)).toBe('23:30–00:30 · 1 h');
+  });
+
+  it('uses real elapsed time across a DST change', () => {
+    // 01:30 BST + 60 min lands at 01:30 GMT on the morning clocks go back.
+    expect(formatTimeRange(london, Date.parse('2026-10-25T00:30:00Z'), 60)).toBe('01:30–01:30 · 1 h');
+  });
+
+  it('shows only the start when Zoom gives no length', () => {
+    expect(formatTimeRange(london, Date.parse('2026-11-24T14:00:00Z'), 0)).toBe('14:00');
+  });
+});
