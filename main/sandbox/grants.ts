@@ -1,0 +1,114 @@
+// The token store. Zoom semantics (zoom-facts §2): refresh tokens rotate and the old one dies
+// at once, the previous access token dies too, and a new authorization for the same
+// user + client supersedes the older grant. Revoking any token of a grant kills the grant.
+import { mintToken } from './token-format.ts';
+
+export interface Grant {
+  id: number;
+  clientId: string;
+  userId: string;
+  accountId: string;
+  scopes: readonly string[];
+  accessToken: string;
+  accessExpiresAt: number;
+  refreshToken: string;
+  refreshExpiresAt: number;
+}
+
+export interface TokenSet {
+  accessToken: string;
+  refreshToken: string;
+  expiresIn: number;
+  scope: string;
+}
+
+export type AccessLookup = { status: 'valid'; grant: Grant } | { status: 'expired' } | { status: 'unknown' };
+
+export type RevokeOutcome = 'revoked' | 'unknown' | 'other_client';
+
+export interface GrantStore {
+  /** Issues a fresh grant, invalidating every older grant of the same user + client. */
+  create(subject: { clientId: string; userId: string; accountId: string; scopes: readonly string[] }): TokenSet;
+  /** Rotates a grant's tokens; undefined when the refresh token is unknown, dead, expired or not this client's. */
+  refresh(refreshToken: string, clientId: string): TokenSet | undefined;
+  lookupAccessToken(accessToken: string): AccessLookup;
+  revoke(token: string, clientId: string): RevokeOutcome;
+}
+
+export function createGrantStore(deps: {
+  now: () => number;
+  accessTtlSeconds: number;
+  refreshTtlSeconds: number;
+}): GrantStore {
+  const grants = new Map<number, Grant>();
+  const byAccess = new Map<string, number>();
+  const byRefresh = new Map<string, number>();
+  let nextId = 1;
+
+  const drop = (grant: Grant) => {
+    grants.delete(grant.id);
+    byAccess.delete(grant.accessToken);
+    byRefresh.delete(grant.refreshToken);
+  };
+
+  const mintInto = (grant: Omit<Grant, 'accessToken' | 'accessExpiresAt' | 'refreshToken' | 'refreshExpiresAt'>): Grant => {
+    const issuedAtMs = deps.now();
+    const claims = { clientId: grant.clientId, userId: grant.userId, accountId: grant.accountId, issuedAtMs };
+    const accessExpiresAt = issuedAtMs + deps.accessTtlSeconds * 1000;
+    const refreshExpiresAt = issuedAtMs + deps.refreshTtlSeconds * 1000;
+    const full: Grant = {
+      ...grant,
+      accessToken: mintToken('access_token', { ...claims, expiresAtMs: accessExpiresAt }),
+      accessExpiresAt,
+      refreshToken: mintToken('refresh_token', { ...claims, expiresAtMs: refreshExpiresAt }),
+      refreshExpiresAt,
+    };
+    grants.set(full.id, full);
+    byAccess.set(full.accessToken, full.id);
+    byRefresh.set(full.refreshToken, full.id);
+    return full;
+  };
+
+  const toTokenSet = (grant: Grant): TokenSet => ({
+    accessToken: grant.accessToken,
+    refreshToken: grant.refreshToken,
+    expiresIn: deps.accessTtlSeconds,
+    scope: [...grant.scopes].sort().join(' '),
+  });
+
+  const grantOf = (token: string): Grant | undefined => {
+    const id = byAccess.get(token) ?? byRefresh.get(token);
+    return id === undefined ? undefined : grants.get(id);
+  };
+
+  return {
+    create(subject) {
+      for (const grant of [...grants.values()]) {
+        if (grant.clientId === subject.clientId && grant.userId === subject.userId) drop(grant);
+      }
+      return toTokenSet(mintInto({ id: nextId++, ...subject, scopes: [...subject.scopes] }));
+    },
+    refresh(refreshToken, clientId) {
+      const id = byRefresh.get(refreshToken);
+      const grant = id === undefined ? undefined : grants.get(id);
+      if (!grant || grant.clientId !== clientId) return undefined;
+      drop(grant);
+      if (grant.refreshExpiresAt <= deps.now()) return undefined;
+      return toTokenSet(mintInto({ id: grant.id, clientId, userId: grant.userId, accountId: grant.accountId, scopes: grant.scopes }));
+    },
+    lookupAccessToken(accessToken) {
+      const id = byAccess.get(accessToken);
+      const grant = id === undefined ? undefined : grants.get(id);
+      if (!grant) return { status: 'unknown' };
+      if (grant.accessExpiresAt <= deps.now()) return { status: 'expired' };
+      return { status: 'valid', grant };
+    },
+    revoke(token, clientId) {
+      const grant = grantOf(token);
+      if (!grant) return 'unknown';
+      if (grant.clientId !== clientId) return 'other_client';
+      drop(grant);
+      return 'revoked';
+    },
+  };
+}

@@ -1,0 +1,65 @@
+/** The sandbox's public types: demo mode, the CLI and the tests all code against these. */
+
+export interface SandboxFaults {
+  /** Share (0..1) of requests answered with a Zoom-style 500. */
+  serverErrorRate?: number;
+  /** Share (0..1) of requests answered with 429 and `Retry-After: <retryAfterSeconds>`. */
+  rateLimitRate?: number;
+  retryAfterSeconds?: number;
+  /** Share (0..1) of requests whose socket is destroyed without an answer. */
+  dropRate?: number;
+}
+
+export interface ZoomSandboxOptions {
+  /** Default 0 (ephemeral); always binds 127.0.0.1. */
+  port?: number;
+  /** Default 3599, as Zoom reports. */
+  accessTokenTtlSeconds?: number;
+  /** Refresh-token lifetime, sliding on every rotation. Default 90 days. */
+  refreshTokenTtlSeconds?: number;
+  /** Added to every request, default 0. */
+  latencyMs?: number;
+  faults?: SandboxFaults;
+  /** Rows in the meeting list (scheduled view). Default 12. */
+  meetingCount?: number;
+  /** Sandbox clock = now() + offset, to simulate a skewed server clock. */
+  clockOffsetMs?: number;
+  /** Injectable clock (epoch ms), default Date.now. */
+  now?: () => number;
+  /** Source of randomness for faults (0 <= x < 1). Default: a generator seeded with 1. */
+  random?: () => number;
+  /** Exposes GET /__sandbox/counters and POST /__sandbox/reset over HTTP; otherwise 404. */
+  testMode?: boolean;
+  /** Registered for both demo clients. */
+  redirectUris?: readonly string[];
+  /** Scopes each demo client is granted. Default both: user:read:user meeting:read:list_meetings. */
+  clientScopes?: { confidential?: readonly string[]; public?: readonly string[] };
+  /** Pro per-second limits (Light 30/s, Medium 20/s). Default true. */
+  rateLimits?: boolean;
+}
+
+export interface SandboxClients {
+  confidential: { clientId: string; clientSecret: string };
+  public: { clientId: string };
+}
+
+export interface SandboxCounters {
+  /** Keys like 'GET /oauth/authorize', 'POST /oauth/token'. */
+  requests: Record<string, number>;
+  /** Token-endpoint attempts per grant type ('authorization_code' | 'refresh_token'), failed ones included. */
+  grants: Record<string, number>;
+}
+
+export interface ZoomSandbox {
+  /** http://127.0.0.1:<port>, also the OAuth base: /oauth/authorize, /oauth/token, /oauth/revoke. */
+  url: string;
+  /** `${url}/v2` */
+  apiBaseUrl: string;
+  port: number;
+  clients: SandboxClients;
+  counters(): SandboxCounters;
+  resetCounters(): void;
+  setFaults(faults: ZoomSandboxOptions['faults']): void;
+  /** Stops listening and closes every open connection. */
+  close(): Promise<void>;
+}
