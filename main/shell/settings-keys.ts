@@ -1,0 +1,7 @@
+/** Keys the shell keeps in the SettingsStore (non-secret, electron-store in the app). */
+export const ShellSetting = {
+  reminderLeadMinutes: 'reminders.leadMinutes',
+  firedReminderKeys: 'reminders.firedKeys',
+  launchAtLoginOffered: 'launchAtLogin.offered',
+  launchAtLoginEnabled: 'launchAtLogin.enabled',
+} as const;

@@ -1,0 +1,182 @@
+import type { Meeting, SessionState } from '../../preload/contract.ts';
+import { allowedExternalUrl } from './external-url-policy.ts';
+import { formatClockTime, formatCountdown, formatElapsed, localDateKey, nextDateKey, truncate } from './time-format.ts';
+
+/** What a menu item does when clicked; the Electron tray adapter maps these to services. */
+export type TrayAction =
+  | { type: 'join'; url: string }
+  | { type: 'open-window' }
+  | { type: 'refresh' }
+  | { type: 'sign-in' }
+  | { type: 'sign-out' }
+  | { type: 'quit' };
+
+export type TrayItem =
+  | { kind: 'separator' }
+  /** Plain text: a day heading or a status line. */
+  | { kind: 'label'; label: string }
+  | { kind: 'action'; label: string; action: TrayAction; enabled: boolean };
+
+export interface TrayModel {
+  tooltip: string;
+  /** Shown next to the icon on macOS only; empty when there is nothing worth the space. */
+  title: string;
+  items: TrayItem[];
+}
+
+const MINUTE = 60_000;
+/** A meeting stays "now" this long after it starts; after that the next one takes over. */
+const JUST_STARTED_MS = 10 * MINUTE;
+const MEETINGS_PER_DAY = 8;
+const TOPIC_IN_MENU = 48;
+const TOPIC_IN_TOOLTIP = 40;
+const TOPIC_IN_TITLE = 20;
+/** Windows cuts tray tooltips at 127 characters. */
+const TOOLTIP_MAX = 127;
+
+interface Timed {
+  meeting: Meeting;
+  start: number;
+  end: number;
+}
+
+function timed(meetings: readonly Meeting[]): Timed[] {
+  const result: Timed[] = [];
+  for (const meeting of meetings) {
+    if (!meeting.startTime) continue;
+    const start = Date.parse(meeting.startTime);
+    if (Number.isNaN(start)) continue;
+    result.push({ meeting, start, end: start + Math.max(0, meeting.durationMinutes) * MINUTE });
+  }
+  return result.sort((a, b) => a.start - b.start);
+}
+
+function shortCountdown(now: number, start: number): string {
+  const minutes = Math.ceil((start - now) / MINUTE);
+  if (minutes <= 0) return 'now';
+  if (minutes < 60) return `${minutes}m`;
+  const rest = minutes % 60;
+  return rest === 0 ? `${Math.floor(minutes / 60)}h` : `${Math.floor(minutes / 60)}h ${rest}m`;
+}
+
+function dayWords(start: number, today: string, tomorrow: string, timeZone: string | undefined): string {
+  const day = localDateKey(start, timeZone);
+  if (day === today) return '';
+  if (day === tomorrow) return ' tomorrow';
+  const date = new Intl.DateTimeFormat('en-GB', { timeZone, weekday: 'short', day: 'numeric', month: 'short' }).format(start);
+  return ` on ${date}`;
+}
+
+const common = {
+  open: { kind: 'action', label: 'Open Meeting Tray', action: { type: 'open-window' }, enabled: true } as TrayItem,
+  signIn: { kind: 'action', label: 'Sign in…', action: { type: 'sign-in' }, enabled: true } as TrayItem,
+  quit: { kind: 'action', label: 'Quit', action: { type: 'quit' }, enabled: true } as TrayItem,
+  separator: { kind: 'separator' } as TrayItem,
+};
+
+function capTooltip(text: string): string {
+  return text.length <= TOOLTIP_MAX ? text : `${text.slice(0, TOOLTIP_MAX - 1)}…`;
+}
+
+function signedInModel(
+  state: Extract<SessionState, { kind: 'signed-in' }>,
+  now: number,
+  timeZone: string | undefined,
+): TrayModel {
+  const today = localDateKey(now, timeZone);
+  const tomorrow = nextDateKey(today);
+  const live = timed(state.meetings).filter((t) => t.end > now || now - t.start < JUST_STARTED_MS);
+
+  const current = [...live].reverse().find((t) => t.start <= now && now - t.start < JUST_STARTED_MS);
+  const next = live.find((t) => t.start > now);
+
+  let tooltip: string;
+  let title = '';
+  if (current) {
+    tooltip = `Now: ${truncate(current.meeting.topic, TOPIC_IN_TOOLTIP)} at ${formatClockTime(current.start, timeZone)} — ${formatElapsed(current.start, now)}`;
+    title = `${truncate(current.meeting.topic, TOPIC_IN_TITLE)} · now`;
+  } else if (next) {
+    const when = `${dayWords(next.start, today, tomorrow, timeZone)} at ${formatClockTime(next.start, timeZone)}`;
+    tooltip = `Next: ${truncate(next.meeting.topic, TOPIC_IN_TOOLTIP)}${when} — ${formatCountdown(now, next.start)}`;
+    if (next.start - now < 24 * 60 * MINUTE) title = `${truncate(next.meeting.topic, TOPIC_IN_TITLE)} · ${shortCountdown(now, next.start)}`;
+  } else {
+    tooltip = 'Meeting Tray — no upcoming meetings';
+  }
+
+  const items: TrayItem[] = [];
+  if (state.demo) items.push({ kind: 'label', label: 'Demo mode — sample meetings' });
+  const updated = state.updatedAt === null ? null : formatClockTime(state.updatedAt, timeZone);
+  if (state.offline) {
+    const line = updated ? `Offline — showing meetings from ${updated}` : 'Offline';
+    items.push({ kind: 'label', label: line });
+    tooltip = `${tooltip}\n${line}`;
+  } else if (state.stale) {
+    const line = updated ? `Not up to date — last updated ${updated}` : 'Not up to date';
+    items.push({ kind: 'label', label: line });
+    tooltip = `${tooltip}\n${line}`;
+  }
+
+  let listed = 0;
+  for (const [day, heading] of [
+    [today, 'Today'],
+    [tomorrow, 'Tomorrow'],
+  ] as const) {
+    const ofDay = live.filter((t) => localDateKey(t.start, timeZone) === day || (day === today && t.start <= now));
+    if (ofDay.length === 0) continue;
+    items.push({ kind: 'label', label: heading });
+    for (const t of ofDay.slice(0, MEETINGS_PER_DAY)) {
+      const joinUrl = allowedExternalUrl(t.meeting.joinUrl);
+      const inProgress = t.start <= now;
+      items.push({
+        kind: 'action',
+        label: `${formatClockTime(t.start, timeZone)}  ${truncate(t.meeting.topic, TOPIC_IN_MENU)}${inProgress ? ' (now)' : ''}`,
+        action: { type: 'join', url: joinUrl ?? '' },
+        enabled: joinUrl !== null,
+      });
+      listed += 1;
+    }
+  }
+  if (listed === 0) items.push({ kind: 'label', label: 'No more meetings today or tomorrow' });
+
+  items.push(
+    common.separator,
+    common.open,
+    { kind: 'action', label: state.refreshing ? 'Refreshing…' : 'Refresh', action: { type: 'refresh' }, enabled: !state.refreshing },
+    common.separator,
+    { kind: 'action', label: 'Sign out', action: { type: 'sign-out' }, enabled: true },
+    common.quit,
+  );
+  return { tooltip: capTooltip(tooltip), title, items };
+}
+
+/**
+ * The tray's tooltip, macOS title and context menu as plain data: a pure function of the session
+ * and the time, so every state, DST change and clock jump is a unit test, not a manual check.
+ */
+export function buildTrayModel(state: SessionState, now: number, timeZone?: string): TrayModel {
+  const demo = state.demo ? ' (demo)' : '';
+  switch (state.kind) {
+    case 'signed-in':
+      return signedInModel(state, now, timeZone);
+    case 'signing-in':
+      return {
+        tooltip: `Meeting Tray${demo} — signing in`,
+        title: '',
+        items: [{ kind: 'label', label: 'Signing in — finish in your browser' }, common.separator, common.open, common.quit],
+      };
+    case 'signed-out': {
+      const reason: TrayItem[] = state.reason ? [{ kind: 'label', label: truncate(state.reason.message, 80) }] : [];
+      return {
+        tooltip: `Meeting Tray${demo} — signed out`,
+        title: '',
+        items: [...reason, common.open, common.signIn, common.separator, common.quit],
+      };
+    }
+    case 'error':
+      return {
+        tooltip: capTooltip(`Meeting Tray${demo} — ${state.message}`),
+        title: '',
+        items: [{ kind: 'label', label: truncate(state.message, 80) }, common.open, common.signIn, common.separator, common.quit],
+      };
+  }
+}
