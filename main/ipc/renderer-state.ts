@@ -1,0 +1,58 @@
+// The one gate for data leaving main: rebuilds SessionState field by field, so anything that
+// is not part of the contract (a token on a stray object, a cause, a prototype) stays behind.
+import type { Meeting, Notice, Profile, SessionState } from '../../preload/contract.ts';
+
+export function toRendererState(state: SessionState): SessionState {
+  const base = { demo: state.demo, sessionOnly: copyNotice(state.sessionOnly) };
+  switch (state.kind) {
+    case 'signed-out':
+      return { ...base, kind: 'signed-out', reason: copyNotice(state.reason) };
+    case 'signing-in':
+      return { ...base, kind: 'signing-in', authorizationUrl: state.authorizationUrl };
+    case 'error':
+      return { ...base, kind: 'error', code: state.code, message: state.message };
+    case 'signed-in':
+      return {
+        ...base,
+        kind: 'signed-in',
+        profile: copyProfile(state.profile),
+        meetings: state.meetings.map(copyMeeting),
+        updatedAt: state.updatedAt,
+        stale: state.stale,
+        offline: state.offline,
+        refreshing: state.refreshing,
+        problem: copyNotice(state.problem),
+      };
+  }
+}
+
+function copyNotice(notice: Notice | null): Notice | null {
+  return notice === null ? null : { code: notice.code, message: notice.message };
+}
+
+function copyProfile(p: Profile): Profile {
+  return {
+    id: p.id,
+    displayName: p.displayName,
+    firstName: p.firstName,
+    lastName: p.lastName,
+    email: p.email,
+    avatarUrl: p.avatarUrl,
+    timezone: p.timezone,
+    accountType: p.accountType,
+  };
+}
+
+function copyMeeting(m: Meeting): Meeting {
+  return {
+    key: m.key,
+    id: m.id,
+    topic: m.topic,
+    startTime: m.startTime,
+    durationMinutes: m.durationMinutes,
+    timezone: m.timezone,
+    joinUrl: m.joinUrl,
+    agenda: m.agenda,
+    type: m.type,
+  };
+}
