@@ -85,7 +85,7 @@ export function App({ api, timeZone, now = Date.now }: AppProps) {
         ) : null}
         {failure ? <ActionAlert failure={failure} onDismiss={() => setFailure(null)} /> : null}
         {session === null ? (
-          <div className="screen screen--centered">
+          <div className="screen screen--centered" data-testid="loading">
             <Spinner size="large" />
             <p className="muted">Loading…</p>
           </div>

@@ -30,6 +30,13 @@ export function SignOutDialog({ pending, onCancel, onConfirm }: SignOutDialogPro
       aria-labelledby="sign-out-title"
       aria-describedby="sign-out-description"
       onCancel={(event) => {
+        // Keep React in charge of closing, so the dialog and `confirming` never disagree.
+        event.preventDefault();
+        if (!pending) onCancel();
+      }}
+      onKeyDown={(event) => {
+        // Handled here as well so Escape works identically where `cancel` is not fired.
+        if (event.key !== 'Escape') return;
         event.preventDefault();
         if (!pending) onCancel();
       }}

@@ -1,4 +1,5 @@
-import { render, screen } from '@testing-library/react';
+import { render, waitFor } from '@testing-library/react';
+import { expect } from 'vitest';
 import userEvent from '@testing-library/user-event';
 import type { SessionState } from '../../preload/contract.ts';
 import { App } from '../../renderer/App.tsx';
@@ -12,7 +13,8 @@ export async function renderApp(state: SessionState, options: { timeZone?: strin
   const view = render(
     <App api={bridge} timeZone={options.timeZone ?? FIXTURE_TIME_ZONE} now={() => options.now ?? FIXTURE_NOW} />,
   );
-  // The first getSession answer replaces the loading screen.
-  await screen.findAllByRole('heading', { level: 2 });
+  // The first getSession answer replaces the loading screen. A plain selector, because role
+  // queries over a 1,000-meeting page are slow.
+  await waitFor(() => expect(view.container.querySelector('[data-testid="loading"]')).toBeNull());
   return { bridge, user, ...view };
 }

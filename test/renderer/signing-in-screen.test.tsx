@@ -1,0 +1,50 @@
+import { screen } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { signingIn, signingInWithoutUrl } from '../fakes/session-fixtures.ts';
+import { renderApp } from './render-app.tsx';
+
+const url = signingIn.kind === 'signing-in' ? signingIn.authorizationUrl : null;
+
+describe('signing-in screen', () => {
+  it('asks the person to continue in the browser, with a busy section', async () => {
+    await renderApp(signingIn);
+    const heading = screen.getByRole('heading', { name: 'Continue in your browser' });
+    expect(heading.closest('section')).toHaveAttribute('aria-busy', 'true');
+  });
+
+  it('cancels', async () => {
+    const { bridge, user } = await renderApp(signingIn);
+    await user.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(bridge.callsTo('cancelSignIn')).toEqual([[]]);
+  });
+
+  it('reopens the sign-in page', async () => {
+    const { bridge, user } = await renderApp(signingIn);
+    await user.click(screen.getByRole('button', { name: 'Open the sign-in page again' }));
+    expect(bridge.callsTo('reopenSignInPage')).toEqual([[]]);
+  });
+
+  it('copies the authorization link and says so', async () => {
+    const { bridge, user } = await renderApp(signingIn);
+    expect(screen.queryByTestId('link-copied')).not.toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Copy link' }));
+    expect(bridge.callsTo('copyText')).toEqual([[url]]);
+    expect(screen.getByTestId('link-copied')).toHaveTextContent('Link copied');
+    expect(screen.getByRole('status')).toHaveTextContent('Link copied');
+  });
+
+  it('does not claim the link was copied when copying failed', async () => {
+    const { bridge, user } = await renderApp(signingIn);
+    bridge.respond('copyText', { ok: false, code: 'unknown', message: 'Clipboard unavailable.' });
+    await user.click(screen.getByRole('button', { name: 'Copy link' }));
+    expect(screen.queryByTestId('link-copied')).not.toBeInTheDocument();
+    expect(screen.getByRole('alert')).toHaveTextContent('Clipboard unavailable.');
+  });
+
+  it('hides reopen and copy when there is no link yet', async () => {
+    await renderApp(signingInWithoutUrl);
+    expect(screen.queryByRole('button', { name: 'Open the sign-in page again' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Copy link' })).not.toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Cancel' })).toBeInTheDocument();
+  });
+});
