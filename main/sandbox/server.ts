@@ -76,6 +76,7 @@ export async function startZoomSandbox(options: ZoomSandboxOptions = {}): Promis
   const calendar = createMeetingCalendar({ now, count: options.meetingCount ?? 12 });
   const pageTokens = createPageTokens({ now });
   const latencyMs = options.latencyMs ?? 0;
+  const sleep = options.sleep ?? ((ms: number) => delay(ms));
 
   const routes = new Map<string, Handler>();
   const server = createServer((req, res) => {
@@ -88,7 +89,7 @@ export async function startZoomSandbox(options: ZoomSandboxOptions = {}): Promis
       const key = `${req.method ?? 'GET'} ${url.pathname}`;
       if (url.pathname.startsWith('/__sandbox/')) return controlRoute(key, res);
       counters.countRequest(key);
-      if (latencyMs > 0) await delay(latencyMs);
+      if (latencyMs > 0) await sleep(latencyMs);
       const fault = faultable(url.pathname) ? faults.pick() : null;
       if (fault === 'drop') return void req.socket.destroy();
       if (fault) return sendFault(res, fault, url.pathname, faults.retryAfterSeconds());

@@ -19,6 +19,8 @@ export interface ZoomSandboxOptions {
   refreshTokenTtlSeconds?: number;
   /** Added to every request, default 0. */
   latencyMs?: number;
+  /** How latency is waited for; tests inject a controllable one. Default: a real timer. */
+  sleep?: (ms: number) => Promise<void>;
   faults?: SandboxFaults;
   /** Rows in the meeting list (scheduled view). Default 12. */
   meetingCount?: number;
