@@ -40,7 +40,14 @@ export function createFakeTokenEndpoint(options: { expiresIn?: number; apiUrl?: 
   const fetch: Fetch = async (input, init) => {
     const url = String(input instanceof Request ? input.url : input);
     const body = new URLSearchParams(init?.body instanceof URLSearchParams ? init.body : String(init?.body ?? ''));
-    if (gate) await gate;
+    if (gate) {
+      const signal = init?.signal;
+      const aborted = new Promise<never>((_, reject) => {
+        if (signal?.aborted) reject(new DOMException('aborted', 'AbortError'));
+        signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')));
+      });
+      await Promise.race([gate, aborted]);
+    }
     if (url === `${issuer}/oauth/revoke`) {
       counts.revoke += 1;
       const next = script.shift();
@@ -52,18 +59,18 @@ export function createFakeTokenEndpoint(options: { expiresIn?: number; apiUrl?: 
     }
     if (url !== `${issuer}/oauth/token`) return new Response('not found', { status: 404 });
     counts.token += 1;
+    const grant = body.get('grant_type');
+    if (grant === 'authorization_code') counts.authorizationCode += 1;
+    if (grant === 'refresh_token') counts.refresh += 1;
     const next = script.shift();
     if (next === 'network') throw new TypeError('fetch failed');
     if (next) return json(next.status, next.body ?? {}, next.headers);
-    const grant = body.get('grant_type');
     if (grant === 'authorization_code') {
-      counts.authorizationCode += 1;
       const code = body.get('code') ?? '';
       if (!codes.delete(code) || !body.get('code_verifier')) return json(400, { reason: 'Invalid authorization code', error: 'invalid_grant' });
       return issueTokens();
     }
     if (grant === 'refresh_token') {
-      counts.refresh += 1;
       if (!validRefreshToken || body.get('refresh_token') !== validRefreshToken) return json(400, { reason: 'Invalid Token!', error: 'invalid_grant' });
       return issueTokens();
     }

@@ -255,6 +255,13 @@ export function createAuthService(deps: AuthServiceDeps): AuthService {
     }
   }
 
+  /** Result pages stay up a few seconds; a new sign-in or dispose closes them at once. */
+  async function closeLingering() {
+    const closing = [...lingering].map((listener) => listener.close());
+    lingering.clear();
+    await Promise.all(closing);
+  }
+
   async function cancelPending(message: string) {
     const current = flow;
     if (!current) return;
@@ -305,6 +312,7 @@ export function createAuthService(deps: AuthServiceDeps): AuthService {
           await previous.done;
         }
         if (flow !== mine) throw new AppError('sign_in_cancelled', 'A new sign-in was started.');
+        await closeLingering();
         await runFlow(mine);
       } finally {
         if (flow === mine) flow = null;
@@ -377,8 +385,7 @@ export function createAuthService(deps: AuthServiceDeps): AuthService {
       await cancelPending('Meeting Tray is closing.');
       scheduler?.stop();
       scheduler = null;
-      await Promise.all([...lingering].map((listener) => listener.close()));
-      lingering.clear();
+      await closeLingering();
       listeners.clear();
     },
   };

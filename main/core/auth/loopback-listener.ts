@@ -14,6 +14,8 @@ export interface LoopbackListenerOptions {
   /** Longer request targets are refused: a real callback is a few hundred characters. */
   maxUrlLength?: number;
   startTimeoutMs?: number;
+  /** 0 (an ephemeral port) except in tests that need a port collision. */
+  port?: number;
 }
 
 const CALLBACK_PATH = '/callback';
@@ -119,7 +121,7 @@ export async function createLoopbackListener(options: LoopbackListenerOptions): 
       );
     }
     server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => {
+    server.listen(options.port ?? 0, '127.0.0.1', () => {
       clock.clearTimeout(timer);
       server.off('error', fail);
       resolve();
