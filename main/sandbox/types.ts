@@ -46,9 +46,12 @@ export interface SandboxClients {
 }
 
 export interface SandboxCounters {
-  /** Keys like 'GET /oauth/authorize', 'POST /oauth/token'. */
+  /** Keys like 'GET /oauth/authorize', 'POST /oauth/token'; every arrival, faulted ones included. */
   requests: Record<string, number>;
-  /** Token-endpoint attempts per grant type ('authorization_code' | 'refresh_token'), failed ones included. */
+  /**
+   * Token-endpoint attempts per grant type ('authorization_code' | 'refresh_token'), failed ones
+   * included; requests answered by an injected fault never reach the grant and are not counted.
+   */
   grants: Record<string, number>;
 }
 
