@@ -1,5 +1,10 @@
 // The main-side implementation of every invoke channel, free of Electron so it runs under Node.
-import type { InvokeChannel, InvokeMap, Result } from '../../preload/contract.ts';
+import {
+  Channel,
+  type InvokeChannel,
+  type InvokeMap,
+  type Result,
+} from '../../preload/contract.ts';
 import { AppError, ok, toFailure } from '../core/errors.ts';
 import type { SessionService } from '../core/session/session-service.ts';
 import { expectNoArgs, expectOneString, invalidArgument } from './arg-guards.ts';
@@ -32,38 +37,38 @@ export const MAX_CLIPBOARD_TEXT_LENGTH = 4096;
 export function createIpcHandlers(deps: IpcHandlerDeps): IpcHandlers {
   const { session } = deps;
   return {
-    'session:get': (args) =>
+    [Channel.getSession]: (args) =>
       settle(() => {
         expectNoArgs(args);
         return toRendererState(session.getState());
       }),
-    'auth:sign-in': (args) =>
+    [Channel.signIn]: (args) =>
       settle(async () => {
         expectNoArgs(args);
         return ok(await session.signIn());
       }),
-    'auth:cancel-sign-in': (args) =>
+    [Channel.cancelSignIn]: (args) =>
       settle(() => {
         expectNoArgs(args);
         return ok(session.cancelSignIn());
       }),
-    'auth:reopen-sign-in-page': (args) =>
+    [Channel.reopenSignInPage]: (args) =>
       settle(async () => {
         expectNoArgs(args);
         return ok(await session.reopenSignInPage());
       }),
-    'auth:sign-out': (args) =>
+    [Channel.signOut]: (args) =>
       settle(async () => {
         expectNoArgs(args);
         const { serverRevoked } = await session.signOut();
         return ok({ serverRevoked });
       }),
-    'meetings:refresh': (args) =>
+    [Channel.refreshMeetings]: (args) =>
       settle(async () => {
         expectNoArgs(args);
         return ok(await session.refresh());
       }),
-    'shell:open-join-url': (args) =>
+    [Channel.openJoinUrl]: (args) =>
       settle(async () => {
         const url = expectOneString(args, MAX_URL_LENGTH);
         if (!deps.isAllowedExternalUrl(url)) throw invalidArgument('not an allowed link');
@@ -78,7 +83,7 @@ export function createIpcHandlers(deps: IpcHandlerDeps): IpcHandlers {
         }
         return ok(undefined);
       }),
-    'clipboard:copy-text': (args) =>
+    [Channel.copyText]: (args) =>
       settle(() => {
         const text = expectOneString(args, MAX_CLIPBOARD_TEXT_LENGTH);
         deps.writeClipboard(text);

@@ -4,7 +4,6 @@ import type { AuthService } from '../auth/auth-service.types.ts';
 import { AppError, isAppError, toFailure } from '../errors.ts';
 import type { Clock, Logger, SettingsStore, TimerHandle, WakeEvents } from '../ports.ts';
 import type { ZoomApi } from '../zoom/zoom-api.ts';
-import { isRateLimitError } from '../zoom/zoom-errors.ts';
 import { createSessionCache, type SessionData } from './session-cache.ts';
 import { HEALTHY, toSessionState, type DataHealth } from './session-state.ts';
 
@@ -148,7 +147,8 @@ export function createSessionService(deps: SessionServiceDeps): SessionService {
       });
       return;
     }
-    if (isRateLimitError(error)) holdUntil = clock.now() + error.retryAfterMs;
+    const waitMs = retryAfterOf(error);
+    if (waitMs !== null) holdUntil = clock.now() + waitMs;
     if (data) {
       health = {
         stale: true,
@@ -286,4 +286,12 @@ export function createSessionService(deps: SessionServiceDeps): SessionService {
 function toNotice(error: unknown): Notice {
   const { code, message } = toFailure(error);
   return { code, message };
+}
+
+/** Zoom's 429s (and the auth core's token-endpoint limits) say how long to stay away. */
+function retryAfterOf(error: unknown): number | null {
+  if (!isAppError(error) || error.code !== 'rate_limited' || !('retryAfterMs' in error))
+    return null;
+  const { retryAfterMs } = error;
+  return typeof retryAfterMs === 'number' && retryAfterMs > 0 ? retryAfterMs : null;
 }

@@ -352,6 +352,24 @@ describe('refresh', () => {
     expect(t.zoom.calls.profile).toBe(callsAfter429 + 1);
     expect(t.session.getState()).toMatchObject({ stale: false, problem: null });
   });
+  it('also waits out a rate limit reported by the token endpoint', async () => {
+    const t = await signedInSession();
+    const tokenLimit = Object.assign(
+      new AppError('rate_limited', 'Zoom is limiting sign-in requests.'),
+      {
+        retryAfterMs: 20 * 60_000,
+      },
+    );
+    t.zoom.fail(tokenLimit);
+    await rejection(t.session.refresh());
+    t.zoom.fail(null);
+    const calls = t.zoom.calls.profile;
+
+    await t.clock.advance(20 * 60_000 - 1);
+    expect(t.zoom.calls.profile).toBe(calls);
+    await t.clock.advance(1);
+    expect(t.zoom.calls.profile).toBe(calls + 1);
+  });
 });
 
 describe('ending the session', () => {
