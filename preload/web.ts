@@ -5,6 +5,8 @@ import { createBridge } from './create-bridge.ts';
 
 /** Harness-only event: main asks the page's own browser to open the sign-in page in a new tab. */
 const OPEN_URL_EVENT = 'harness:open-url';
+/** Harness-only event: main's clipboard is the page's clipboard here. */
+const COPY_TEXT_EVENT = 'harness:copy-text';
 
 const token = new URLSearchParams(location.search).get('token') ?? '';
 const events = new EventSource(`/api/events?token=${encodeURIComponent(token)}`);
@@ -12,6 +14,11 @@ const events = new EventSource(`/api/events?token=${encodeURIComponent(token)}`)
 events.addEventListener(OPEN_URL_EVENT, (event: MessageEvent<string>) => {
   const url = JSON.parse(event.data) as unknown;
   if (typeof url === 'string' && /^https?:\/\//.test(url)) window.open(url, '_blank', 'noopener');
+});
+
+events.addEventListener(COPY_TEXT_EVENT, (event: MessageEvent<string>) => {
+  const text = JSON.parse(event.data) as unknown;
+  if (typeof text === 'string') void navigator.clipboard?.writeText(text).catch(() => undefined);
 });
 
 const api = createBridge({

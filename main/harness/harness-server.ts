@@ -35,6 +35,8 @@ export interface HarnessServer {
   port: number;
   /** The harness's browser opener: asks the page to open a new tab (a popup to Playwright). */
   openInPage(url: string): Promise<void>;
+  /** The harness's clipboard: the page writes the text with its own clipboard API. */
+  copyInPage(text: string): void;
   close(): Promise<void>;
 }
 
@@ -176,6 +178,9 @@ export async function startHarnessServer(options: HarnessServerOptions): Promise
     port,
     async openInPage(target) {
       pushEvent('harness:open-url', target);
+    },
+    copyInPage(text) {
+      pushEvent('harness:copy-text', text);
     },
     async close() {
       unsubscribe();
