@@ -17,7 +17,9 @@ export const DEMO_USER = {
   user_created_at: '2024-02-11T09:14:52Z',
   last_login_time: '2026-11-20T07:41:03Z',
   last_client_version: '6.6.5.62812(mac)',
-  pic_url: 'https://us05web.zoom.us/p/v2/0f3e2a1b9c8d7e6f5a4b3c2d1e0f9a8b7c6d5e4f/sandbox-avatar.png',
+  // Empty, as Zoom answers for a user without a picture: a URL here would make the demo
+  // and the tests reach off this machine.
+  pic_url: '',
   language: 'en-US',
   phone_number: '',
   status: 'active',

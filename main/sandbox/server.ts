@@ -124,6 +124,11 @@ export async function startZoomSandbox(options: ZoomSandboxOptions = {}): Promis
   routes.set('GET /.well-known/oauth-authorization-server', async (_req, res) => sendJson(res, 200, authorizationServerMetadata(url)));
 
   let closing: Promise<void> | undefined;
+  const stopListening = () =>
+    new Promise<void>((resolve, reject) => {
+      server.close((error) => (error ? reject(error) : resolve()));
+      server.closeAllConnections();
+    });
   return {
     url,
     apiBaseUrl: `${url}/v2`,
@@ -132,11 +137,13 @@ export async function startZoomSandbox(options: ZoomSandboxOptions = {}): Promis
     counters: () => counters.snapshot(),
     resetCounters: () => counters.reset(),
     setFaults: (next) => faults.set(next),
+    // An outage, not a reset: grants and codes survive, as they would at Zoom.
+    pause: () => stopListening(),
+    async resume() {
+      await listen(server, port);
+    },
     close() {
-      closing ??= new Promise<void>((resolve, reject) => {
-        server.close((error) => (error ? reject(error) : resolve()));
-        server.closeAllConnections();
-      });
+      closing ??= server.listening ? stopListening() : Promise.resolve();
       return closing;
     },
   };

@@ -65,6 +65,10 @@ export interface ZoomSandbox {
   counters(): SandboxCounters;
   resetCounters(): void;
   setFaults(faults: ZoomSandboxOptions['faults']): void;
+  /** Stops answering (connections are refused) but keeps every grant: a Zoom outage. */
+  pause(): Promise<void>;
+  /** Listens again on the same port after pause(). */
+  resume(): Promise<void>;
   /** Stops listening and closes every open connection. */
   close(): Promise<void>;
 }
