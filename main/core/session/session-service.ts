@@ -1,9 +1,10 @@
 // Owns SessionState: maps auth status + Zoom data into it, keeps it fresh, and publishes changes.
 import type { Notice, SessionState, SignOutResult } from '../../../preload/contract.ts';
-import type { AuthService } from '../auth/auth-service.types.ts';
+import type { AuthService, AuthStatus } from '../auth/auth-service.types.ts';
 import { AppError, isAppError, toFailure } from '../errors.ts';
 import type { Clock, Logger, SettingsStore, TimerHandle, WakeEvents } from '../ports.ts';
 import type { ZoomApi } from '../zoom/zoom-api.ts';
+import { describeWait } from '../zoom/zoom-errors.ts';
 import { createSessionCache, type SessionData } from './session-cache.ts';
 import { HEALTHY, toSessionState, type DataHealth } from './session-state.ts';
 
@@ -54,9 +55,15 @@ export function createSessionService(deps: SessionServiceDeps): SessionService {
   let signedIn = false;
   let lastPublished = '';
 
+  /** While we end a session ourselves (revoking at the server), it already shows as ended. */
+  const authStatus = (): AuthStatus => {
+    const status = auth.status();
+    return status.kind === 'signed-in' && !signedIn ? { kind: 'signed-out', reason: null } : status;
+  };
+
   const getState = (): SessionState =>
     toSessionState({
-      auth: auth.status(),
+      auth: authStatus(),
       demo: deps.demo,
       sessionOnly: auth.sessionOnlyNotice(),
       startupError,
@@ -167,11 +174,10 @@ export function createSessionService(deps: SessionServiceDeps): SessionService {
     if (inFlight) return inFlight;
     const waitMs = holdUntil - clock.now();
     if (waitMs > 0) {
-      const seconds = Math.ceil(waitMs / 1000);
       return Promise.reject(
         new AppError(
           'rate_limited',
-          `Zoom asked Meeting Tray to wait. Try again in ${seconds} seconds.`,
+          `Zoom asked Meeting Tray to wait. Try again in ${describeWait(waitMs)}.`,
         ),
       );
     }

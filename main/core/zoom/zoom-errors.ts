@@ -88,7 +88,8 @@ export function errorForResponse(
   );
 }
 
-function describeWait(ms: number): string {
+/** A person-sized duration: "7 seconds", "12 minutes", "15 hours". */
+export function describeWait(ms: number): string {
   const seconds = Math.ceil(ms / 1000);
   if (seconds < 90) return `${seconds} second${seconds === 1 ? '' : 's'}`;
   const minutes = Math.ceil(seconds / 60);

@@ -392,6 +392,31 @@ describe('ending the session', () => {
     expect(t.clock.pendingTimers()).toBe(0);
   });
 
+  it('shows signed-out with the reason at once, even while the server revoke is still running', async () => {
+    const t = await signedInSession();
+    let finishRevoke = () => {};
+    const realSignOut = t.auth.signOut;
+    t.auth.signOut = () =>
+      new Promise((resolve) => {
+        finishRevoke = () => void realSignOut().then(resolve);
+      });
+    t.zoom.fail(new AppError('session_expired', 'Sign in again.'));
+    const refreshing = t.session.refresh().catch(() => {});
+    await t.settle();
+
+    expect(t.auth.status().kind).toBe('signed-in');
+    expect(t.session.getState()).toMatchObject({
+      kind: 'signed-out',
+      reason: { code: 'session_expired' },
+    });
+    finishRevoke();
+    await refreshing;
+    expect(t.session.getState()).toMatchObject({
+      kind: 'signed-out',
+      reason: { code: 'session_expired' },
+    });
+  });
+
   it('an invalid_client from the API also ends the session', async () => {
     const t = await signedInSession();
     t.zoom.fail(new AppError('invalid_client', 'Zoom no longer accepts this app.'));
