@@ -1,0 +1,107 @@
+// Runs the browser harness as a real child process (so it can be restarted) against a Zoom
+// sandbox that lives in the test process (so the test can read its counters and cut it off).
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page } from '@playwright/test';
+import { tokenVaultKey } from '../../../main/core/auth/token-vault.ts';
+import { parseTokenSet } from '../../../main/core/auth/token-set.ts';
+import { createChunkedSecretStore } from '../../../main/core/secrets/chunked-secret-store.ts';
+import { createKeyringSecretStore } from '../../../main/node/keyring-secret-store.ts';
+import type { ZoomSandbox } from '../../../main/sandbox/index.ts';
+
+const root = resolve(import.meta.dirname, '../../..');
+export const SCREENSHOT_DIR = resolve(root, process.env.SCREENSHOT_DIR ?? 'test-results/screenshots');
+
+export interface HarnessRun {
+  url: string;
+  output: string[];
+  stop(): Promise<void>;
+}
+
+export interface HarnessSetup {
+  /** Points the harness at this sandbox's public client; omit for demo mode. */
+  sandbox?: ZoomSandbox;
+  dataDir: string;
+  keychainService: string;
+}
+
+export function newHarnessSetup(sandbox?: ZoomSandbox): HarnessSetup {
+  const dataDir = mkdtempSync(join(tmpdir(), 'meeting-tray-e2e-'));
+  return { sandbox, dataDir, keychainService: `Meeting Tray e2e ${process.pid} ${Math.random().toString(36).slice(2)}` };
+}
+
+export async function startHarness(setup: HarnessSetup): Promise<HarnessRun> {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    MEETING_TRAY_DATA_DIR: setup.dataDir,
+    MEETING_TRAY_KEYCHAIN_SERVICE: setup.keychainService,
+  };
+  delete env.ZOOM_CLIENT_ID;
+  delete env.ZOOM_CLIENT_SECRET;
+  if (setup.sandbox) {
+    env.ZOOM_CLIENT_ID = setup.sandbox.clients.public.clientId;
+    env.ZOOM_OAUTH_BASE = setup.sandbox.url;
+    env.ZOOM_API_BASE = setup.sandbox.apiBaseUrl;
+  }
+  const child: ChildProcess = spawn(process.execPath, [join(root, 'main/harness/cli.ts')], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const output: string[] = [];
+  child.stderr!.on('data', (chunk: Buffer) => output.push(chunk.toString()));
+  const url = await new Promise<string>((resolveUrl, reject) => {
+    const timer = setTimeout(() => reject(new Error(`harness did not start:\n${output.join('')}`)), 30_000);
+    child.stdout!.on('data', (chunk: Buffer) => {
+      const text = chunk.toString();
+      output.push(text);
+      const match = /open (http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)/.exec(text);
+      if (match) {
+        clearTimeout(timer);
+        resolveUrl(match[1]!);
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`harness exited with ${code}:\n${output.join('')}`)));
+  });
+  return {
+    url,
+    output,
+    stop: () =>
+      new Promise<void>((done) => {
+        if (child.exitCode !== null) return done();
+        child.once('exit', () => done());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+/** What the keychain holds for this run's sign-in, read the way the app reads it. */
+export async function storedTokens(setup: HarnessSetup) {
+  const secrets = createChunkedSecretStore(createKeyringSecretStore({ service: setup.keychainService }));
+  const sandbox = setup.sandbox!;
+  return parseTokenSet(await secrets.get(tokenVaultKey(sandbox.url, sandbox.clients.public.clientId)));
+}
+
+export function tokenRequests(sandbox: ZoomSandbox): number {
+  const { grants } = sandbox.counters();
+  return (grants.authorization_code ?? 0) + (grants.refresh_token ?? 0);
+}
+
+/** Clicks through the sandbox's real consent page in the popup the harness opened. */
+export async function signInThroughConsent(page: Page, decision: 'Allow' | 'Deny', onConsentPage?: (popup: Page) => Promise<void>) {
+  const popupPromise = page.context().waitForEvent('page');
+  await page.getByRole('button', { name: 'Sign in with Zoom' }).click();
+  const popup = await popupPromise;
+  await popup.waitForLoadState();
+  await expect(popup.getByRole('button', { name: decision })).toBeVisible();
+  if (onConsentPage) await onConsentPage(popup);
+  await popup.getByRole('button', { name: decision }).click();
+  return popup;
+}
+
+/** Zero axe-core violations on the screen as it is now, and a screenshot for the README. */
+export async function checkScreen(page: Page, name: string) {
+  const results = await new AxeBuilder({ page }).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`), `axe on ${name}`).toEqual([]);
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`) });
+}
