@@ -35,7 +35,9 @@ function describeSession(session: SessionState | null): string {
       return 'Waiting for you to finish signing in in your browser';
     case 'signed-in':
       if (session.offline) return 'Offline — showing saved meetings';
-      return session.refreshing ? 'Updating meetings' : `Signed in as ${session.profile.displayName}`;
+      return session.refreshing
+        ? 'Updating meetings'
+        : `Signed in as ${session.profile.displayName || session.profile.email}`;
     case 'error':
       return errorCopy(session.code).title;
   }
@@ -78,7 +80,11 @@ export function App({ api, timeZone, now = Date.now }: AppProps) {
         {signOutMessage ? (
           <div className="notice notice--success" data-testid="sign-out-message">
             <p>{signOutMessage}</p>
-            <button type="button" className="button button--quiet" onClick={() => setSignOutMessage(null)}>
+            <button
+              type="button"
+              className="button button--quiet"
+              onClick={() => setSignOutMessage(null)}
+            >
               Dismiss
             </button>
           </div>

@@ -11,7 +11,9 @@ declare global {
 export function getBridge(target: Window = window): MeetingTrayApi {
   const api = target[BRIDGE_KEY];
   if (!api) {
-    throw new Error("Meeting Tray's bridge is missing: open this page from the app or the web harness.");
+    throw new Error(
+      "Meeting Tray's bridge is missing: open this page from the app or the web harness.",
+    );
   }
   return api;
 }

@@ -14,7 +14,10 @@ interface MeetingListProps {
 }
 
 export function MeetingList({ meetings, today, format, onJoin, onCopy }: MeetingListProps) {
-  const groups = useMemo(() => groupMeetingsForDay(meetings, today, format), [meetings, today, format]);
+  const groups = useMemo(
+    () => groupMeetingsForDay(meetings, today, format),
+    [meetings, today, format],
+  );
 
   if (groups.length === 0) {
     return (

@@ -19,7 +19,15 @@ interface SignedInScreenProps extends ScreenContext {
   onSignedOut: (result: SignOutResult) => void;
 }
 
-export function SignedInScreen({ session, format, today, api, onFailure, announce, onSignedOut }: SignedInScreenProps) {
+export function SignedInScreen({
+  session,
+  format,
+  today,
+  api,
+  onFailure,
+  announce,
+  onSignedOut,
+}: SignedInScreenProps) {
   const [confirming, setConfirming] = useState(false);
   const signOutButton = useRef<HTMLButtonElement>(null);
 
@@ -61,8 +69,17 @@ export function SignedInScreen({ session, format, today, api, onFailure, announc
 
   return (
     <>
-      <ProfileCard profile={session.profile} onSignOut={() => setConfirming(true)} signOutButtonRef={signOutButton} />
-      <StatusBanner offline={session.offline} stale={session.stale} updatedAt={session.updatedAt} format={format} />
+      <ProfileCard
+        profile={session.profile}
+        onSignOut={() => setConfirming(true)}
+        signOutButtonRef={signOutButton}
+      />
+      <StatusBanner
+        offline={session.offline}
+        stale={session.stale}
+        updatedAt={session.updatedAt}
+        format={format}
+      />
       {session.problem ? (
         <div className="notice notice--warning" data-testid="problem">
           <p className="notice__title">{errorCopy(session.problem.code).title}</p>
@@ -86,7 +103,13 @@ export function SignedInScreen({ session, format, today, api, onFailure, announc
             {refreshing ? 'Refreshing…' : 'Refresh'}
           </button>
         </div>
-        <MeetingList meetings={session.meetings} today={today} format={format} onJoin={onJoin} onCopy={onCopyRow} />
+        <MeetingList
+          meetings={session.meetings}
+          today={today}
+          format={format}
+          onJoin={onJoin}
+          onCopy={onCopyRow}
+        />
       </section>
       {confirming ? (
         <SignOutDialog

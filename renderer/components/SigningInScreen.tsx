@@ -6,7 +6,12 @@ import { Spinner } from './Spinner.tsx';
 
 type SigningIn = Extract<SessionState, { kind: 'signing-in' }>;
 
-export function SigningInScreen({ session, api, onFailure, announce }: ScreenContext & { session: SigningIn }) {
+export function SigningInScreen({
+  session,
+  api,
+  onFailure,
+  announce,
+}: ScreenContext & { session: SigningIn }) {
   const [copied, setCopied] = useState(false);
   const cancel = useAction(
     useCallback(() => api.cancelSignIn(), [api]),
@@ -23,12 +28,16 @@ export function SigningInScreen({ session, api, onFailure, announce }: ScreenCon
   const url = session.authorizationUrl;
 
   return (
-    <section className="screen screen--centered" aria-labelledby="signing-in-title" aria-busy="true">
+    <section
+      className="screen screen--centered"
+      aria-labelledby="signing-in-title"
+      aria-busy="true"
+    >
       <Spinner size="large" />
       <h2 id="signing-in-title">Continue in your browser</h2>
       <p className="muted">
-        Finish signing in to Zoom in the browser tab that just opened. This window updates by
-        itself when you're done.
+        Finish signing in to Zoom in the browser tab that just opened. This window updates by itself
+        when you're done.
       </p>
       {url ? (
         <div className="button-row">

@@ -11,11 +11,13 @@ export interface ErrorCopy {
 export const ERROR_COPY: Record<ErrorCode, ErrorCopy> = {
   access_denied: {
     title: 'Access not allowed',
-    action: 'You declined access in the browser. Sign in again and choose Allow to see your meetings.',
+    action:
+      'You declined access in the browser. Sign in again and choose Allow to see your meetings.',
   },
   sign_in_timeout: {
     title: 'Sign-in timed out',
-    action: 'The browser did not finish signing in within 5 minutes. Sign in again when you are ready.',
+    action:
+      'The browser did not finish signing in within 5 minutes. Sign in again when you are ready.',
   },
   sign_in_cancelled: {
     title: 'Sign-in cancelled',
@@ -23,39 +25,48 @@ export const ERROR_COPY: Record<ErrorCode, ErrorCopy> = {
   },
   browser_open_failed: {
     title: 'Could not open your browser',
-    action: 'Meeting Tray could not open your web browser. Check that a default browser is set, then sign in again.',
+    action:
+      'Meeting Tray could not open your web browser. Check that a default browser is set, then sign in again.',
   },
   loopback_failed: {
     title: 'Could not start sign-in',
-    action: 'Meeting Tray could not listen for the sign-in reply on this computer. Restart Meeting Tray and sign in again.',
+    action:
+      'Meeting Tray could not listen for the sign-in reply on this computer. Restart Meeting Tray and sign in again.',
   },
   invalid_callback: {
     title: 'Sign-in link not recognised',
-    action: 'That sign-in reply does not match a sign-in started here. Start sign-in again from Meeting Tray.',
+    action:
+      'That sign-in reply does not match a sign-in started here. Start sign-in again from Meeting Tray.',
   },
   token_exchange_failed: {
     title: 'Sign-in could not be completed',
-    action: 'Zoom did not accept the sign-in. Sign in again; if it keeps failing, try again in a few minutes.',
+    action:
+      'Zoom did not accept the sign-in. Sign in again; if it keeps failing, try again in a few minutes.',
   },
   session_expired: {
     title: 'Your Zoom session ended',
-    action: 'Zoom ended this session, for example after a password change or removing the app. Sign in again.',
+    action:
+      'Zoom ended this session, for example after a password change or removing the app. Sign in again.',
   },
   invalid_client: {
     title: 'Zoom rejected this app',
-    action: "Zoom does not recognise this app's client ID. Check ZOOM_CLIENT_ID, or ask whoever set up Meeting Tray.",
+    action:
+      "Zoom does not recognise this app's client ID. Check ZOOM_CLIENT_ID, or ask whoever set up Meeting Tray.",
   },
   config_invalid: {
     title: 'Meeting Tray is not set up correctly',
-    action: 'The Zoom settings for this app are invalid. Check ZOOM_CLIENT_ID and restart Meeting Tray.',
+    action:
+      'The Zoom settings for this app are invalid. Check ZOOM_CLIENT_ID and restart Meeting Tray.',
   },
   missing_scope: {
     title: 'Permission missing',
-    action: 'Zoom did not grant permission to read your meetings. Sign in again and allow all requested access.',
+    action:
+      'Zoom did not grant permission to read your meetings. Sign in again and allow all requested access.',
   },
   rate_limited: {
     title: 'Zoom is busy',
-    action: "Zoom asked Meeting Tray to slow down. It will try again shortly; you don't need to do anything.",
+    action:
+      "Zoom asked Meeting Tray to slow down. It will try again shortly; you don't need to do anything.",
   },
   server_error: {
     title: 'Zoom is having problems',
@@ -67,19 +78,23 @@ export const ERROR_COPY: Record<ErrorCode, ErrorCopy> = {
   },
   keychain_unavailable: {
     title: 'Keychain not available',
-    action: "Your system keychain isn't available, so you'll need to sign in again next time. Install or unlock GNOME Keyring or KWallet.",
+    action:
+      "Your system keychain isn't available, so you'll need to sign in again next time. Install or unlock GNOME Keyring or KWallet.",
   },
   keychain_locked: {
     title: 'Keychain locked',
-    action: 'Unlock your login keychain (or GNOME Keyring / KWallet), then sign in again to stay signed in.',
+    action:
+      'Unlock your login keychain (or GNOME Keyring / KWallet), then sign in again to stay signed in.',
   },
   invalid_argument: {
     title: 'Request not accepted',
-    action: 'Meeting Tray refused an unexpected request. Try again; if it keeps happening, restart Meeting Tray.',
+    action:
+      'Meeting Tray refused an unexpected request. Try again; if it keeps happening, restart Meeting Tray.',
   },
   untrusted_sender: {
     title: 'Request blocked',
-    action: 'A request came from a window Meeting Tray does not trust and was blocked. Restart Meeting Tray.',
+    action:
+      'A request came from a window Meeting Tray does not trust and was blocked. Restart Meeting Tray.',
   },
   not_signed_in: {
     title: 'Not signed in',

@@ -61,7 +61,11 @@ export function groupMeetingsForDay(
     const day = format.dayKey(startMs);
     if (day === today) add('today', startMs, { meeting, when: range });
     else if (day === tomorrow) add('tomorrow', startMs, { meeting, when: range });
-    else add(day < today ? 'earlier' : 'later', startMs, { meeting, when: `${format.day(startMs)} · ${range}` });
+    else
+      add(day < today ? 'earlier' : 'later', startMs, {
+        meeting,
+        when: `${format.day(startMs)} · ${range}`,
+      });
   });
 
   return ORDER.flatMap((id) => {

@@ -1,6 +1,9 @@
 /** Up to two letters for the avatar fallback: first and last word of the name, else the email. */
 export function initials(name: string, email = ''): string {
-  const words = name.trim().split(/\s+/u).filter((word) => word.length > 0);
+  const words = name
+    .trim()
+    .split(/\s+/u)
+    .filter((word) => word.length > 0);
   const letters =
     words.length === 0
       ? [email.trim()]

@@ -66,7 +66,11 @@ export function formatDuration(minutes: number): string {
 }
 
 /** `14:00–14:30 · 30 min`; just `14:00` when Zoom gives no length. */
-export function formatTimeRange(format: TimeFormat, startMs: number, durationMinutes: number): string {
+export function formatTimeRange(
+  format: TimeFormat,
+  startMs: number,
+  durationMinutes: number,
+): string {
   if (durationMinutes <= 0) return format.clock(startMs);
   const endMs = startMs + durationMinutes * 60_000;
   return `${format.clock(startMs)}–${format.clock(endMs)} · ${formatDuration(durationMinutes)}`;

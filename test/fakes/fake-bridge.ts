@@ -3,7 +3,12 @@
  * `vi`, so Playwright or a harness can use it too. Calls are recorded; results can be scripted
  * per method (a value, or a function returning a promise the test resolves when it wants).
  */
-import type { MeetingTrayApi, Result, SessionState, SignOutResult } from '../../preload/contract.ts';
+import type {
+  MeetingTrayApi,
+  Result,
+  SessionState,
+  SignOutResult,
+} from '../../preload/contract.ts';
 
 type ActionName = Exclude<keyof MeetingTrayApi, 'getSession' | 'onSessionChanged'>;
 type ActionResult<K extends ActionName> = Awaited<ReturnType<MeetingTrayApi[K]>>;
@@ -64,7 +69,9 @@ export function createFakeBridge(initial: SessionState): FakeBridge {
     const responder = responders.get(method) as Responder<K> | undefined;
     if (responder === undefined) return fallback;
     if (typeof responder === 'function') {
-      const call = responder as (...a: Parameters<MeetingTrayApi[K]>) => ActionResult<K> | Promise<ActionResult<K>>;
+      const call = responder as (
+        ...a: Parameters<MeetingTrayApi[K]>
+      ) => ActionResult<K> | Promise<ActionResult<K>>;
       return call(...args);
     }
     return responder;
@@ -76,7 +83,8 @@ export function createFakeBridge(initial: SessionState): FakeBridge {
       state = next;
       for (const listener of [...listeners]) listener(next);
     },
-    callsTo: (method) => calls.filter((call) => call.method === method).map((call) => [...call.args]),
+    callsTo: (method) =>
+      calls.filter((call) => call.method === method).map((call) => [...call.args]),
     respond(method, responder) {
       responders.set(method, responder);
     },

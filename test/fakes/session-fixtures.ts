@@ -19,8 +19,11 @@ export const fixtureProfile: Profile = {
   accountType: 2,
 };
 
-export function fixtureMeeting(overrides: Partial<Meeting> & Pick<Meeting, 'id' | 'topic'>): Meeting {
-  const startTime = overrides.startTime === undefined ? '2026-11-24T14:00:00Z' : overrides.startTime;
+export function fixtureMeeting(
+  overrides: Partial<Meeting> & Pick<Meeting, 'id' | 'topic'>,
+): Meeting {
+  const startTime =
+    overrides.startTime === undefined ? '2026-11-24T14:00:00Z' : overrides.startTime;
   return {
     durationMinutes: 30,
     timezone: FIXTURE_TIME_ZONE,
@@ -35,10 +38,32 @@ export function fixtureMeeting(overrides: Partial<Meeting> & Pick<Meeting, 'id' 
 
 export const fixtureMeetings: readonly Meeting[] = [
   fixtureMeeting({ id: '81234567890', topic: 'Design review', startTime: '2026-11-24T14:00:00Z' }),
-  fixtureMeeting({ id: '81234567891', topic: 'Team stand-up', startTime: '2026-11-24T09:30:00Z', durationMinutes: 15, type: 8 }),
-  fixtureMeeting({ id: '81234567892', topic: '1:1 with Grace', startTime: '2026-11-25T10:00:00Z', durationMinutes: 45 }),
-  fixtureMeeting({ id: '81234567893', topic: 'Quarterly planning', startTime: '2026-11-27T13:00:00Z', durationMinutes: 90 }),
-  fixtureMeeting({ id: '81234567894', topic: 'Office hours', startTime: null, durationMinutes: 60, type: 3 }),
+  fixtureMeeting({
+    id: '81234567891',
+    topic: 'Team stand-up',
+    startTime: '2026-11-24T09:30:00Z',
+    durationMinutes: 15,
+    type: 8,
+  }),
+  fixtureMeeting({
+    id: '81234567892',
+    topic: '1:1 with Grace',
+    startTime: '2026-11-25T10:00:00Z',
+    durationMinutes: 45,
+  }),
+  fixtureMeeting({
+    id: '81234567893',
+    topic: 'Quarterly planning',
+    startTime: '2026-11-27T13:00:00Z',
+    durationMinutes: 90,
+  }),
+  fixtureMeeting({
+    id: '81234567894',
+    topic: 'Office hours',
+    startTime: null,
+    durationMinutes: 60,
+    type: 3,
+  }),
 ];
 
 const base = { demo: false, sessionOnly: null } as const;
@@ -57,7 +82,11 @@ export const signingIn: SessionState = {
   authorizationUrl:
     'https://zoom.us/oauth/authorize?response_type=code&client_id=fixture&redirect_uri=http%3A%2F%2F127.0.0.1%3A53682%2Fcallback&code_challenge=fixture&code_challenge_method=S256&state=fixture',
 };
-export const signingInWithoutUrl: SessionState = { ...base, kind: 'signing-in', authorizationUrl: null };
+export const signingInWithoutUrl: SessionState = {
+  ...base,
+  kind: 'signing-in',
+  authorizationUrl: null,
+};
 
 export const signedIn: Extract<SessionState, { kind: 'signed-in' }> = {
   ...base,
@@ -81,7 +110,10 @@ export const signedInOffline: SessionState = {
 export const signedInProblem: SessionState = {
   ...signedIn,
   stale: true,
-  problem: { code: 'rate_limited', message: 'Zoom asked us to slow down; trying again in a minute.' },
+  problem: {
+    code: 'rate_limited',
+    message: 'Zoom asked us to slow down; trying again in a minute.',
+  },
 };
 export const signedInSessionOnly: SessionState = {
   ...signedIn,
@@ -104,7 +136,9 @@ export function manyMeetings(count: number, from = FIXTURE_NOW): Meeting[] {
     fixtureMeeting({
       id: String(90_000_000_000 + i),
       topic: `Meeting ${i + 1}`,
-      startTime: new Date(from + (i % 200) * 3_600_000 + Math.floor(i / 200) * 60_000).toISOString(),
+      startTime: new Date(
+        from + (i % 200) * 3_600_000 + Math.floor(i / 200) * 60_000,
+      ).toISOString(),
       durationMinutes: 15 + (i % 4) * 15,
     }),
   );

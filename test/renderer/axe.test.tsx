@@ -16,14 +16,17 @@ import { renderApp } from './render-app.tsx';
 
 async function violations() {
   const results = await axe.run(document.body, { resultTypes: ['violations'] });
-  return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  return results.violations.map(
+    (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+  );
 }
 
 // happy-dom has no layout, so axe reports colour contrast as "incomplete" rather than checking it,
 // and document-level rules (lang, title) need the real index.html: the Chromium e2e run covers both.
 describe('axe-core under happy-dom', () => {
   it('really finds violations in this environment', async () => {
-    document.body.innerHTML = '<main><button></button><img src="x.png"><ul><div>x</div></ul></main>';
+    document.body.innerHTML =
+      '<main><button></button><img src="x.png"><ul><div>x</div></ul></main>';
     const found = await violations();
     expect(found.map((line) => line.split(':')[0])).toEqual(
       expect.arrayContaining(['button-name', 'image-alt', 'list']),

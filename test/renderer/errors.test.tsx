@@ -6,7 +6,7 @@ import { errorKeychainLocked, signedIn, signedOut } from '../fakes/session-fixtu
 import { renderApp } from './render-app.tsx';
 
 describe('failed actions', () => {
-  it('shows the copy for the code, plus main\'s message, in a dismissible alert', async () => {
+  it("shows the copy for the code, plus main's message, in a dismissible alert", async () => {
     const { bridge, user } = await renderApp(signedOut);
     bridge.respond('signIn', {
       ok: false,
@@ -25,7 +25,11 @@ describe('failed actions', () => {
 
   it('shows a join failure', async () => {
     const { bridge, user } = await renderApp(signedIn);
-    bridge.respond('openJoinUrl', { ok: false, code: 'invalid_argument', message: 'That link is not a Zoom link.' });
+    bridge.respond('openJoinUrl', {
+      ok: false,
+      code: 'invalid_argument',
+      message: 'That link is not a Zoom link.',
+    });
     await user.click(screen.getByRole('button', { name: 'Join Design review' }));
     expect(screen.getByRole('alert')).toHaveTextContent('That link is not a Zoom link.');
   });
@@ -51,8 +55,16 @@ describe('failed actions', () => {
 
 describe('error screen', () => {
   it.each(ERROR_CODES)('explains %s with its copy', async (code) => {
-    await renderApp({ kind: 'error', code, message: ERROR_COPY[code].action, demo: false, sessionOnly: null });
-    expect(screen.getByRole('heading', { level: 2, name: ERROR_COPY[code].title })).toBeInTheDocument();
+    await renderApp({
+      kind: 'error',
+      code,
+      message: ERROR_COPY[code].action,
+      demo: false,
+      sessionOnly: null,
+    });
+    expect(
+      screen.getByRole('heading', { level: 2, name: ERROR_COPY[code].title }),
+    ).toBeInTheDocument();
     expect(screen.getByText(ERROR_COPY[code].action)).toBeInTheDocument();
     // The same text is not shown twice.
     expect(screen.queryByTestId('error-detail')).not.toBeInTheDocument();

@@ -11,7 +11,10 @@ import {
 const london = createTimeFormat({ timeZone: 'Europe/London' });
 
 const summary = (groups: ReturnType<typeof groupMeetings>) =>
-  groups.map((group) => [group.label, group.rows.map((row) => `${row.meeting.topic} | ${row.when}`)]);
+  groups.map((group) => [
+    group.label,
+    group.rows.map((row) => `${row.meeting.topic} | ${row.when}`),
+  ]);
 
 describe('groupMeetings', () => {
   it('buckets into Today, Tomorrow, Later and No fixed time, each sorted by start', () => {
@@ -25,12 +28,16 @@ describe('groupMeetings', () => {
 
   it('leaves out empty groups', () => {
     expect(groupMeetings([], FIXTURE_NOW, london)).toEqual([]);
-    const onlyLater = [fixtureMeeting({ id: '1', topic: 'Far', startTime: '2026-12-24T10:00:00Z' })];
+    const onlyLater = [
+      fixtureMeeting({ id: '1', topic: 'Far', startTime: '2026-12-24T10:00:00Z' }),
+    ];
     expect(groupMeetings(onlyLater, FIXTURE_NOW, london).map((g) => g.id)).toEqual(['later']);
   });
 
   it('decides "today" in the display zone, not in UTC', () => {
-    const lateNight = [fixtureMeeting({ id: '1', topic: 'Late', startTime: '2026-11-24T23:30:00Z' })];
+    const lateNight = [
+      fixtureMeeting({ id: '1', topic: 'Late', startTime: '2026-11-24T23:30:00Z' }),
+    ];
     const now = Date.parse('2026-11-24T20:00:00Z');
     expect(groupMeetings(lateNight, now, london)[0]?.id).toBe('today');
     // In Berlin it is already 00:30 on the 25th, while "now" is still the 24th there.
@@ -38,7 +45,9 @@ describe('groupMeetings', () => {
     expect(groupMeetings(lateNight, now, berlin)[0]?.id).toBe('tomorrow');
     // In Tokyo "now" is already the 25th, so the meeting (08:30 on the 25th) is today.
     const tokyo = createTimeFormat({ timeZone: 'Asia/Tokyo' });
-    expect(summary(groupMeetings(lateNight, now, tokyo))).toEqual([['Today', ['Late | 08:30–09:00 · 30 min']]]);
+    expect(summary(groupMeetings(lateNight, now, tokyo))).toEqual([
+      ['Today', ['Late | 08:30–09:00 · 30 min']],
+    ]);
   });
 
   it('handles the 25-hour day when US clocks fall back', () => {
@@ -46,7 +55,11 @@ describe('groupMeetings', () => {
     // 1 Nov 2026 00:30 EDT; the day has 25 hours, so +24 h is still 23:30 on 1 Nov.
     const now = Date.parse('2026-11-01T04:30:00Z');
     const meetings = [
-      fixtureMeeting({ id: '1', topic: 'Same day, after the change', startTime: '2026-11-02T04:30:00Z' }),
+      fixtureMeeting({
+        id: '1',
+        topic: 'Same day, after the change',
+        startTime: '2026-11-02T04:30:00Z',
+      }),
       fixtureMeeting({ id: '2', topic: 'Next day', startTime: '2026-11-02T05:30:00Z' }),
     ];
     expect(summary(groupMeetings(meetings, now, newYork))).toEqual([
@@ -68,7 +81,9 @@ describe('groupMeetings', () => {
   });
 
   it('puts cached meetings from previous days under Earlier', () => {
-    const old = [fixtureMeeting({ id: '1', topic: 'Yesterday', startTime: '2026-11-23T15:00:00Z' })];
+    const old = [
+      fixtureMeeting({ id: '1', topic: 'Yesterday', startTime: '2026-11-23T15:00:00Z' }),
+    ];
     expect(summary(groupMeetings(old, FIXTURE_NOW, london))).toEqual([
       ['Earlier', ['Yesterday | Mon 23 Nov · 15:00–15:30 · 30 min']],
     ]);

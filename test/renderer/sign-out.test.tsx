@@ -84,7 +84,11 @@ describe('sign out and revoke', () => {
 
   it('shows a failed sign-out as an alert and stays signed in', async () => {
     const { bridge, user } = await openDialog();
-    bridge.respond('signOut', { ok: false, code: 'keychain_locked', message: 'The keychain is locked.' });
+    bridge.respond('signOut', {
+      ok: false,
+      code: 'keychain_locked',
+      message: 'The keychain is locked.',
+    });
     await user.click(screen.getByRole('button', { name: 'Sign out' }));
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
     expect(screen.getByRole('alert')).toHaveTextContent('Keychain locked');

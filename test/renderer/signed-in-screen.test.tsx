@@ -26,11 +26,16 @@ describe('signed-in screen: profile', () => {
     await renderApp(signedIn);
     const profile = screen.getByRole('region', { name: 'Ada Lovelace' });
     expect(within(profile).getByText('ada@example.com')).toBeInTheDocument();
-    expect(within(profile).getByRole('img', { name: 'Profile picture of Ada Lovelace' })).toHaveTextContent('AL');
+    expect(
+      within(profile).getByRole('img', { name: 'Profile picture of Ada Lovelace' }),
+    ).toHaveTextContent('AL');
   });
 
   it('shows the picture, and falls back to initials when it fails to load', async () => {
-    await renderApp({ ...signedIn, profile: { ...fixtureProfile, avatarUrl: 'https://cdn.example/ada.png' } });
+    await renderApp({
+      ...signedIn,
+      profile: { ...fixtureProfile, avatarUrl: 'https://cdn.example/ada.png' },
+    });
     const picture = screen.getByRole('img', { name: 'Profile picture of Ada Lovelace' });
     expect(picture.tagName).toBe('IMG');
     expect(picture).toHaveAttribute('src', 'https://cdn.example/ada.png');
@@ -48,8 +53,12 @@ describe('signed-in screen: meetings', () => {
       expect.stringContaining('Team stand-up09:30–09:45 · 15 min'),
       expect.stringContaining('Design review14:00–14:30 · 30 min'),
     ]);
-    expect(groupRows('Tomorrow')).toEqual([expect.stringContaining('1:1 with Grace10:00–10:45 · 45 min')]);
-    expect(groupRows('Later')).toEqual([expect.stringContaining('Fri 27 Nov · 13:00–14:30 · 1 h 30 min')]);
+    expect(groupRows('Tomorrow')).toEqual([
+      expect.stringContaining('1:1 with Grace10:00–10:45 · 45 min'),
+    ]);
+    expect(groupRows('Later')).toEqual([
+      expect.stringContaining('Fri 27 Nov · 13:00–14:30 · 1 h 30 min'),
+    ]);
     expect(groupRows('No fixed time')).toEqual([expect.stringContaining('Office hours')]);
   });
 
@@ -64,13 +73,17 @@ describe('signed-in screen: meetings', () => {
   it('joins a meeting through the bridge', async () => {
     const { bridge, user } = await renderApp(signedIn);
     await user.click(screen.getByRole('button', { name: 'Join Design review' }));
-    expect(bridge.callsTo('openJoinUrl')).toEqual([['https://us05web.zoom.us/j/81234567890?pwd=fixture']]);
+    expect(bridge.callsTo('openJoinUrl')).toEqual([
+      ['https://us05web.zoom.us/j/81234567890?pwd=fixture'],
+    ]);
   });
 
   it("copies a meeting's link and says so", async () => {
     const { bridge, user } = await renderApp(signedIn);
     await user.click(screen.getByRole('button', { name: 'Copy link for 1:1 with Grace' }));
-    expect(bridge.callsTo('copyText')).toEqual([['https://us05web.zoom.us/j/81234567892?pwd=fixture']]);
+    expect(bridge.callsTo('copyText')).toEqual([
+      ['https://us05web.zoom.us/j/81234567892?pwd=fixture'],
+    ]);
     expect(screen.getByRole('status')).toHaveTextContent('Link copied: 1:1 with Grace');
   });
 
@@ -99,7 +112,10 @@ describe('signed-in screen: refresh', () => {
     const busy = screen.getByRole('button', { name: 'Refreshing…' });
     expect(busy).toBeDisabled();
     expect(busy).toHaveAttribute('aria-busy', 'true');
-    expect(screen.getByRole('region', { name: 'Upcoming meetings' })).toHaveAttribute('aria-busy', 'true');
+    expect(screen.getByRole('region', { name: 'Upcoming meetings' })).toHaveAttribute(
+      'aria-busy',
+      'true',
+    );
 
     await act(async () => pending.resolve({ ok: true, value: undefined }));
     const idle = screen.getByRole('button', { name: 'Refresh' });

@@ -1,7 +1,12 @@
 import { act, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { createDeferred } from '../fakes/fake-bridge.ts';
-import { signedOut, signedOutDemo, signedOutExpired, signingIn } from '../fakes/session-fixtures.ts';
+import {
+  signedOut,
+  signedOutDemo,
+  signedOutExpired,
+  signingIn,
+} from '../fakes/session-fixtures.ts';
 import { renderApp } from './render-app.tsx';
 
 describe('signed-out screen', () => {
@@ -36,7 +41,9 @@ describe('signed-out screen', () => {
 
   it('says why the person was signed out', async () => {
     await renderApp(signedOutExpired);
-    expect(screen.getByTestId('signed-out-reason')).toHaveTextContent('Your Zoom session ended — sign in again');
+    expect(screen.getByTestId('signed-out-reason')).toHaveTextContent(
+      'Your Zoom session ended — sign in again',
+    );
   });
 
   it('shows no reason when there is none', async () => {

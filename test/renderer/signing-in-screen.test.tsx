@@ -43,7 +43,9 @@ describe('signing-in screen', () => {
 
   it('hides reopen and copy when there is no link yet', async () => {
     await renderApp(signingInWithoutUrl);
-    expect(screen.queryByRole('button', { name: 'Open the sign-in page again' })).not.toBeInTheDocument();
+    expect(
+      screen.queryByRole('button', { name: 'Open the sign-in page again' }),
+    ).not.toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Copy link' })).not.toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Cancel' })).toBeInTheDocument();
   });

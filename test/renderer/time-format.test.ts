@@ -11,14 +11,18 @@ describe('createTimeFormat', () => {
     const instant = Date.parse('2026-11-24T23:30:00Z');
     expect(createTimeFormat({ timeZone: 'Europe/London' }).dayKey(instant)).toBe('2026-11-24');
     expect(createTimeFormat({ timeZone: 'Europe/Berlin' }).dayKey(instant)).toBe('2026-11-25');
-    expect(createTimeFormat({ timeZone: 'America/Los_Angeles' }).dayKey(instant)).toBe('2026-11-24');
+    expect(createTimeFormat({ timeZone: 'America/Los_Angeles' }).dayKey(instant)).toBe(
+      '2026-11-24',
+    );
   });
 
   it('formats a 24-hour local clock', () => {
     const instant = Date.parse('2026-11-24T14:05:00Z');
     expect(createTimeFormat({ timeZone: 'Europe/London' }).clock(instant)).toBe('14:05');
     expect(createTimeFormat({ timeZone: 'Asia/Kolkata' }).clock(instant)).toBe('19:35');
-    expect(createTimeFormat({ timeZone: 'America/New_York', locale: 'en-US' }).clock(instant)).toBe('09:05');
+    expect(createTimeFormat({ timeZone: 'America/New_York', locale: 'en-US' }).clock(instant)).toBe(
+      '09:05',
+    );
   });
 
   it('formats a short day label without a comma', () => {
@@ -56,16 +60,22 @@ describe('formatTimeRange', () => {
   const london = createTimeFormat({ timeZone: 'Europe/London' });
 
   it('shows start, end and length', () => {
-    expect(formatTimeRange(london, Date.parse('2026-11-24T14:00:00Z'), 30)).toBe('14:00–14:30 · 30 min');
+    expect(formatTimeRange(london, Date.parse('2026-11-24T14:00:00Z'), 30)).toBe(
+      '14:00–14:30 · 30 min',
+    );
   });
 
   it('crosses midnight', () => {
-    expect(formatTimeRange(london, Date.parse('2026-11-24T23:30:00Z'), 60)).toBe('23:30–00:30 · 1 h');
+    expect(formatTimeRange(london, Date.parse('2026-11-24T23:30:00Z'), 60)).toBe(
+      '23:30–00:30 · 1 h',
+    );
   });
 
   it('uses real elapsed time across a DST change', () => {
     // 01:30 BST + 60 min lands at 01:30 GMT on the morning clocks go back.
-    expect(formatTimeRange(london, Date.parse('2026-10-25T00:30:00Z'), 60)).toBe('01:30–01:30 · 1 h');
+    expect(formatTimeRange(london, Date.parse('2026-10-25T00:30:00Z'), 60)).toBe(
+      '01:30–01:30 · 1 h',
+    );
   });
 
   it('shows only the start when Zoom gives no length', () => {

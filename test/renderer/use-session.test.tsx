@@ -45,7 +45,10 @@ describe('useSession', () => {
 
   it('shows an error state when main cannot be reached at all', async () => {
     const bridge = createFakeBridge(signedOut);
-    const broken: MeetingTrayApi = { ...bridge, getSession: () => Promise.reject(new Error('gone')) };
+    const broken: MeetingTrayApi = {
+      ...bridge,
+      getSession: () => Promise.reject(new Error('gone')),
+    };
     render(<Probe api={broken} />);
     expect(await screen.findByText('error')).toBeInTheDocument();
   });
