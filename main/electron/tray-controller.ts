@@ -25,6 +25,10 @@ export function menuTemplate(
         return { label: menuLabel(item.label, platform), enabled: false };
       case 'action':
         return { label: menuLabel(item.label, platform), enabled: item.enabled, click: () => onAction(item.action) };
+      case 'choice':
+        return { type: 'radio', label: menuLabel(item.label, platform), checked: item.checked, click: () => onAction(item.action) };
+      case 'submenu':
+        return { label: menuLabel(item.label, platform), submenu: menuTemplate(item.items, platform, onAction) };
     }
   });
 }

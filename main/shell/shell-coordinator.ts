@@ -1,4 +1,4 @@
-import { Channel, type SessionState } from '../../preload/contract.ts';
+import type { SessionState } from '../../preload/contract.ts';
 import type { Clock, WakeEvents } from '../core/ports.ts';
 import { createMinuteTicker } from './minute-ticker.ts';
 import type { ReminderScheduler } from './reminder-scheduler.ts';
@@ -20,13 +20,17 @@ export function createShellCoordinator(deps: {
   session: ShellSession;
   wake: WakeEvents;
   renderTray: (model: TrayModel) => void;
-  sendToWindow: (channel: string, payload: unknown) => void;
+  /** Pushes a state to the window (through the IPC layer's renderer gate). */
+  publishState: (state: SessionState) => void;
   reminders: ReminderScheduler;
   timeZone: () => string | undefined;
   /** Session-driven side effects the shell does not own (launch-at-login offer, offline watch). */
   onState?: (state: SessionState) => void;
 }) {
-  const renderNow = () => deps.renderTray(buildTrayModel(deps.session.getState(), deps.clock.now(), deps.timeZone()));
+  const renderNow = () =>
+    deps.renderTray(
+      buildTrayModel(deps.session.getState(), deps.clock.now(), deps.timeZone(), { reminderLead: deps.reminders.lead() }),
+    );
   const ticker = createMinuteTicker({
     clock: deps.clock,
     onTick: () => {
@@ -37,7 +41,7 @@ export function createShellCoordinator(deps: {
   const meetingsOf = (state: SessionState) => (state.kind === 'signed-in' ? state.meetings : []);
 
   const onState = (state: SessionState) => {
-    deps.sendToWindow(Channel.sessionChanged, state);
+    deps.publishState(state);
     renderNow();
     deps.reminders.setMeetings(meetingsOf(state));
     deps.onState?.(state);
@@ -46,6 +50,8 @@ export function createShellCoordinator(deps: {
   let unsubscribe: (() => void) | null = null;
   let unwake: (() => void) | null = null;
   return {
+    /** Rebuilds the tray now, e.g. after a setting shown in the menu changed. */
+    renderTray: renderNow,
     start() {
       unsubscribe = deps.session.subscribe(onState);
       unwake = deps.wake.onWake(() => {

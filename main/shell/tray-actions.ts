@@ -1,4 +1,5 @@
 import type { Logger } from '../core/ports.ts';
+import type { ReminderLead } from './reminder-planner.ts';
 import type { TrayAction } from './tray-model.ts';
 
 export interface TrayActionTargets {
@@ -7,6 +8,7 @@ export interface TrayActionTargets {
   signIn(): Promise<void>;
   signOut(): Promise<unknown>;
   refresh(): Promise<void>;
+  setReminderLead(lead: ReminderLead): void;
   quit(): void;
   logger: Logger;
 }
@@ -37,6 +39,9 @@ export function createTrayActionHandler(targets: TrayActionTargets): (action: Tr
         return;
       case 'sign-out':
         attempt('sign-out', () => targets.signOut());
+        return;
+      case 'set-reminder-lead':
+        targets.setReminderLead(action.lead);
         return;
       case 'quit':
         targets.quit();

@@ -1,5 +1,6 @@
 import type { Meeting, SessionState } from '../../preload/contract.ts';
 import { allowedExternalUrl } from './external-url-policy.ts';
+import { DEFAULT_REMINDER_LEAD, REMINDER_LEAD_CHOICES, type ReminderLead } from './reminder-planner.ts';
 import { formatClockTime, formatCountdown, formatElapsed, localDateKey, nextDateKey, truncate } from './time-format.ts';
 
 /** What a menu item does when clicked; the Electron tray adapter maps these to services. */
@@ -9,13 +10,22 @@ export type TrayAction =
   | { type: 'refresh' }
   | { type: 'sign-in' }
   | { type: 'sign-out' }
+  | { type: 'set-reminder-lead'; lead: ReminderLead }
   | { type: 'quit' };
 
 export type TrayItem =
   | { kind: 'separator' }
   /** Plain text: a day heading or a status line. */
   | { kind: 'label'; label: string }
-  | { kind: 'action'; label: string; action: TrayAction; enabled: boolean };
+  | { kind: 'action'; label: string; action: TrayAction; enabled: boolean }
+  /** One of a group of mutually exclusive settings (a radio item). */
+  | { kind: 'choice'; label: string; action: TrayAction; checked: boolean }
+  | { kind: 'submenu'; label: string; items: TrayItem[] };
+
+export interface TrayModelOptions {
+  /** The current reminder setting, shown as a checked choice; omitted means the default. */
+  reminderLead?: ReminderLead;
+}
 
 export interface TrayModel {
   tooltip: string;
@@ -78,10 +88,24 @@ function capTooltip(text: string): string {
   return text.length <= TOOLTIP_MAX ? text : `${text.slice(0, TOOLTIP_MAX - 1)}…`;
 }
 
+function reminderMenu(current: ReminderLead): TrayItem {
+  return {
+    kind: 'submenu',
+    label: 'Reminders',
+    items: REMINDER_LEAD_CHOICES.map((lead) => ({
+      kind: 'choice',
+      label: lead === 'off' ? 'Off' : lead === 1 ? '1 minute before' : `${lead} minutes before`,
+      action: { type: 'set-reminder-lead', lead },
+      checked: lead === current,
+    })),
+  };
+}
+
 function signedInModel(
   state: Extract<SessionState, { kind: 'signed-in' }>,
   now: number,
   timeZone: string | undefined,
+  options: TrayModelOptions,
 ): TrayModel {
   const today = localDateKey(now, timeZone);
   const tomorrow = nextDateKey(today);
@@ -142,6 +166,7 @@ function signedInModel(
     common.separator,
     common.open,
     { kind: 'action', label: state.refreshing ? 'Refreshing…' : 'Refresh', action: { type: 'refresh' }, enabled: !state.refreshing },
+    reminderMenu(options.reminderLead ?? DEFAULT_REMINDER_LEAD),
     common.separator,
     { kind: 'action', label: 'Sign out', action: { type: 'sign-out' }, enabled: true },
     common.quit,
@@ -153,11 +178,11 @@ function signedInModel(
  * The tray's tooltip, macOS title and context menu as plain data: a pure function of the session
  * and the time, so every state, DST change and clock jump is a unit test, not a manual check.
  */
-export function buildTrayModel(state: SessionState, now: number, timeZone?: string): TrayModel {
+export function buildTrayModel(state: SessionState, now: number, timeZone?: string, options: TrayModelOptions = {}): TrayModel {
   const demo = state.demo ? ' (demo)' : '';
   switch (state.kind) {
     case 'signed-in':
-      return signedInModel(state, now, timeZone);
+      return signedInModel(state, now, timeZone, options);
     case 'signing-in':
       return {
         tooltip: `Meeting Tray${demo} — signing in`,

@@ -29,7 +29,7 @@ describe('tray controller', () => {
     controller.render(model);
     expect(fake.tooltip).toBe('Next: Standup & sync at 14:00 — in 25 min');
     expect(fake.title).toBe('Standup & sync · 25m');
-    expect(fake.labels()).toEqual(['Today', '14:00  Standup & sync', '---', 'Open Meeting Tray', 'Refresh', '---', 'Sign out', 'Quit']);
+    expect(fake.labels()).toEqual(['Today', '14:00  Standup & sync', '---', 'Open Meeting Tray', 'Refresh', 'Reminders', '---', 'Sign out', 'Quit']);
   });
 
   it('menu clicks run the actions: join, open, refresh, sign out, quit', () => {
@@ -43,6 +43,21 @@ describe('tray controller', () => {
       { type: 'sign-out' },
       { type: 'quit' },
     ]);
+  });
+
+  it('renders the reminder choices as radio items in a submenu that run their action', () => {
+    const { fake, controller, actions } = tray('linux');
+    controller.render(buildTrayModel(state, Date.parse('2026-11-24T12:35:00Z'), 'Europe/Berlin', { reminderLead: 'off' }));
+    const submenu = fake.menu?.template.find((i) => i.label === 'Reminders')?.submenu as Array<Record<string, unknown>>;
+    expect(submenu.map((i) => [i.type, i.label, i.checked])).toEqual([
+      ['radio', 'Off', true],
+      ['radio', '1 minute before', false],
+      ['radio', '5 minutes before', false],
+      ['radio', '10 minutes before', false],
+      ['radio', '15 minutes before', false],
+    ]);
+    (submenu[3]!.click as () => void)();
+    expect(actions).toEqual([{ type: 'set-reminder-lead', lead: 10 }]);
   });
 
   it('does not set a title off macOS, escapes & on Windows, and opens the window on left click', () => {

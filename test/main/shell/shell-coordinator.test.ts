@@ -14,7 +14,7 @@ function setup(initial: SessionState = signedOut) {
   const listeners = new Set<(s: SessionState) => void>();
   const wakeListeners = new Set<(r: 'resume' | 'unlock' | 'online') => void>();
   const trays: TrayModel[] = [];
-  const sent: Array<[string, unknown]> = [];
+  const sent: SessionState[] = [];
   const notices: ReminderNotice[] = [];
   const seen: SessionState[] = [];
   const coordinator = createShellCoordinator({
@@ -22,7 +22,7 @@ function setup(initial: SessionState = signedOut) {
     session: { getState: () => state, subscribe: (l) => (listeners.add(l), () => listeners.delete(l)) },
     wake: { onWake: (l) => (wakeListeners.add(l), () => wakeListeners.delete(l)) },
     renderTray: (model) => trays.push(model),
-    sendToWindow: (channel, payload) => sent.push([channel, payload]),
+    publishState: (s) => sent.push(s),
     reminders: createReminderScheduler({ clock, settings: createMemorySettingsStore(), notify: (n) => notices.push(n) }),
     timeZone: () => 'Europe/Berlin',
     onState: (s) => seen.push(s),
@@ -46,7 +46,7 @@ describe('shell coordinator', () => {
     expect(trays.at(-1)?.tooltip).toBe('Meeting Tray — signed out');
     const next = signedIn([standup]);
     publish(next);
-    expect(sent).toEqual([['session:changed', next]]);
+    expect(sent).toEqual([next]);
     expect(trays.at(-1)?.tooltip).toBe('Next: Standup at 14:00 — in 30 min');
     expect(seen).toEqual([next]);
   });
@@ -102,6 +102,7 @@ describe('tray actions', () => {
       },
       signOut: async () => calls.push('sign-out'),
       refresh: async () => void calls.push('refresh'),
+      setReminderLead: (lead) => void calls.push(`lead ${lead}`),
       quit: () => calls.push('quit'),
       logger: { info: () => undefined, warn: (m) => void warnings.push(m), error: () => undefined },
     });
@@ -110,9 +111,10 @@ describe('tray actions', () => {
     handle({ type: 'refresh' });
     handle({ type: 'sign-in' });
     handle({ type: 'sign-out' });
+    handle({ type: 'set-reminder-lead', lead: 10 });
     handle({ type: 'quit' });
     await new Promise((resolve) => setImmediate(resolve));
-    expect(calls).toEqual(['join https://zoom.us/j/1', 'show', 'refresh', 'show', 'sign-in', 'sign-out', 'quit']);
+    expect(calls).toEqual(['join https://zoom.us/j/1', 'show', 'refresh', 'show', 'sign-in', 'sign-out', 'lead 10', 'quit']);
     expect(warnings).toEqual(['tray: sign-in failed']);
   });
 });

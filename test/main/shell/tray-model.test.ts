@@ -26,6 +26,7 @@ describe('buildTrayModel', () => {
       '---',
       'Open Meeting Tray',
       'Refresh',
+      'Reminders',
       '---',
       'Sign out',
       'Quit',
@@ -145,6 +146,25 @@ describe('buildTrayModel', () => {
     expect(model.title.length).toBeLessThanOrEqual(30);
     const item = model.items.find((i) => i.kind === 'action' && i.action.type === 'join');
     expect(item && item.kind !== 'separator' ? item.label.length : 0).toBeLessThanOrEqual(60);
+  });
+
+  it('offers the reminder lead times as a submenu with the current one checked', () => {
+    const model = buildTrayModel(signedIn([]), 0, BERLIN, { reminderLead: 10 });
+    const menu = model.items.find((i) => i.kind === 'submenu');
+    expect(menu).toEqual({
+      kind: 'submenu',
+      label: 'Reminders',
+      items: [
+        { kind: 'choice', label: 'Off', action: { type: 'set-reminder-lead', lead: 'off' }, checked: false },
+        { kind: 'choice', label: '1 minute before', action: { type: 'set-reminder-lead', lead: 1 }, checked: false },
+        { kind: 'choice', label: '5 minutes before', action: { type: 'set-reminder-lead', lead: 5 }, checked: false },
+        { kind: 'choice', label: '10 minutes before', action: { type: 'set-reminder-lead', lead: 10 }, checked: true },
+        { kind: 'choice', label: '15 minutes before', action: { type: 'set-reminder-lead', lead: 15 }, checked: false },
+      ],
+    });
+    const byDefault = buildTrayModel(signedIn([]), 0, BERLIN).items.find((i) => i.kind === 'submenu');
+    const checked = byDefault?.kind === 'submenu' ? byDefault.items.flatMap((i) => (i.kind === 'choice' && i.checked ? [i.label] : [])) : [];
+    expect(checked).toEqual(['5 minutes before']);
   });
 
   it('marks demo mode in the menu', () => {
