@@ -1,30 +1,14 @@
-import { createAuthService } from './auth/auth-service.ts';
+import { createAuthService, type AuthServiceDeps } from './auth/auth-service.ts';
 import type { AuthService } from './auth/auth-service.types.ts';
 import { createLoopbackListener } from './auth/loopback-listener.ts';
-import type { AuthProviderConfig } from './config/auth-config.types.ts';
-import type {
-  BrowserOpener,
-  Clock,
-  Fetch,
-  Logger,
-  SecretStore,
-  SettingsStore,
-  WakeEvents,
-} from './ports.ts';
 import { createSessionService, type SessionService } from './session/session-service.ts';
 import { createZoomApi, type ZoomApi } from './zoom/zoom-api.ts';
 
-export interface MeetingTrayCoreDeps {
-  provider: AuthProviderConfig;
-  demo: boolean;
-  secrets: SecretStore;
-  settings: SettingsStore;
-  clock: Clock;
-  fetch: Fetch;
-  openBrowser: BrowserOpener;
-  wake: WakeEvents;
-  logger: Logger;
-}
+/** The auth service's ports plus the demo flag; the loopback listener is built here. */
+export type MeetingTrayCoreDeps = Pick<
+  AuthServiceDeps,
+  'provider' | 'secrets' | 'settings' | 'clock' | 'fetch' | 'openBrowser' | 'wake' | 'logger'
+> & { demo: boolean };
 
 export interface MeetingTrayCore {
   auth: AuthService;
