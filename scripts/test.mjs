@@ -73,8 +73,26 @@ const unitExit = await run(bin('vitest'), ['run', '--reporter=default', '--repor
 env.PLAYWRIGHT_JSON_OUTPUT_NAME = playwrightReport;
 const e2eExit = await run(bin('playwright'), ['test', '-c', 'test/e2e/playwright.config.ts', '--reporter=list,json']);
 
+/** Skip reasons from Playwright's JSON report, so a skip is always said out loud. */
+function skipReasons(report) {
+  const reasons = new Map();
+  const visit = (suite) => {
+    for (const spec of suite.specs ?? []) {
+      for (const t of spec.tests ?? []) {
+        if (t.status !== 'skipped') continue;
+        const why = t.annotations?.find((a) => a.type === 'skip')?.description ?? 'no reason given';
+        reasons.set(why, (reasons.get(why) ?? 0) + 1);
+      }
+    }
+    for (const child of suite.suites ?? []) visit(child);
+  };
+  for (const suite of report.suites ?? []) visit(suite);
+  return reasons;
+}
+
 let passed = 0;
 let failed = 0;
+let skipped = 0;
 const unit = readJson(vitestReport);
 if (unit) {
   passed += unit.numPassedTests;
@@ -84,10 +102,12 @@ const e2e = readJson(playwrightReport);
 if (e2e) {
   passed += e2e.stats.expected + e2e.stats.flaky;
   failed += e2e.stats.unexpected;
+  skipped += e2e.stats.skipped;
+  for (const [why, count] of skipReasons(e2e)) console.log(`\n${count} end-to-end test(s) ${why}`);
 }
 if (!unit || !e2e) failed += 1; // a runner that crashed before reporting is a failure
 rmSync(scratch, { recursive: true, force: true });
 
 const exitCode = unitExit !== 0 || e2eExit !== 0 || failed > 0 ? 1 : 0;
-console.log(`\ntests: ${passed} passed, ${failed} failed`);
+console.log(`\ntests: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
 process.exit(exitCode);
