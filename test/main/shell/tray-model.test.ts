@@ -172,3 +172,14 @@ describe('buildTrayModel', () => {
     expect(labels(model.items)[0]).toBe('Demo mode — sample meetings');
   });
 });
+
+describe('trayIconFileName', () => {
+  it('uses the template image on macOS, ICO on Windows and theme-matched PNG on Linux', async () => {
+    const { trayIconFileName } = await import('../../../main/shell/tray-icon.ts');
+    expect(trayIconFileName('darwin', true)).toBe('trayTemplate.png');
+    expect(trayIconFileName('win32', true)).toBe('tray-on-dark.ico');
+    expect(trayIconFileName('win32', false)).toBe('tray-on-light.ico');
+    expect(trayIconFileName('linux', true)).toBe('tray-on-dark.png');
+    expect(trayIconFileName('linux', false)).toBe('tray-on-light.png');
+  });
+});
