@@ -10,7 +10,8 @@ async function ruleIdsFor(filePath: string, code: string): Promise<string[]> {
   return (result?.messages ?? []).map((m) => m.ruleId ?? m.message);
 }
 
-describe('architecture lint rules', () => {
+// The first lint builds a TypeScript program for type-aware rules: seconds, not milliseconds.
+describe('architecture lint rules', { timeout: 60_000 }, () => {
   it('forbids electron in main/core', async () => {
     const ids = await ruleIdsFor('main/core/ports.ts', "import { app } from 'electron';\nexport const x = app;\n");
     expect(ids).toContain('no-restricted-imports');
