@@ -5,8 +5,21 @@
  */
 const MINUTE = 60_000;
 
-function partsOf(epochMs: number, timeZone: string | undefined) {
-  const parts = new Intl.DateTimeFormat('en-US', {
+export interface ZonedFormat {
+  /** "14:00" (24-hour, so the tray stays narrow and unambiguous). */
+  clockTime(epochMs: number): string;
+  /** "2026-11-24": the calendar day an instant falls on. */
+  dateKey(epochMs: number): string;
+  /** "Fri 27 Nov". */
+  shortDate(epochMs: number): string;
+}
+
+/**
+ * Formatters for one time zone. Building an Intl.DateTimeFormat costs far more than using one,
+ * so callers that format many instants (a tray rebuild) create this once per pass.
+ */
+export function createZonedFormat(timeZone?: string): ZonedFormat {
+  const numeric = new Intl.DateTimeFormat('en-US', {
     timeZone,
     year: 'numeric',
     month: '2-digit',
@@ -14,21 +27,34 @@ function partsOf(epochMs: number, timeZone: string | undefined) {
     hour: '2-digit',
     minute: '2-digit',
     hourCycle: 'h23',
-  }).formatToParts(epochMs);
-  const get = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '00';
-  return { year: get('year'), month: get('month'), day: get('day'), hour: get('hour'), minute: get('minute') };
+  });
+  const short = new Intl.DateTimeFormat('en-GB', { timeZone, weekday: 'short', day: 'numeric', month: 'short' });
+  const partsOf = (epochMs: number) => {
+    const parts = numeric.formatToParts(epochMs);
+    const get = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '00';
+    return { year: get('year'), month: get('month'), day: get('day'), hour: get('hour'), minute: get('minute') };
+  };
+  return {
+    clockTime(epochMs) {
+      const { hour, minute } = partsOf(epochMs);
+      return `${hour}:${minute}`;
+    },
+    dateKey(epochMs) {
+      const { year, month, day } = partsOf(epochMs);
+      return `${year}-${month}-${day}`;
+    },
+    shortDate: (epochMs) => short.format(epochMs),
+  };
 }
 
-/** "14:00" in the given zone (24-hour, so the tray stays narrow and unambiguous). */
+/** "14:00" in the given zone. */
 export function formatClockTime(epochMs: number, timeZone?: string): string {
-  const { hour, minute } = partsOf(epochMs, timeZone);
-  return `${hour}:${minute}`;
+  return createZonedFormat(timeZone).clockTime(epochMs);
 }
 
 /** "2026-11-24": the calendar day an instant falls on in the given zone. */
 export function localDateKey(epochMs: number, timeZone?: string): string {
-  const { year, month, day } = partsOf(epochMs, timeZone);
-  return `${year}-${month}-${day}`;
+  return createZonedFormat(timeZone).dateKey(epochMs);
 }
 
 /** The calendar day after `dateKey`, computed on the date alone so a 23- or 25-hour day cannot skip it. */

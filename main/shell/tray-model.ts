@@ -1,7 +1,7 @@
 import type { Meeting, SessionState } from '../../preload/contract.ts';
 import { allowedExternalUrl } from './external-url-policy.ts';
 import { DEFAULT_REMINDER_LEAD, REMINDER_LEAD_CHOICES, type ReminderLead } from './reminder-planner.ts';
-import { formatClockTime, formatCountdown, formatElapsed, localDateKey, nextDateKey, truncate } from './time-format.ts';
+import { createZonedFormat, formatCountdown, formatElapsed, nextDateKey, truncate, type ZonedFormat } from './time-format.ts';
 
 /** What a menu item does when clicked; the Electron tray adapter maps these to services. */
 export type TrayAction =
@@ -69,12 +69,11 @@ function shortCountdown(now: number, start: number): string {
   return rest === 0 ? `${Math.floor(minutes / 60)}h` : `${Math.floor(minutes / 60)}h ${rest}m`;
 }
 
-function dayWords(start: number, today: string, tomorrow: string, timeZone: string | undefined): string {
-  const day = localDateKey(start, timeZone);
+function dayWords(start: number, today: string, tomorrow: string, zoned: ZonedFormat): string {
+  const day = zoned.dateKey(start);
   if (day === today) return '';
   if (day === tomorrow) return ' tomorrow';
-  const date = new Intl.DateTimeFormat('en-GB', { timeZone, weekday: 'short', day: 'numeric', month: 'short' }).format(start);
-  return ` on ${date}`;
+  return ` on ${zoned.shortDate(start)}`;
 }
 
 const common = {
@@ -107,7 +106,8 @@ function signedInModel(
   timeZone: string | undefined,
   options: TrayModelOptions,
 ): TrayModel {
-  const today = localDateKey(now, timeZone);
+  const zoned = createZonedFormat(timeZone);
+  const today = zoned.dateKey(now);
   const tomorrow = nextDateKey(today);
   const live = timed(state.meetings).filter((t) => t.end > now || now - t.start < JUST_STARTED_MS);
 
@@ -117,10 +117,10 @@ function signedInModel(
   let tooltip: string;
   let title = '';
   if (current) {
-    tooltip = `Now: ${truncate(current.meeting.topic, TOPIC_IN_TOOLTIP)} at ${formatClockTime(current.start, timeZone)} — ${formatElapsed(current.start, now)}`;
+    tooltip = `Now: ${truncate(current.meeting.topic, TOPIC_IN_TOOLTIP)} at ${zoned.clockTime(current.start)} — ${formatElapsed(current.start, now)}`;
     title = `${truncate(current.meeting.topic, TOPIC_IN_TITLE)} · now`;
   } else if (next) {
-    const when = `${dayWords(next.start, today, tomorrow, timeZone)} at ${formatClockTime(next.start, timeZone)}`;
+    const when = `${dayWords(next.start, today, tomorrow, zoned)} at ${zoned.clockTime(next.start)}`;
     tooltip = `Next: ${truncate(next.meeting.topic, TOPIC_IN_TOOLTIP)}${when} — ${formatCountdown(now, next.start)}`;
     if (next.start - now < 24 * 60 * MINUTE) title = `${truncate(next.meeting.topic, TOPIC_IN_TITLE)} · ${shortCountdown(now, next.start)}`;
   } else {
@@ -129,7 +129,7 @@ function signedInModel(
 
   const items: TrayItem[] = [];
   if (state.demo) items.push({ kind: 'label', label: 'Demo mode — sample meetings' });
-  const updated = state.updatedAt === null ? null : formatClockTime(state.updatedAt, timeZone);
+  const updated = state.updatedAt === null ? null : zoned.clockTime(state.updatedAt);
   if (state.offline) {
     const line = updated ? `Offline — showing meetings from ${updated}` : 'Offline';
     items.push({ kind: 'label', label: line });
@@ -140,12 +140,14 @@ function signedInModel(
     tooltip = `${tooltip}\n${line}`;
   }
 
+  // Each meeting's day, computed once: formatting dominates the cost of a rebuild.
+  const dayOf = new Map(live.map((t) => [t, zoned.dateKey(t.start)]));
   let listed = 0;
   for (const [day, heading] of [
     [today, 'Today'],
     [tomorrow, 'Tomorrow'],
   ] as const) {
-    const ofDay = live.filter((t) => localDateKey(t.start, timeZone) === day || (day === today && t.start <= now));
+    const ofDay = live.filter((t) => dayOf.get(t) === day || (day === today && t.start <= now));
     if (ofDay.length === 0) continue;
     items.push({ kind: 'label', label: heading });
     for (const t of ofDay.slice(0, MEETINGS_PER_DAY)) {
@@ -153,7 +155,7 @@ function signedInModel(
       const inProgress = t.start <= now;
       items.push({
         kind: 'action',
-        label: `${formatClockTime(t.start, timeZone)}  ${truncate(t.meeting.topic, TOPIC_IN_MENU)}${inProgress ? ' (now)' : ''}`,
+        label: `${zoned.clockTime(t.start)}  ${truncate(t.meeting.topic, TOPIC_IN_MENU)}${inProgress ? ' (now)' : ''}`,
         action: { type: 'join', url: joinUrl ?? '' },
         enabled: joinUrl !== null,
       });
