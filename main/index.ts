@@ -86,7 +86,8 @@ const mainWindow = createMainWindow({
 });
 
 if (!claimSingleInstance(app, (argv) => {
-  mainWindow.show();
+  // A second launch means "show me the app"; before ready no window can exist yet.
+  if (app.isReady()) mainWindow.show();
   routeArgv(argv, inbox, logger);
 })) {
   app.quit();
@@ -108,10 +109,14 @@ if (!claimSingleInstance(app, (argv) => {
   // A tray app keeps running with no window (the hidden one is destroyed after a while).
   app.on('window-all-closed', () => undefined);
   if (platform === 'win32') app.setAppUserModelId('app.meetingtray.desktop');
-  app.whenReady().then(start, (error: unknown) => {
-    logger.error('Meeting Tray could not start', { error: String(error) });
-    app.exit(1);
-  });
+  app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => {
+      logger.error('Meeting Tray could not start', { error: String(error) });
+      dialog.showErrorBox('Meeting Tray could not start', 'Something went wrong while starting. Quit and open Meeting Tray again.');
+      app.exit(1);
+    });
 }
 
 async function start(): Promise<void> {

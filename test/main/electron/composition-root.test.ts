@@ -19,6 +19,7 @@ vi.mock('electron', async () => {
     getAppPath: () => join(import.meta.dirname, '../../..'),
     isPackaged: false,
     whenReady: () => whenReady,
+    isReady: () => true,
     exit: () => undefined,
     setAppUserModelId: () => undefined,
   });
@@ -98,6 +99,14 @@ describe('composition root (demo mode, fake electron)', () => {
     expect(fake.app.listenerCount('second-instance')).toBe(1);
     expect(fake.app.listenerCount('open-url')).toBe(1);
     expect(fake.app.listenerCount('window-all-closed')).toBe(1);
+  });
+
+  it('a second launch shows the window and forwards its deep link (a stale one is refused by auth)', () => {
+    const before = fake.windows.length;
+    fake.app.emit('second-instance', {}, ['mt', '--', 'meetingtray://oauth/callback?code=x&state=unknown'], '/', {});
+    expect(fake.windows.length).toBe(before);
+    expect(fake.windows[0]!.focused).toBe(true);
+    expect(fake.windows[0]!.visible).toBe(true);
   });
 
   it('opens the hardened window on app:// and answers IPC only from it', async () => {
