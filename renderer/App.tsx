@@ -8,6 +8,7 @@ import { SignedOutScreen } from './components/SignedOutScreen.tsx';
 import { SigningInScreen } from './components/SigningInScreen.tsx';
 import { Spinner } from './components/Spinner.tsx';
 import { errorCopy } from './copy/error-copy.ts';
+import { failureAlreadyShown } from './session/already-shown.ts';
 import type { ScreenContext } from './session/screen-context.ts';
 import type { Failure } from './session/use-action.ts';
 import { useSession } from './session/use-session.ts';
@@ -89,7 +90,9 @@ export function App({ api, timeZone, now = Date.now }: AppProps) {
             </button>
           </div>
         ) : null}
-        {failure ? <ActionAlert failure={failure} onDismiss={() => setFailure(null)} /> : null}
+        {failure && !failureAlreadyShown(failure, session) ? (
+          <ActionAlert failure={failure} onDismiss={() => setFailure(null)} />
+        ) : null}
         {session === null ? (
           <div className="screen screen--centered" data-testid="loading">
             <Spinner size="large" />
