@@ -80,13 +80,13 @@ dispatch = createInvokeDispatcher({
   logger,
 });
 
-await core.session.start();
-if (config.demo) console.log('Demo mode: signing in goes to the built-in Zoom sandbox (set ZOOM_CLIENT_ID for real Zoom).');
-console.log(`Meeting Tray harness: open ${server.url}`);
-
+// Before the URL line: whoever reads it may stop us at once.
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
     core.session.dispose();
     void Promise.allSettled([core.auth.dispose(), server?.close(), sandbox?.close()]).then(() => process.exit(0));
   });
 }
+await core.session.start();
+if (config.demo) console.log('Demo mode: signing in goes to the built-in Zoom sandbox (set ZOOM_CLIENT_ID for real Zoom).');
+console.log(`Meeting Tray harness: open ${server.url}`);

@@ -10,6 +10,11 @@ export const API_ERRORS = {
     code: 429,
     message: 'You have reached the maximum per-second rate limit for this API. Try again later.',
   },
+  dailyLimit: {
+    code: 429,
+    message:
+      'You have reached the maximum daily rate limit for this API. Refer to the response header for details on when you can make another request.',
+  },
   serverError: { code: 500, message: 'Internal server error. Please try again later.' },
   notFound: { code: 404, message: 'The requested resource was not found.' },
 } as const;

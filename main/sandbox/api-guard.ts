@@ -40,7 +40,7 @@ export function guardApiRequest(
   }
   const rate = deps.limiter.take(route.category);
   if (!rate.allowed) {
-    sendJson(res, 429, API_ERRORS.perSecondLimit, rate.headers);
+    sendJson(res, 429, rate.limit === 'daily' ? API_ERRORS.dailyLimit : API_ERRORS.perSecondLimit, rate.headers);
     return null;
   }
   return { grant: lookup.grant, headers: rate.headers };

@@ -13,6 +13,7 @@ const NUMERIC_FLAGS: Record<string, { setter: Setter; share?: boolean }> = {
   '--drop-rate': { setter: (o, v) => (o.faults = { ...o.faults, dropRate: v }), share: true },
   '--meetings': { setter: (o, v) => (o.meetingCount = v) },
   '--clock-offset': { setter: (o, v) => (o.clockOffsetMs = v) },
+  '--daily-limit': { setter: (o, v) => (o.dailyLimits = { Light: v, Medium: v }) },
 };
 
 export const CLI_USAGE = `Usage: npm run sandbox -- [options]
@@ -25,6 +26,7 @@ export const CLI_USAGE = `Usage: npm run sandbox -- [options]
   --drop-rate R        share 0..1 whose connection is dropped without an answer
   --meetings N         number of meeting rows (default 12)
   --clock-offset MS    skew the sandbox clock by MS milliseconds
+  --daily-limit N      answer 429 Daily-limit after N API requests per category per UTC day
   --test-mode          expose GET /__sandbox/counters and POST /__sandbox/reset
   --no-rate-limits     turn off the per-second API limits`;
 

@@ -18,13 +18,14 @@ function parseOrExit(argv: string[]): ZoomSandboxOptions {
 
 const options = parseOrExit(process.argv.slice(2));
 const sandbox = await startZoomSandbox(options);
-console.log(`Zoom sandbox listening on ${sandbox.url}`);
-console.log(`Confidential client: client_id=${sandbox.clients.confidential.clientId} client_secret=${sandbox.clients.confidential.clientSecret}`);
-console.log(`Public client (PKCE, no secret): client_id=${sandbox.clients.public.clientId}`);
-console.log(`API base: ${sandbox.apiBaseUrl}   Metadata: ${sandbox.url}/.well-known/oauth-authorization-server`);
-
+// Before the "listening" line: whoever reads it may stop us at once.
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
     void sandbox.close().then(() => process.exit(0));
   });
 }
+console.log(`Zoom sandbox listening on ${sandbox.url}`);
+console.log(`Confidential client: client_id=${sandbox.clients.confidential.clientId} client_secret=${sandbox.clients.confidential.clientSecret}`);
+console.log(`Public client (PKCE, no secret): client_id=${sandbox.clients.public.clientId}`);
+console.log(`API base: ${sandbox.apiBaseUrl}   Metadata: ${sandbox.url}/.well-known/oauth-authorization-server`);
+

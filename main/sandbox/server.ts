@@ -71,7 +71,7 @@ export async function startZoomSandbox(options: ZoomSandboxOptions = {}): Promis
   });
   const codes = createOneTimeStore<IssuedCode>({ now, ttlMs: CODE_TTL_MS, idLength: 32 });
   const consents = createOneTimeStore<PendingAuthorization>({ now, ttlMs: CONSENT_TTL_MS, idLength: 32 });
-  const limiter = createRateLimiter({ now, enabled: options.rateLimits ?? true });
+  const limiter = createRateLimiter({ now, enabled: options.rateLimits ?? true, daily: options.dailyLimits });
   const faults = createFaultInjector({ random: options.random ?? createSeededRandom(1), initial: options.faults });
   const calendar = createMeetingCalendar({ now, count: options.meetingCount ?? 12 });
   const pageTokens = createPageTokens({ now });

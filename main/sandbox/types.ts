@@ -38,6 +38,8 @@ export interface ZoomSandboxOptions {
   clientScopes?: { confidential?: readonly string[]; public?: readonly string[] };
   /** Pro per-second limits (Light 30/s, Medium 20/s). Default true. */
   rateLimits?: boolean;
+  /** Requests per UTC day per category before 429 with `X-RateLimit-Type: Daily-limit`. Default: none (Pro). */
+  dailyLimits?: { Light?: number; Medium?: number };
 }
 
 export interface SandboxClients {
