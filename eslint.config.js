@@ -9,15 +9,30 @@ const noRawHtml = {
 };
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'test/lint/fixtures/**', 'coverage/**'] },
+  {
+    ignores: [
+      'dist/**',
+      'release/**',
+      'node_modules/**',
+      'test-results/**',
+      'playwright-report/**',
+      'test/lint/fixtures/**',
+      'coverage/**',
+    ],
+  },
   ...tseslint.configs.recommended,
   {
     files: ['**/*.{ts,tsx}'],
-    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/consistent-type-imports': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       'no-restricted-syntax': ['error', noRawHtml],
     },
   },
@@ -26,7 +41,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { paths: [{ name: 'electron', message: 'main/core and the IPC contract must not import electron: use a port.' }] },
+        {
+          paths: [
+            {
+              name: 'electron',
+              message: 'main/core and the IPC contract must not import electron: use a port.',
+            },
+          ],
+        },
       ],
     },
   },
@@ -38,10 +60,18 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: [{ name: 'electron', message: 'The renderer talks to main only through window.meetingTray.' }],
+          paths: [
+            {
+              name: 'electron',
+              message: 'The renderer talks to main only through window.meetingTray.',
+            },
+          ],
           patterns: [
             { group: ['node:*'], message: 'The renderer runs in a sandbox: no Node built-ins.' },
-            { group: ['**/main/**', '../main', '../../main'], message: 'The renderer must not import main-process code.' },
+            {
+              group: ['**/main/**', '../main', '../../main'],
+              message: 'The renderer must not import main-process code.',
+            },
           ],
         },
       ],
@@ -50,6 +80,13 @@ export default tseslint.config(
   {
     files: ['**/*.{js,mjs,cjs}'],
     ...tseslint.configs.disableTypeChecked,
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', performance: 'readonly' } },
+    languageOptions: {
+      globals: {
+        process: 'readonly',
+        console: 'readonly',
+        URL: 'readonly',
+        performance: 'readonly',
+      },
+    },
   },
 );

@@ -12,9 +12,20 @@ import react from '@vitejs/plugin-react';
 import { defineConfig, type UserConfig } from 'vite';
 
 const root = import.meta.dirname;
-const nodeExternals = ['electron', '@napi-rs/keyring', 'electron-store', ...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
+const nodeExternals = [
+  'electron',
+  '@napi-rs/keyring',
+  'electron-store',
+  ...builtinModules,
+  ...builtinModules.map((m) => `node:${m}`),
+];
 
-function nodeBundle(entry: string, outDir: string, fileName: string, external: string[]): UserConfig {
+function nodeBundle(
+  entry: string,
+  outDir: string,
+  fileName: string,
+  external: string[],
+): UserConfig {
   return {
     build: {
       outDir: resolve(root, outDir),
@@ -42,7 +53,12 @@ export default defineConfig(({ mode }) => {
           outDir: resolve(root, 'dist/web-preload'),
           emptyOutDir: true,
           target: 'chrome140',
-          lib: { entry: resolve(root, 'preload/web.ts'), formats: ['iife'], name: 'meetingTrayWebPreload', fileName: () => 'web-preload.js' },
+          lib: {
+            entry: resolve(root, 'preload/web.ts'),
+            formats: ['iife'],
+            name: 'meetingTrayWebPreload',
+            fileName: () => 'web-preload.js',
+          },
         },
       };
     default:
@@ -59,7 +75,12 @@ export default defineConfig(({ mode }) => {
               test: {
                 name: 'node',
                 root,
-                include: ['test/main/**/*.test.ts', 'test/preload/**/*.test.ts', 'test/lint/**/*.test.ts', 'test/build/**/*.test.ts'],
+                include: [
+                  'test/main/**/*.test.ts',
+                  'test/preload/**/*.test.ts',
+                  'test/lint/**/*.test.ts',
+                  'test/build/**/*.test.ts',
+                ],
                 environment: 'node',
               },
             },

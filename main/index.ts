@@ -29,7 +29,11 @@ import { sandboxProviderConfig } from './core/config/sandbox-provider.ts';
 import { isAppError } from './core/errors.ts';
 import { createMeetingTrayCore } from './core/meeting-tray-core.ts';
 import { createChunkedSecretStore } from './core/secrets/chunked-secret-store.ts';
-import { createAppProtocolHandler, handleAppProtocol, registerAppSchemeAsPrivileged } from './electron/app-protocol-handler.ts';
+import {
+  createAppProtocolHandler,
+  handleAppProtocol,
+  registerAppSchemeAsPrivileged,
+} from './electron/app-protocol-handler.ts';
 import { registerDeepLinks, routeArgv } from './electron/deep-links.ts';
 import { createJoinOpener, createSignInPageOpener } from './electron/external-openers.ts';
 import { registerIpcHandlers } from './electron/ipc-registration.ts';
@@ -64,7 +68,8 @@ import { buildTrayModel } from './shell/tray-model.ts';
 // electron-store is ESM-only; the CJS main bundle require()s it and, under Node's require(esm),
 // the bundler's interop hands back the module namespace rather than the class. Unwrap either shape.
 const ElectronStore =
-  (ElectronStoreImport as unknown as { default?: typeof ElectronStoreImport }).default ?? ElectronStoreImport;
+  (ElectronStoreImport as unknown as { default?: typeof ElectronStoreImport }).default ??
+  ElectronStoreImport;
 
 const logger = createConsoleLogger();
 const clock = createSystemClock();
@@ -85,11 +90,13 @@ const mainWindow = createMainWindow({
   logger,
 });
 
-if (!claimSingleInstance(app, (argv) => {
-  // A second launch means "show me the app"; before ready no window can exist yet.
-  if (app.isReady()) mainWindow.show();
-  routeArgv(argv, inbox, logger);
-})) {
+if (
+  !claimSingleInstance(app, (argv) => {
+    // A second launch means "show me the app"; before ready no window can exist yet.
+    if (app.isReady()) mainWindow.show();
+    routeArgv(argv, inbox, logger);
+  })
+) {
   app.quit();
 } else {
   registerDeepLinks({
@@ -114,20 +121,29 @@ if (!claimSingleInstance(app, (argv) => {
     .then(start)
     .catch((error: unknown) => {
       logger.error('Meeting Tray could not start', { error: String(error) });
-      dialog.showErrorBox('Meeting Tray could not start', 'Something went wrong while starting. Quit and open Meeting Tray again.');
+      dialog.showErrorBox(
+        'Meeting Tray could not start',
+        'Something went wrong while starting. Quit and open Meeting Tray again.',
+      );
       app.exit(1);
     });
 }
 
 async function start(): Promise<void> {
   applyPermissionPolicy(electronSession.defaultSession);
-  handleAppProtocol(protocol, createAppProtocolHandler({ rootDir: join(appRoot, 'dist/renderer'), readFile }));
+  handleAppProtocol(
+    protocol,
+    createAppProtocolHandler({ rootDir: join(appRoot, 'dist/renderer'), readFile }),
+  );
 
   let config;
   try {
     config = loadAuthConfig(process.env);
   } catch (error) {
-    dialog.showErrorBox('Meeting Tray is misconfigured', isAppError(error) ? error.message : String(error));
+    dialog.showErrorBox(
+      'Meeting Tray is misconfigured',
+      isAppError(error) ? error.message : String(error),
+    );
     app.exit(2);
     return;
   }
@@ -136,7 +152,11 @@ async function start(): Promise<void> {
   let provider: AuthProviderConfig;
   if (config.demo) {
     sandbox = await startZoomSandbox();
-    provider = sandboxProviderConfig({ url: sandbox.url, apiBaseUrl: sandbox.apiBaseUrl, clientId: sandbox.clients.public.clientId });
+    provider = sandboxProviderConfig({
+      url: sandbox.url,
+      apiBaseUrl: sandbox.apiBaseUrl,
+      clientId: sandbox.clients.public.clientId,
+    });
   } else {
     provider = config.provider;
   }
@@ -149,7 +169,9 @@ async function start(): Promise<void> {
   const core = createMeetingTrayCore({
     provider,
     demo: config.demo,
-    secrets: createChunkedSecretStore(createKeyringSecretStore({ service: keychainServiceName(process.env) })),
+    secrets: createChunkedSecretStore(
+      createKeyringSecretStore({ service: keychainServiceName(process.env) }),
+    ),
     settings,
     clock,
     fetch: globalThis.fetch,
@@ -158,7 +180,8 @@ async function start(): Promise<void> {
     logger,
   });
   inbox.open((url) => {
-    if (!core.auth.handleDeepLink(url)) logger.warn('a meetingtray:// link did not match a sign-in in progress');
+    if (!core.auth.handleDeepLink(url))
+      logger.warn('a meetingtray:// link did not match a sign-in in progress');
   });
 
   const disposeIpc = registerIpcHandlers({
@@ -182,7 +205,13 @@ async function start(): Promise<void> {
   const reminders = createReminderScheduler({
     clock,
     settings,
-    notify: createReminderNotifier({ Notification, platform, join: openJoinLink, showWindow: () => mainWindow.show(), logger }),
+    notify: createReminderNotifier({
+      Notification,
+      platform,
+      join: openJoinLink,
+      showWindow: () => mainWindow.show(),
+      logger,
+    }),
   });
   const launchAtLogin = createLaunchAtLogin({
     app,
@@ -192,7 +221,11 @@ async function start(): Promise<void> {
     files: {
       writeFile: (path, content) => writeFile(path, content, 'utf8'),
       removeFile: (path) => rm(path, { force: true }),
-      exists: (path) => access(path).then(() => true, () => false),
+      exists: (path) =>
+        access(path).then(
+          () => true,
+          () => false,
+        ),
       makeDir: (path) => mkdir(path, { recursive: true }).then(() => undefined),
     },
   });
@@ -206,7 +239,8 @@ async function start(): Promise<void> {
           defaultId: 0,
           cancelId: 1,
           message: 'Start Meeting Tray when you log in?',
-          detail: 'Your next meeting will be in the tray as soon as you log in. You can change this later in your system settings.',
+          detail:
+            'Your next meeting will be in the tray as soon as you log in. You can change this later in your system settings.',
         })
       ).response === 0,
     enable: () => launchAtLogin.setEnabled(true),
@@ -214,7 +248,9 @@ async function start(): Promise<void> {
   });
 
   const trayImage = () => {
-    const image = nativeImage.createFromPath(join(assetsDir, trayIconFileName(platform, nativeTheme.shouldUseDarkColors)));
+    const image = nativeImage.createFromPath(
+      join(assetsDir, trayIconFileName(platform, nativeTheme.shouldUseDarkColors)),
+    );
     if (platform === 'darwin') image.setTemplateImage(true);
     return image;
   };
@@ -254,7 +290,8 @@ async function start(): Promise<void> {
     },
   });
   coordinator.start();
-  if (process.env.MEETING_TRAY_E2E === '1') exposeForEndToEndTests(() => buildTrayModel(core.session.getState(), clock.now()));
+  if (process.env.MEETING_TRAY_E2E === '1')
+    exposeForEndToEndTests(() => buildTrayModel(core.session.getState(), clock.now()));
 
   app.on('before-quit', () => {
     mainWindow.allowClose();

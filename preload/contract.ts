@@ -32,8 +32,7 @@ export const ERROR_CODES = [
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 export type Result<T = void> =
-  | { ok: true; value: T }
-  | { ok: false; code: ErrorCode; message: string };
+  { ok: true; value: T } | { ok: false; code: ErrorCode; message: string };
 
 // --- data the renderer may see (never tokens) ---------------------------
 
@@ -81,7 +80,10 @@ interface SessionBase {
 
 export type SessionState = SessionBase &
   (
-    | { kind: 'signed-out'; /** why we are signed out, e.g. session expired */ reason: Notice | null }
+    | {
+        kind: 'signed-out';
+        /** why we are signed out, e.g. session expired */ reason: Notice | null;
+      }
     | { kind: 'signing-in'; authorizationUrl: string | null }
     | {
         kind: 'signed-in';
@@ -119,7 +121,10 @@ export const Channel = {
   openJoinUrl: 'shell:open-join-url',
   copyText: 'clipboard:copy-text',
 } as const;
-export type InvokeChannel = Exclude<(typeof Channel)[keyof typeof Channel], typeof Channel.sessionChanged>;
+export type InvokeChannel = Exclude<
+  (typeof Channel)[keyof typeof Channel],
+  typeof Channel.sessionChanged
+>;
 
 /** Request/response shapes of every invoke channel. Arguments are validated in main. */
 export interface InvokeMap {

@@ -1,4 +1,10 @@
-import { Channel, type InvokeChannel, type InvokeMap, type MeetingTrayApi, type SessionState } from './contract.ts';
+import {
+  Channel,
+  type InvokeChannel,
+  type InvokeMap,
+  type MeetingTrayApi,
+  type SessionState,
+} from './contract.ts';
 
 /**
  * How the bridge reaches main. Electron's preload uses ipcRenderer; the browser harness uses
@@ -7,7 +13,10 @@ import { Channel, type InvokeChannel, type InvokeMap, type MeetingTrayApi, type 
 export interface BridgeTransport {
   invoke(channel: InvokeChannel, args: readonly unknown[]): Promise<unknown>;
   /** Delivers only the payload (never a transport event object); returns an unsubscribe. */
-  subscribe(channel: typeof Channel.sessionChanged, listener: (payload: unknown) => void): () => void;
+  subscribe(
+    channel: typeof Channel.sessionChanged,
+    listener: (payload: unknown) => void,
+  ): () => void;
 }
 
 export function createBridge(transport: BridgeTransport): MeetingTrayApi {

@@ -8,7 +8,10 @@ const dir = new URL('./bench/', import.meta.url).pathname;
 const only = process.argv[2];
 const scripts = readdirSync(dir)
   // *-shared.ts files are helpers the benchmarks import, not benchmarks.
-  .filter((name) => name.endsWith('.ts') && !name.endsWith('-shared.ts') && (!only || name.includes(only)))
+  .filter(
+    (name) =>
+      name.endsWith('.ts') && !name.endsWith('-shared.ts') && (!only || name.includes(only)),
+  )
   .sort();
 let failures = 0;
 for (const name of scripts) {

@@ -20,7 +20,10 @@ const BLOCKING = new Set(['HIGH', 'MEDIUM']);
 
 const sarifArg = process.argv.indexOf('--sarif');
 const scratch = mkdtempSync(join(tmpdir(), 'electronegativity-'));
-const sarifPath = sarifArg > 0 && process.argv[sarifArg + 1] ? process.argv[sarifArg + 1] : join(scratch, 'electronegativity.sarif');
+const sarifPath =
+  sarifArg > 0 && process.argv[sarifArg + 1]
+    ? process.argv[sarifArg + 1]
+    : join(scratch, 'electronegativity.sarif');
 
 // The scanner walks every file under its input; a copy of the app sources keeps tests,
 // scripts and node_modules out of it.
@@ -33,7 +36,9 @@ for (const entry of SCANNED) {
 }
 
 // Stub `got` (its only network client) so start-up does not wait for, or crash on, S3/GitHub.
-const requireFromTool = createRequire(createRequire(import.meta.url).resolve('@doyensec/electronegativity'));
+const requireFromTool = createRequire(
+  createRequire(import.meta.url).resolve('@doyensec/electronegativity'),
+);
 const gotPath = requireFromTool.resolve('got');
 const offline = () => Promise.reject(new Error('network disabled for the scan'));
 offline.default = offline;
@@ -77,21 +82,36 @@ async function readSarif() {
 // SARIF carries rule, file and line but not severity; the in-process result has it.
 const sarif = await readSarif();
 const severityOf = new Map(
-  result.issues.map((issue) => [`${issue.id}|${issue.file}|${issue.location?.line ?? 0}`, issue.severity?.name ?? 'UNKNOWN']),
+  result.issues.map((issue) => [
+    `${issue.id}|${issue.file}|${issue.location?.line ?? 0}`,
+    issue.severity?.name ?? 'UNKNOWN',
+  ]),
 );
 const findings = (sarif.runs?.[0]?.results ?? []).map((entry) => {
   const location = entry.locations?.[0]?.physicalLocation;
   const file = location?.artifactLocation?.uri ?? 'N/A';
   const line = location?.region?.startLine ?? 1;
   const severity =
-    severityOf.get(`${entry.ruleId}|${file}|${line}`) ?? severityOf.get(`${entry.ruleId}|${file}|0`) ?? 'UNKNOWN';
-  return { rule: entry.ruleId, file: file.replace(/^\/+/u, ''), line, severity, review: entry.level === 'note' };
+    severityOf.get(`${entry.ruleId}|${file}|${line}`) ??
+    severityOf.get(`${entry.ruleId}|${file}|0`) ??
+    'UNKNOWN';
+  return {
+    rule: entry.ruleId,
+    file: file.replace(/^\/+/u, ''),
+    line,
+    severity,
+    review: entry.level === 'note',
+  };
 });
 
 const baseline = JSON.parse(readFileSync(baselinePath, 'utf8'));
 const justified = (finding) =>
   baseline.findings.find(
-    (b) => b.rule === finding.rule && b.file === finding.file && typeof b.justification === 'string' && b.justification.trim().length >= 20,
+    (b) =>
+      b.rule === finding.rule &&
+      b.file === finding.file &&
+      typeof b.justification === 'string' &&
+      b.justification.trim().length >= 20,
   );
 
 const blocking = [];
@@ -99,18 +119,32 @@ const counts = {};
 for (const finding of findings) {
   counts[finding.severity] = (counts[finding.severity] ?? 0) + 1;
   const reason = justified(finding);
-  const mark = reason ? 'baselined' : BLOCKING.has(finding.severity) || finding.severity === 'UNKNOWN' ? 'NEW' : 'advisory';
+  const mark = reason
+    ? 'baselined'
+    : BLOCKING.has(finding.severity) || finding.severity === 'UNKNOWN'
+      ? 'NEW'
+      : 'advisory';
   if (mark === 'NEW') blocking.push(finding);
-  console.log(`${mark.padEnd(9)} ${finding.severity.padEnd(13)} ${finding.rule} ${finding.file}:${finding.line}${finding.review ? ' (manual review)' : ''}`);
+  console.log(
+    `${mark.padEnd(9)} ${finding.severity.padEnd(13)} ${finding.rule} ${finding.file}:${finding.line}${finding.review ? ' (manual review)' : ''}`,
+  );
 }
-const unused = baseline.findings.filter((b) => !findings.some((f) => f.rule === b.rule && f.file === b.file));
-for (const entry of unused) console.log(`stale     baseline entry no longer found: ${entry.rule} ${entry.file}`);
+const unused = baseline.findings.filter(
+  (b) => !findings.some((f) => f.rule === b.rule && f.file === b.file),
+);
+for (const entry of unused)
+  console.log(`stale     baseline entry no longer found: ${entry.rule} ${entry.file}`);
 
 console.log(
-  `\nelectronegativity: ${findings.length} findings (${Object.entries(counts).map(([k, v]) => `${k} ${v}`).join(', ') || 'none'}), ` +
+  `\nelectronegativity: ${findings.length} findings (${
+    Object.entries(counts)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ') || 'none'
+  }), ` +
     `${result.errors.length} parse errors, ${blocking.length} unjustified HIGH/MEDIUM` +
     (sarifArg > 0 ? `; SARIF written to ${sarifPath}` : ''),
 );
-for (const error of result.errors) console.log(`parse error: ${relative(input, error.file ?? '')}: ${error.message}`);
+for (const error of result.errors)
+  console.log(`parse error: ${relative(input, error.file ?? '')}: ${error.message}`);
 rmSync(scratch, { recursive: true, force: true });
 process.exit(blocking.length > 0 ? 1 : 0);

@@ -71,9 +71,19 @@ function roundedRect(x, y, left, top, right, bottom, radius) {
 function glyph(x, y) {
   const stroke = 0.085;
   const outer = roundedRect(x, y, 0.1, 0.17, 0.9, 0.9, 0.13);
-  const inner = roundedRect(x, y, 0.1 + stroke, 0.17 + stroke, 0.9 - stroke, 0.9 - stroke, 0.13 - stroke);
+  const inner = roundedRect(
+    x,
+    y,
+    0.1 + stroke,
+    0.17 + stroke,
+    0.9 - stroke,
+    0.9 - stroke,
+    0.13 - stroke,
+  );
   const band = outer && y <= 0.37;
-  const rings = roundedRect(x, y, 0.27, 0.06, 0.36, 0.27, 0.045) || roundedRect(x, y, 0.64, 0.06, 0.73, 0.27, 0.045);
+  const rings =
+    roundedRect(x, y, 0.27, 0.06, 0.36, 0.27, 0.045) ||
+    roundedRect(x, y, 0.64, 0.06, 0.73, 0.27, 0.045);
   const dot = Math.hypot(x - 0.5, y - 0.64) <= 0.12;
   return (outer && !inner) || band || rings || dot;
 }
@@ -111,7 +121,10 @@ function appImage(size) {
       const fg = coverage(size, x, y, 0.62);
       const alpha = bg / 16;
       const mix = (c) => Math.round(c * (1 - fg) + 255 * fg);
-      rgba.set([mix(blue[0]), mix(blue[1]), mix(blue[2]), Math.round(alpha * 255)], (y * size + x) * 4);
+      rgba.set(
+        [mix(blue[0]), mix(blue[1]), mix(blue[2]), Math.round(alpha * 255)],
+        (y * size + x) * 4,
+      );
     }
   }
   return encodePng(size, rgba);

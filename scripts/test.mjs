@@ -19,7 +19,9 @@ function onPath(command) {
 if (process.platform === 'linux' && !process.env.MEETING_TRAY_TEST_KEYRING) {
   for (const tool of ['dbus-run-session', 'gnome-keyring-daemon']) {
     if (!onPath(tool)) {
-      console.error(`tests: ${tool} is missing. Install it with: sudo apt-get install dbus gnome-keyring`);
+      console.error(
+        `tests: ${tool} is missing. Install it with: sudo apt-get install dbus gnome-keyring`,
+      );
       process.exit(2);
     }
   }
@@ -69,9 +71,19 @@ function readJson(path) {
 
 const vitestReport = join(scratch, 'vitest.json');
 const playwrightReport = join(scratch, 'playwright.json');
-const unitExit = await run(bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestReport}`]);
+const unitExit = await run(bin('vitest'), [
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=${vitestReport}`,
+]);
 env.PLAYWRIGHT_JSON_OUTPUT_NAME = playwrightReport;
-const e2eExit = await run(bin('playwright'), ['test', '-c', 'test/e2e/playwright.config.ts', '--reporter=list,json']);
+const e2eExit = await run(bin('playwright'), [
+  'test',
+  '-c',
+  'test/e2e/playwright.config.ts',
+  '--reporter=list,json',
+]);
 
 /** Skip reasons from Playwright's JSON report, so a skip is always said out loud. */
 function skipReasons(report) {

@@ -2,7 +2,9 @@ import type { Protocol } from 'electron';
 import { APP_SCHEME, appResponseHeaders, resolveAppAsset } from '../shell/app-protocol.ts';
 
 /** Must run before `ready`: makes app:// a standard, secure origin (fetch, CSP 'self', storage). */
-export function registerAppSchemeAsPrivileged(protocol: Pick<Protocol, 'registerSchemesAsPrivileged'>): void {
+export function registerAppSchemeAsPrivileged(
+  protocol: Pick<Protocol, 'registerSchemesAsPrivileged'>,
+): void {
   protocol.registerSchemesAsPrivileged([
     { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
   ]);
@@ -17,10 +19,16 @@ export function createAppProtocolHandler(deps: {
   readFile: (path: string) => Promise<Uint8Array>;
 }): (request: Request) => Promise<Response> {
   const notFound = () =>
-    new Response('Not found', { status: 404, headers: appResponseHeaders('text/plain; charset=utf-8') });
+    new Response('Not found', {
+      status: 404,
+      headers: appResponseHeaders('text/plain; charset=utf-8'),
+    });
   return async (request) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') {
-      return new Response('Method not allowed', { status: 405, headers: appResponseHeaders('text/plain; charset=utf-8') });
+      return new Response('Method not allowed', {
+        status: 405,
+        headers: appResponseHeaders('text/plain; charset=utf-8'),
+      });
     }
     const asset = resolveAppAsset(deps.rootDir, request.url);
     if (asset.kind === 'not-found') return notFound();

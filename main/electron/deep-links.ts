@@ -1,14 +1,19 @@
 import type { App } from 'electron';
 import type { Logger } from '../core/ports.ts';
 import type { DeepLinkInbox } from '../shell/deep-link-inbox.ts';
-import { findDeepLinkInArgv, isOurDeepLink, type ProtocolClientRegistration } from '../shell/deep-link.ts';
+import {
+  findDeepLinkInArgv,
+  isOurDeepLink,
+  type ProtocolClientRegistration,
+} from '../shell/deep-link.ts';
 
 /** Routes one launch's argv into the inbox; anything but exactly one valid link is dropped. */
 export function routeArgv(argv: readonly string[], inbox: DeepLinkInbox, logger: Logger): void {
   const found = findDeepLinkInArgv(argv);
   if (found.kind === 'link') inbox.push(found.url);
   // The reason is safe to log; the link itself may carry an authorization code and is not.
-  else if (found.kind === 'rejected') logger.warn('ignored a deep link on the command line', { reason: found.reason });
+  else if (found.kind === 'rejected')
+    logger.warn('ignored a deep link on the command line', { reason: found.reason });
 }
 
 /**
@@ -27,7 +32,11 @@ export function registerDeepLinks(deps: {
   const registered =
     registration.path === undefined
       ? app.setAsDefaultProtocolClient(registration.scheme)
-      : app.setAsDefaultProtocolClient(registration.scheme, registration.path, registration.args ?? []);
+      : app.setAsDefaultProtocolClient(
+          registration.scheme,
+          registration.path,
+          registration.args ?? [],
+        );
   if (!registered) logger.warn('could not register as the handler for meetingtray:// links');
 
   app.on('open-url', (event, url) => {

@@ -10,7 +10,11 @@ import { allowedExternalUrl } from '../shell/external-url-policy.ts';
 export function createJoinOpener(shell: Pick<Shell, 'openExternal'>): BrowserOpener {
   return async (url) => {
     const allowed = allowedExternalUrl(url);
-    if (!allowed) throw new AppError('invalid_argument', 'That link is not a Zoom meeting link, so it was not opened.');
+    if (!allowed)
+      throw new AppError(
+        'invalid_argument',
+        'That link is not a Zoom meeting link, so it was not opened.',
+      );
     await shell.openExternal(allowed);
   };
 }
@@ -26,16 +30,26 @@ export function createSignInPageOpener(shell: Pick<Shell, 'openExternal'>): Brow
     try {
       parsed = new URL(url);
     } catch {
-      throw new AppError('config_invalid', 'The sign-in address is not valid. Check the app configuration.');
+      throw new AppError(
+        'config_invalid',
+        'The sign-in address is not valid. Check the app configuration.',
+      );
     }
     const loopback = parsed.protocol === 'http:' && parsed.hostname === '127.0.0.1';
     if (parsed.protocol !== 'https:' && !loopback) {
-      throw new AppError('config_invalid', 'The sign-in address must use https. Check the app configuration.');
+      throw new AppError(
+        'config_invalid',
+        'The sign-in address must use https. Check the app configuration.',
+      );
     }
     try {
       await shell.openExternal(parsed.href);
     } catch (error) {
-      throw new AppError('browser_open_failed', 'Your browser could not be opened. Open it yourself and try again.', { cause: error });
+      throw new AppError(
+        'browser_open_failed',
+        'Your browser could not be opened. Open it yourself and try again.',
+        { cause: error },
+      );
     }
   };
 }

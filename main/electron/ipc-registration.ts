@@ -17,7 +17,9 @@ export const INVOKE_CHANNELS: readonly InvokeChannel[] = Object.values(Channel).
   (channel): channel is InvokeChannel => channel !== Channel.sessionChanged,
 );
 
-export function describeSender(event: Pick<IpcMainInvokeEvent, 'senderFrame' | 'sender'>): IpcSender | null {
+export function describeSender(
+  event: Pick<IpcMainInvokeEvent, 'senderFrame' | 'sender'>,
+): IpcSender | null {
   const frame = event.senderFrame;
   if (!frame) return null; // the frame navigated away or was destroyed before we looked
   return {
@@ -47,7 +49,12 @@ export function registerIpcHandlers(deps: {
       const sender = describeSender(event);
       if (!sender || !deps.isTrustedSender(sender)) {
         deps.logger.warn('refused an IPC call from an untrusted sender', { channel });
-        return toFailure(new AppError('untrusted_sender', 'This request did not come from the Meeting Tray window.'));
+        return toFailure(
+          new AppError(
+            'untrusted_sender',
+            'This request did not come from the Meeting Tray window.',
+          ),
+        );
       }
       return handler(args);
     });

@@ -42,7 +42,8 @@ export function createLaunchAtLogin(deps: {
   }
   const args = deps.platform === 'win32' ? [HIDDEN_LAUNCH_ARG] : [];
   return {
-    isEnabled: async () => deps.app.getLoginItemSettings(args.length ? { args } : undefined).openAtLogin,
+    isEnabled: async () =>
+      deps.app.getLoginItemSettings(args.length ? { args } : undefined).openAtLogin,
     async setEnabled(enabled) {
       deps.app.setLoginItemSettings({ openAtLogin: enabled, ...(args.length ? { args } : {}) });
     },

@@ -43,7 +43,9 @@ export function createMainWindow(deps: {
   });
 
   const create = (): BrowserWindow => {
-    const created = new deps.BrowserWindow(mainWindowOptions({ preloadPath: deps.preloadPath, iconPath: deps.iconPath }));
+    const created = new deps.BrowserWindow(
+      mainWindowOptions({ preloadPath: deps.preloadPath, iconPath: deps.iconPath }),
+    );
     created.once('ready-to-show', () => created.show());
     created.on('close', (event) => {
       if (quitting) return;

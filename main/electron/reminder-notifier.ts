@@ -20,7 +20,11 @@ export function createReminderNotifier(deps: {
       deps.showWindow();
       return;
     }
-    deps.join(url).catch((error: unknown) => deps.logger.warn('could not open the meeting', { error: String(error) }));
+    deps
+      .join(url)
+      .catch((error: unknown) =>
+        deps.logger.warn('could not open the meeting', { error: String(error) }),
+      );
   };
 
   return (notice) => {

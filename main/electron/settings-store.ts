@@ -10,7 +10,7 @@ export interface KeyValueFile {
 /** SettingsStore over electron-store (a JSON file in userData). Secrets never go here. */
 export function createSettingsStore(file: KeyValueFile): SettingsStore {
   return {
-    get: <T,>(key: string) => file.get(key) as T | undefined,
+    get: <T>(key: string) => file.get(key) as T | undefined,
     set: (key, value) => {
       // electron-store rejects undefined; deleting says the same thing.
       if (value === undefined) file.delete(key);

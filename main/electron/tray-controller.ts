@@ -24,11 +24,23 @@ export function menuTemplate(
       case 'label':
         return { label: menuLabel(item.label, platform), enabled: false };
       case 'action':
-        return { label: menuLabel(item.label, platform), enabled: item.enabled, click: () => onAction(item.action) };
+        return {
+          label: menuLabel(item.label, platform),
+          enabled: item.enabled,
+          click: () => onAction(item.action),
+        };
       case 'choice':
-        return { type: 'radio', label: menuLabel(item.label, platform), checked: item.checked, click: () => onAction(item.action) };
+        return {
+          type: 'radio',
+          label: menuLabel(item.label, platform),
+          checked: item.checked,
+          click: () => onAction(item.action),
+        };
       case 'submenu':
-        return { label: menuLabel(item.label, platform), submenu: menuTemplate(item.items, platform, onAction) };
+        return {
+          label: menuLabel(item.label, platform),
+          submenu: menuTemplate(item.items, platform, onAction),
+        };
     }
   });
 }
@@ -56,7 +68,9 @@ export function createTrayController(deps: {
       last = signature;
       tray.setToolTip(model.tooltip);
       if (deps.platform === 'darwin') tray.setTitle(model.title);
-      tray.setContextMenu(deps.Menu.buildFromTemplate(menuTemplate(model.items, deps.platform, deps.onAction)));
+      tray.setContextMenu(
+        deps.Menu.buildFromTemplate(menuTemplate(model.items, deps.platform, deps.onAction)),
+      );
     },
     setIcon(image) {
       tray.setImage(image);

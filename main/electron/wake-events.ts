@@ -37,7 +37,8 @@ export function createWakeEvents(deps: {
     poll = deps.clock.setTimeout(checkOnline, deps.pollMs ?? ONLINE_POLL_MS);
   };
   const watchForOnline = () => {
-    if (poll === null && !deps.net.isOnline()) poll = deps.clock.setTimeout(checkOnline, deps.pollMs ?? ONLINE_POLL_MS);
+    if (poll === null && !deps.net.isOnline())
+      poll = deps.clock.setTimeout(checkOnline, deps.pollMs ?? ONLINE_POLL_MS);
   };
 
   const onResume = () => {

@@ -4,7 +4,10 @@ import type { BrowserWindowConstructorOptions } from 'electron';
  * The window's options, every security-relevant webPreference spelled out even where it is
  * Electron's default, so a future default change or a stray edit shows up in tests and scans.
  */
-export function mainWindowOptions(input: { preloadPath: string; iconPath?: string }): BrowserWindowConstructorOptions {
+export function mainWindowOptions(input: {
+  preloadPath: string;
+  iconPath?: string;
+}): BrowserWindowConstructorOptions {
   return {
     width: 400,
     height: 640,

@@ -19,7 +19,11 @@ import { createKeyringSecretStore } from '../node/keyring-secret-store.ts';
 import { createSystemClock } from '../node/system-clock.ts';
 import { startZoomSandbox } from '../sandbox/index.ts';
 import { allowedExternalUrl } from '../shell/external-url-policy.ts';
-import { HARNESS_WEB_CONTENTS_ID, startHarnessServer, type HarnessServer } from './harness-server.ts';
+import {
+  HARNESS_WEB_CONTENTS_ID,
+  startHarnessServer,
+  type HarnessServer,
+} from './harness-server.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 const env = process.env;
@@ -35,7 +39,11 @@ try {
 
 const sandbox = config.demo ? await startZoomSandbox() : null;
 const provider = config.demo
-  ? sandboxProviderConfig({ url: sandbox!.url, apiBaseUrl: sandbox!.apiBaseUrl, clientId: sandbox!.clients.public.clientId })
+  ? sandboxProviderConfig({
+      url: sandbox!.url,
+      apiBaseUrl: sandbox!.apiBaseUrl,
+      clientId: sandbox!.clients.public.clientId,
+    })
   : config.provider;
 
 // The page is the harness's only "window": its browser opens links the way shell.openExternal would.
@@ -48,8 +56,12 @@ const openInPage = async (url: string) => {
 const core = createMeetingTrayCore({
   provider,
   demo: config.demo,
-  secrets: createChunkedSecretStore(createKeyringSecretStore({ service: keychainServiceName(env) })),
-  settings: createJsonFileSettingsStore(resolve(env.MEETING_TRAY_DATA_DIR ?? resolve(root, '.meeting-tray-data'), 'settings.json')),
+  secrets: createChunkedSecretStore(
+    createKeyringSecretStore({ service: keychainServiceName(env) }),
+  ),
+  settings: createJsonFileSettingsStore(
+    resolve(env.MEETING_TRAY_DATA_DIR ?? resolve(root, '.meeting-tray-data'), 'settings.json'),
+  ),
   clock: createSystemClock(),
   fetch: globalThis.fetch,
   openBrowser: openInPage,
@@ -76,7 +88,10 @@ server = await startHarnessServer({
 });
 dispatch = createInvokeDispatcher({
   handlers,
-  isTrustedSender: createSenderCheck({ allowedOrigins: [server.origin], allowedWebContentsIds: () => [HARNESS_WEB_CONTENTS_ID] }),
+  isTrustedSender: createSenderCheck({
+    allowedOrigins: [server.origin],
+    allowedWebContentsIds: () => [HARNESS_WEB_CONTENTS_ID],
+  }),
   logger,
 });
 
@@ -84,9 +99,14 @@ dispatch = createInvokeDispatcher({
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
     core.session.dispose();
-    void Promise.allSettled([core.auth.dispose(), server?.close(), sandbox?.close()]).then(() => process.exit(0));
+    void Promise.allSettled([core.auth.dispose(), server?.close(), sandbox?.close()]).then(() =>
+      process.exit(0),
+    );
   });
 }
 await core.session.start();
-if (config.demo) console.log('Demo mode: signing in goes to the built-in Zoom sandbox (set ZOOM_CLIENT_ID for real Zoom).');
+if (config.demo)
+  console.log(
+    'Demo mode: signing in goes to the built-in Zoom sandbox (set ZOOM_CLIENT_ID for real Zoom).',
+  );
 console.log(`Meeting Tray harness: open ${server.url}`);

@@ -74,7 +74,12 @@ export async function startHarnessServer(options: HarnessServerOptions): Promise
       .map((part) => part.trim().split('='))
       .find(([name]) => name === COOKIE)?.[1];
 
-  const send = (res: ServerResponse, status: number, body: string | Buffer, type = 'text/plain; charset=utf-8') => {
+  const send = (
+    res: ServerResponse,
+    status: number,
+    body: string | Buffer,
+    type = 'text/plain; charset=utf-8',
+  ) => {
     res.writeHead(status, {
       'content-type': type,
       'cache-control': 'no-store',
@@ -96,7 +101,8 @@ export async function startHarnessServer(options: HarnessServerOptions): Promise
       send(res, 200, await readFile(options.webPreloadFile), CONTENT_TYPES['.js']);
       return;
     }
-    const relative = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');
+    const relative =
+      pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');
     const file = normalize(join(options.rendererDir, relative));
     if (!file.startsWith(options.rendererDir + sep)) return send(res, 404, 'Not found');
     let body: Buffer;
@@ -107,8 +113,13 @@ export async function startHarnessServer(options: HarnessServerOptions): Promise
     }
     if (relative === 'index.html') {
       // The web preload must run before the app's module script, as Electron's preload does.
-      body = Buffer.from(body.toString('utf8').replace('<head>', '<head>\n    <script src="./web-preload.js"></script>'));
-      if (setCookie) res.setHeader('set-cookie', `${COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`);
+      body = Buffer.from(
+        body
+          .toString('utf8')
+          .replace('<head>', '<head>\n    <script src="./web-preload.js"></script>'),
+      );
+      if (setCookie)
+        res.setHeader('set-cookie', `${COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`);
     }
     send(res, 200, body, CONTENT_TYPES[extname(file)] ?? 'application/octet-stream');
   }
@@ -128,12 +139,20 @@ export async function startHarnessServer(options: HarnessServerOptions): Promise
     const url = new URL(req.url ?? '/', origin);
     const queryToken = url.searchParams.get('token');
     const authorised =
-      tokenMatches(queryToken) || tokenMatches(req.headers['x-harness-token'] as string | undefined) || tokenMatches(cookieToken(req));
+      tokenMatches(queryToken) ||
+      tokenMatches(req.headers['x-harness-token'] as string | undefined) ||
+      tokenMatches(cookieToken(req));
     if (!authorised) return send(res, 403, 'This harness needs the token printed when it started.');
 
     if (url.pathname === '/api/events' && req.method === 'GET') {
-      res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
-      res.write(`event: ${Channel.sessionChanged}\ndata: ${JSON.stringify(options.currentState())}\n\n`);
+      res.writeHead(200, {
+        'content-type': 'text/event-stream',
+        'cache-control': 'no-store',
+        connection: 'keep-alive',
+      });
+      res.write(
+        `event: ${Channel.sessionChanged}\ndata: ${JSON.stringify(options.currentState())}\n\n`,
+      );
       streams.add(res);
       req.on('close', () => streams.delete(res));
       return;

@@ -11,7 +11,8 @@ export function createJsonFileSettingsStore(path: string): SettingsStore {
   let values: Record<string, unknown> = {};
   try {
     const parsed: unknown = JSON.parse(readFileSync(path, 'utf8'));
-    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) values = parsed as Record<string, unknown>;
+    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed))
+      values = parsed as Record<string, unknown>;
   } catch {
     values = {};
   }
@@ -22,7 +23,7 @@ export function createJsonFileSettingsStore(path: string): SettingsStore {
     renameSync(temp, path);
   };
   return {
-    get: <T,>(key: string) => structuredClone(values[key]) as T | undefined,
+    get: <T>(key: string) => structuredClone(values[key]) as T | undefined,
     set(key, value) {
       values = { ...values, [key]: structuredClone(value) };
       persist();

@@ -1,7 +1,9 @@
 /** Field names whose values are secrets, whatever the caller meant to log. */
-const SECRET_FIELD = /token|secret|password|verifier|code_?challenge|authorization|cookie|^code$|^state$|assertion/i;
+const SECRET_FIELD =
+  /token|secret|password|verifier|code_?challenge|authorization|cookie|^code$|^state$|assertion/i;
 /** Query parameters that carry secrets inside URLs. */
-const SECRET_PARAM = /([?&#](?:code|state|access_token|refresh_token|id_token|token|code_verifier|client_secret)=)[^&#\s"']*/gi;
+const SECRET_PARAM =
+  /([?&#](?:code|state|access_token|refresh_token|id_token|token|code_verifier|client_secret)=)[^&#\s"']*/gi;
 /** Bearer/Basic credentials and JWT-shaped strings. */
 const CREDENTIAL = /\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]+/gi;
 const JWT = /\beyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*/g;
@@ -9,7 +11,10 @@ const JWT = /\beyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*/g;
 export const REDACTED = '[redacted]';
 
 export function redactText(text: string): string {
-  return text.replace(SECRET_PARAM, `$1${REDACTED}`).replace(CREDENTIAL, `$1 ${REDACTED}`).replace(JWT, REDACTED);
+  return text
+    .replace(SECRET_PARAM, `$1${REDACTED}`)
+    .replace(CREDENTIAL, `$1 ${REDACTED}`)
+    .replace(JWT, REDACTED);
 }
 
 /**

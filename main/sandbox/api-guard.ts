@@ -31,7 +31,11 @@ export function guardApiRequest(
   const match = /^Bearer\s+(\S+)\s*$/i.exec(req.headers.authorization ?? '');
   const lookup = deps.grants.lookupAccessToken(match?.[1] ?? '');
   if (lookup.status !== 'valid') {
-    sendJson(res, 401, lookup.status === 'expired' ? API_ERRORS.expiredToken : API_ERRORS.invalidToken);
+    sendJson(
+      res,
+      401,
+      lookup.status === 'expired' ? API_ERRORS.expiredToken : API_ERRORS.invalidToken,
+    );
     return null;
   }
   if (!lookup.grant.scopes.includes(route.scope)) {
@@ -40,7 +44,12 @@ export function guardApiRequest(
   }
   const rate = deps.limiter.take(route.category);
   if (!rate.allowed) {
-    sendJson(res, 429, rate.limit === 'daily' ? API_ERRORS.dailyLimit : API_ERRORS.perSecondLimit, rate.headers);
+    sendJson(
+      res,
+      429,
+      rate.limit === 'daily' ? API_ERRORS.dailyLimit : API_ERRORS.perSecondLimit,
+      rate.headers,
+    );
     return null;
   }
   return { grant: lookup.grant, headers: rate.headers };

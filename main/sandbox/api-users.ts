@@ -5,7 +5,13 @@ import { sendJson } from './http-io.ts';
 
 export function createUsersMeHandler(deps: ApiGuardDeps & { user: object }) {
   return async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> => {
-    const allowed = guardApiRequest(deps, { category: 'Light', scope: 'user:read:user' }, req, res, url);
+    const allowed = guardApiRequest(
+      deps,
+      { category: 'Light', scope: 'user:read:user' },
+      req,
+      res,
+      url,
+    );
     if (allowed) sendJson(res, 200, deps.user, allowed.headers);
   };
 }

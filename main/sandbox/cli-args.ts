@@ -7,8 +7,14 @@ const NUMERIC_FLAGS: Record<string, { setter: Setter; share?: boolean }> = {
   '--port': { setter: (o, v) => (o.port = v) },
   '--token-ttl': { setter: (o, v) => (o.accessTokenTtlSeconds = v) },
   '--latency': { setter: (o, v) => (o.latencyMs = v) },
-  '--error-rate': { setter: (o, v) => (o.faults = { ...o.faults, serverErrorRate: v }), share: true },
-  '--rate-limit-rate': { setter: (o, v) => (o.faults = { ...o.faults, rateLimitRate: v }), share: true },
+  '--error-rate': {
+    setter: (o, v) => (o.faults = { ...o.faults, serverErrorRate: v }),
+    share: true,
+  },
+  '--rate-limit-rate': {
+    setter: (o, v) => (o.faults = { ...o.faults, rateLimitRate: v }),
+    share: true,
+  },
   '--retry-after': { setter: (o, v) => (o.faults = { ...o.faults, retryAfterSeconds: v }) },
   '--drop-rate': { setter: (o, v) => (o.faults = { ...o.faults, dropRate: v }), share: true },
   '--meetings': { setter: (o, v) => (o.meetingCount = v) },
@@ -49,9 +55,12 @@ export function parseSandboxArgs(argv: readonly string[]): ZoomSandboxOptions {
     const raw = inline ?? argv[++i];
     const value = Number(raw);
     if (raw === undefined || raw === '' || !Number.isFinite(value) || value < 0) {
-      throw new Error(`${flag} needs a number of 0 or more, for example ${flag} ${spec.share ? '0.2' : '5'}.`);
+      throw new Error(
+        `${flag} needs a number of 0 or more, for example ${flag} ${spec.share ? '0.2' : '5'}.`,
+      );
     }
-    if (spec.share && value > 1) throw new Error(`${flag} is a share between 0 and 1, for example ${flag} 0.2.`);
+    if (spec.share && value > 1)
+      throw new Error(`${flag} is a share between 0 and 1, for example ${flag} 0.2.`);
     spec.setter(options, value);
   }
   return options;

@@ -25,7 +25,10 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   });
 }
 console.log(`Zoom sandbox listening on ${sandbox.url}`);
-console.log(`Confidential client: client_id=${sandbox.clients.confidential.clientId} client_secret=${sandbox.clients.confidential.clientSecret}`);
+console.log(
+  `Confidential client: client_id=${sandbox.clients.confidential.clientId} client_secret=${sandbox.clients.confidential.clientSecret}`,
+);
 console.log(`Public client (PKCE, no secret): client_id=${sandbox.clients.public.clientId}`);
-console.log(`API base: ${sandbox.apiBaseUrl}   Metadata: ${sandbox.url}/.well-known/oauth-authorization-server`);
-
+console.log(
+  `API base: ${sandbox.apiBaseUrl}   Metadata: ${sandbox.url}/.well-known/oauth-authorization-server`,
+);

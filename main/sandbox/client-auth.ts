@@ -37,7 +37,8 @@ export function authenticateClient(
     const basic = parseBasic(authorization);
     if (!basic) return null;
     const client = clients.find(basic.clientId);
-    if (!client || client.clientSecret === null || client.clientSecret !== basic.clientSecret) return null;
+    if (!client || client.clientSecret === null || client.clientSecret !== basic.clientSecret)
+      return null;
     if (bodyClientId !== null && bodyClientId !== client.clientId) return null;
     return client;
   }

@@ -2,14 +2,23 @@ import type { SandboxClients } from './types.ts';
 
 /** Fixed so demo mode, the CLI and docs all show the same credentials. Not secret: sandbox only. */
 export const DEMO_CLIENTS: Readonly<SandboxClients> = Object.freeze({
-  confidential: Object.freeze({ clientId: 'SandboxClientId01', clientSecret: 'SandboxClientSecret01NotARealSecret' }),
+  confidential: Object.freeze({
+    clientId: 'SandboxClientId01',
+    clientSecret: 'SandboxClientSecret01NotARealSecret',
+  }),
   public: Object.freeze({ clientId: 'SandboxPublicClient01' }),
 });
 
-export const DEFAULT_REDIRECT_URIS: readonly string[] = Object.freeze(['http://127.0.0.1/callback', 'meetingtray://oauth/callback']);
+export const DEFAULT_REDIRECT_URIS: readonly string[] = Object.freeze([
+  'http://127.0.0.1/callback',
+  'meetingtray://oauth/callback',
+]);
 
 /** The granular scopes the Meeting Tray app is configured with on the Marketplace. */
-export const DEFAULT_SCOPES: readonly string[] = Object.freeze(['meeting:read:list_meetings', 'user:read:user']);
+export const DEFAULT_SCOPES: readonly string[] = Object.freeze([
+  'meeting:read:list_meetings',
+  'user:read:user',
+]);
 
 export const APP_NAME = 'Meeting Tray';
 

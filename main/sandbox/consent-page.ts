@@ -73,7 +73,10 @@ ${body}
 
 export function renderConsentPage(view: ConsentView): { html: string; csp: string } {
   const scopes = view.scopes
-    .map((scope) => `<li>${escapeHtml(SCOPE_DESCRIPTIONS[scope] ?? scope)} <code>${escapeHtml(scope)}</code></li>`)
+    .map(
+      (scope) =>
+        `<li>${escapeHtml(SCOPE_DESCRIPTIONS[scope] ?? scope)} <code>${escapeHtml(scope)}</code></li>`,
+    )
     .join('\n');
   const body = `<span class="badge">Zoom sandbox</span>
 <h1>Allow ${escapeHtml(view.appName)} to access your Zoom account?</h1>

@@ -14,7 +14,10 @@ export function createCounters(): Counters {
   return {
     countRequest: (key) => bump(requests, key),
     countGrant: (grantType) => bump(grants, grantType),
-    snapshot: () => ({ requests: Object.fromEntries(requests), grants: Object.fromEntries(grants) }),
+    snapshot: () => ({
+      requests: Object.fromEntries(requests),
+      grants: Object.fromEntries(grants),
+    }),
     reset() {
       requests = new Map();
       grants = new Map();

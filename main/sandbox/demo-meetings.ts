@@ -46,20 +46,135 @@ const LONG_AGENDA =
 
 // Ordered so that any prefix of 12 rows keeps the awkward cases.
 const TEMPLATES: Template[] = [
-  { topic: 'Weekly stand-up', type: 8, starts: [{ fromAnchorMinutes: -10 }], duration: 45, timezone: 'Europe/Berlin', agenda: 'Yesterday, today, blockers.', createdDaysBefore: 84 },
-  { topic: 'Design review: onboarding flow', type: 2, starts: [{ fromAnchorMinutes: 25 }], duration: 45, timezone: 'America/New_York', agenda: 'Walk through the new first-run screens and agree on the copy.', createdDaysBefore: 6 },
-  { topic: '製品ロードマップ会議（第4四半期）', type: 2, starts: [{ fromAnchorMinutes: 150 }], duration: 30, timezone: 'Asia/Tokyo', createdDaysBefore: 12 },
-  { topic: 'Budget check-in', type: 2, starts: [{ fromAnchorMinutes: -180 }], duration: 30, timezone: 'America/Los_Angeles', agenda: 'Q4 spend against plan.', createdDaysBefore: 9 },
-  { topic: '🚀 Launch retro — what went well, what didn’t', type: 2, starts: [{ fromAnchorMinutes: 270 }], duration: 60, timezone: 'Europe/London', agenda: 'Bring one thing to keep and one to change 🙂', createdDaysBefore: 3 },
-  { topic: 'Daily check-in', type: 8, starts: [{ day: 1, utc: '07:30' }, { day: 2, utc: '07:30' }], duration: 15, timezone: 'Europe/Berlin', agenda: 'Quick sync on the release train.', createdDaysBefore: 40 },
-  { topic: 'Réunion d’équipe : café & crème brûlée ☕', type: 2, starts: [{ day: 1, utc: '09:00' }], duration: 60, timezone: 'Europe/Paris', agenda: 'Ordre du jour : priorités de la semaine, questions ouvertes.', createdDaysBefore: 14 },
-  { topic: LONG_TOPIC, type: 2, starts: [{ day: 1, utc: '14:00' }], duration: 90, timezone: 'America/Sao_Paulo', agenda: LONG_AGENDA, createdDaysBefore: 21 },
-  { topic: '1:1 Ada / Jonas', type: 3, starts: [null], duration: 30, timezone: 'Europe/Berlin', agenda: 'Open agenda.', createdDaysBefore: 170, pmi: String(DEMO_USER.pmi) },
-  { topic: 'Quarterly planning sync', type: 2, starts: [{ day: 3, utc: '15:00' }], duration: 60, timezone: 'Europe/Berlin', agenda: 'Roadmap review and Q1 staffing', createdDaysBefore: 14 },
-  { topic: 'Customer call — Müller & Søn A/S', type: 2, starts: [{ day: 6, utc: '10:00' }], duration: 45, timezone: 'Europe/Copenhagen', agenda: 'Renewal terms and the SSO rollout.', createdDaysBefore: 5 },
-  { topic: 'Hiring panel: Senior engineer', type: 2, starts: [{ day: 10, utc: '11:30' }], duration: 60, timezone: 'Asia/Kolkata', agenda: 'Panel debrief follows the interview.', createdDaysBefore: 2 },
-  { topic: 'Sprint demo', type: 2, starts: [{ day: 13, utc: '06:00' }], duration: 45, timezone: 'Australia/Sydney', agenda: 'Demos from each squad.', createdDaysBefore: 30 },
-  { topic: 'Year-end all hands 🎉', type: 2, starts: [{ day: 20, utc: '16:00' }], duration: 90, timezone: 'UTC', agenda: 'Celebrate the year, awards, Q&A.', createdDaysBefore: 60 },
+  {
+    topic: 'Weekly stand-up',
+    type: 8,
+    starts: [{ fromAnchorMinutes: -10 }],
+    duration: 45,
+    timezone: 'Europe/Berlin',
+    agenda: 'Yesterday, today, blockers.',
+    createdDaysBefore: 84,
+  },
+  {
+    topic: 'Design review: onboarding flow',
+    type: 2,
+    starts: [{ fromAnchorMinutes: 25 }],
+    duration: 45,
+    timezone: 'America/New_York',
+    agenda: 'Walk through the new first-run screens and agree on the copy.',
+    createdDaysBefore: 6,
+  },
+  {
+    topic: '製品ロードマップ会議（第4四半期）',
+    type: 2,
+    starts: [{ fromAnchorMinutes: 150 }],
+    duration: 30,
+    timezone: 'Asia/Tokyo',
+    createdDaysBefore: 12,
+  },
+  {
+    topic: 'Budget check-in',
+    type: 2,
+    starts: [{ fromAnchorMinutes: -180 }],
+    duration: 30,
+    timezone: 'America/Los_Angeles',
+    agenda: 'Q4 spend against plan.',
+    createdDaysBefore: 9,
+  },
+  {
+    topic: '🚀 Launch retro — what went well, what didn’t',
+    type: 2,
+    starts: [{ fromAnchorMinutes: 270 }],
+    duration: 60,
+    timezone: 'Europe/London',
+    agenda: 'Bring one thing to keep and one to change 🙂',
+    createdDaysBefore: 3,
+  },
+  {
+    topic: 'Daily check-in',
+    type: 8,
+    starts: [
+      { day: 1, utc: '07:30' },
+      { day: 2, utc: '07:30' },
+    ],
+    duration: 15,
+    timezone: 'Europe/Berlin',
+    agenda: 'Quick sync on the release train.',
+    createdDaysBefore: 40,
+  },
+  {
+    topic: 'Réunion d’équipe : café & crème brûlée ☕',
+    type: 2,
+    starts: [{ day: 1, utc: '09:00' }],
+    duration: 60,
+    timezone: 'Europe/Paris',
+    agenda: 'Ordre du jour : priorités de la semaine, questions ouvertes.',
+    createdDaysBefore: 14,
+  },
+  {
+    topic: LONG_TOPIC,
+    type: 2,
+    starts: [{ day: 1, utc: '14:00' }],
+    duration: 90,
+    timezone: 'America/Sao_Paulo',
+    agenda: LONG_AGENDA,
+    createdDaysBefore: 21,
+  },
+  {
+    topic: '1:1 Ada / Jonas',
+    type: 3,
+    starts: [null],
+    duration: 30,
+    timezone: 'Europe/Berlin',
+    agenda: 'Open agenda.',
+    createdDaysBefore: 170,
+    pmi: String(DEMO_USER.pmi),
+  },
+  {
+    topic: 'Quarterly planning sync',
+    type: 2,
+    starts: [{ day: 3, utc: '15:00' }],
+    duration: 60,
+    timezone: 'Europe/Berlin',
+    agenda: 'Roadmap review and Q1 staffing',
+    createdDaysBefore: 14,
+  },
+  {
+    topic: 'Customer call — Müller & Søn A/S',
+    type: 2,
+    starts: [{ day: 6, utc: '10:00' }],
+    duration: 45,
+    timezone: 'Europe/Copenhagen',
+    agenda: 'Renewal terms and the SSO rollout.',
+    createdDaysBefore: 5,
+  },
+  {
+    topic: 'Hiring panel: Senior engineer',
+    type: 2,
+    starts: [{ day: 10, utc: '11:30' }],
+    duration: 60,
+    timezone: 'Asia/Kolkata',
+    agenda: 'Panel debrief follows the interview.',
+    createdDaysBefore: 2,
+  },
+  {
+    topic: 'Sprint demo',
+    type: 2,
+    starts: [{ day: 13, utc: '06:00' }],
+    duration: 45,
+    timezone: 'Australia/Sydney',
+    agenda: 'Demos from each squad.',
+    createdDaysBefore: 30,
+  },
+  {
+    topic: 'Year-end all hands 🎉',
+    type: 2,
+    starts: [{ day: 20, utc: '16:00' }],
+    duration: 90,
+    timezone: 'UTC',
+    agenda: 'Celebrate the year, awards, Q&A.',
+    createdDaysBefore: 60,
+  },
 ];
 
 const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
@@ -76,7 +191,9 @@ function extraTemplate(n: number): Template {
   return {
     topic: `Focus session #${n}`,
     type: 2,
-    starts: [{ day: 21 + Math.floor(n / 4), utc: `${String(8 + (n % 4) * 2).padStart(2, '0')}:00` }],
+    starts: [
+      { day: 21 + Math.floor(n / 4), utc: `${String(8 + (n % 4) * 2).padStart(2, '0')}:00` },
+    ],
     duration: 50,
     timezone: 'UTC',
     agenda: 'Heads-down time.',
@@ -120,12 +237,23 @@ export function generateDemoMeetings(anchor: number, count: number): DemoMeeting
   });
 }
 
-export type MeetingListType = 'scheduled' | 'live' | 'upcoming' | 'upcoming_meetings' | 'previous_meetings';
+export type MeetingListType =
+  'scheduled' | 'live' | 'upcoming' | 'upcoming_meetings' | 'previous_meetings';
 
-export const MEETING_LIST_TYPES: readonly MeetingListType[] = ['scheduled', 'live', 'upcoming', 'upcoming_meetings', 'previous_meetings'];
+export const MEETING_LIST_TYPES: readonly MeetingListType[] = [
+  'scheduled',
+  'live',
+  'upcoming',
+  'upcoming_meetings',
+  'previous_meetings',
+];
 
 /** Zoom's list filters (§6.2): live ⊂ upcoming; previous = already ended; scheduled = all. */
-export function filterMeetings(rows: readonly DemoMeeting[], type: MeetingListType, now: number): DemoMeeting[] {
+export function filterMeetings(
+  rows: readonly DemoMeeting[],
+  type: MeetingListType,
+  now: number,
+): DemoMeeting[] {
   return rows.filter((row) => {
     if (type === 'scheduled') return true;
     if (row.start_time === undefined) return type === 'upcoming' || type === 'upcoming_meetings';

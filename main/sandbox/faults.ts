@@ -12,7 +12,10 @@ export interface FaultInjector {
   retryAfterSeconds(): number;
 }
 
-export function createFaultInjector(deps: { random: () => number; initial?: SandboxFaults }): FaultInjector {
+export function createFaultInjector(deps: {
+  random: () => number;
+  initial?: SandboxFaults;
+}): FaultInjector {
   let faults: SandboxFaults = { ...deps.initial };
   return {
     set(next) {

@@ -22,13 +22,19 @@ export interface TokenSet {
   scope: string;
 }
 
-export type AccessLookup = { status: 'valid'; grant: Grant } | { status: 'expired' } | { status: 'unknown' };
+export type AccessLookup =
+  { status: 'valid'; grant: Grant } | { status: 'expired' } | { status: 'unknown' };
 
 export type RevokeOutcome = 'revoked' | 'unknown' | 'other_client';
 
 export interface GrantStore {
   /** Issues a fresh grant, invalidating every older grant of the same user + client. */
-  create(subject: { clientId: string; userId: string; accountId: string; scopes: readonly string[] }): TokenSet;
+  create(subject: {
+    clientId: string;
+    userId: string;
+    accountId: string;
+    scopes: readonly string[];
+  }): TokenSet;
   /** Rotates a grant's tokens; undefined when the refresh token is unknown, dead, expired or not this client's. */
   refresh(refreshToken: string, clientId: string): TokenSet | undefined;
   lookupAccessToken(accessToken: string): AccessLookup;
@@ -51,9 +57,16 @@ export function createGrantStore(deps: {
     byRefresh.delete(grant.refreshToken);
   };
 
-  const mintInto = (grant: Omit<Grant, 'accessToken' | 'accessExpiresAt' | 'refreshToken' | 'refreshExpiresAt'>): Grant => {
+  const mintInto = (
+    grant: Omit<Grant, 'accessToken' | 'accessExpiresAt' | 'refreshToken' | 'refreshExpiresAt'>,
+  ): Grant => {
     const issuedAtMs = deps.now();
-    const claims = { clientId: grant.clientId, userId: grant.userId, accountId: grant.accountId, issuedAtMs };
+    const claims = {
+      clientId: grant.clientId,
+      userId: grant.userId,
+      accountId: grant.accountId,
+      issuedAtMs,
+    };
     const accessExpiresAt = issuedAtMs + deps.accessTtlSeconds * 1000;
     const refreshExpiresAt = issuedAtMs + deps.refreshTtlSeconds * 1000;
     const full: Grant = {
@@ -94,7 +107,15 @@ export function createGrantStore(deps: {
       if (!grant || grant.clientId !== clientId) return undefined;
       drop(grant);
       if (grant.refreshExpiresAt <= deps.now()) return undefined;
-      return toTokenSet(mintInto({ id: grant.id, clientId, userId: grant.userId, accountId: grant.accountId, scopes: grant.scopes }));
+      return toTokenSet(
+        mintInto({
+          id: grant.id,
+          clientId,
+          userId: grant.userId,
+          accountId: grant.accountId,
+          scopes: grant.scopes,
+        }),
+      );
     },
     lookupAccessToken(accessToken) {
       const id = byAccess.get(accessToken);

@@ -34,9 +34,14 @@ function zoomErrorPage(res: ServerResponse, errorCode: number, errorMessage: str
   sendJson(res, 200, { status: false, errorCode, errorMessage, result: null });
 }
 
-function redirectBack(res: ServerResponse, redirectUri: string, params: Record<string, string | null>): void {
+function redirectBack(
+  res: ServerResponse,
+  redirectUri: string,
+  params: Record<string, string | null>,
+): void {
   const target = new URL(redirectUri);
-  for (const [key, value] of Object.entries(params)) if (value !== null) target.searchParams.set(key, value);
+  for (const [key, value] of Object.entries(params))
+    if (value !== null) target.searchParams.set(key, value);
   sendRedirect(res, target.href);
 }
 
@@ -47,7 +52,8 @@ export function createAuthorizeHandlers(deps: AuthorizeDeps) {
       const client = deps.clients.find(params.get('client_id') ?? '');
       if (!client) return zoomErrorPage(res, 4702, 'Invalid client_id');
       const redirectUri = params.get('redirect_uri') ?? '';
-      if (!isRedirectUriAllowed(redirectUri, client.redirectUris)) return zoomErrorPage(res, 4700, 'Invalid redirect url');
+      if (!isRedirectUriAllowed(redirectUri, client.redirectUris))
+        return zoomErrorPage(res, 4700, 'Invalid redirect url');
       const state = params.get('state');
       if (params.get('response_type') !== 'code') {
         return redirectBack(res, redirectUri, { error: 'unsupported_response_type', state });
@@ -88,8 +94,16 @@ export function createAuthorizeHandlers(deps: AuthorizeDeps) {
         );
         return sendHtml(res, 400, page.html, page.csp);
       }
-      if (decision === 'deny') return redirectBack(res, pending.redirectUri, { error: 'access_denied', state: pending.state });
-      const code = deps.codes.issue({ ...pending, userId: deps.user.id, accountId: deps.user.account_id });
+      if (decision === 'deny')
+        return redirectBack(res, pending.redirectUri, {
+          error: 'access_denied',
+          state: pending.state,
+        });
+      const code = deps.codes.issue({
+        ...pending,
+        userId: deps.user.id,
+        accountId: deps.user.account_id,
+      });
       redirectBack(res, pending.redirectUri, { code, state: pending.state });
     },
   };

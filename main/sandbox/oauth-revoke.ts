@@ -15,7 +15,8 @@ export function createRevokeHandler(deps: { clients: ClientRegistry; grants: Gra
     if (token === '') return sendTokenError(res, TOKEN_ERRORS.emptyToken);
     // Zoom's answer for an unknown token is undocumented; RFC 7009 §2.2 says succeed, which
     // keeps sign-out idempotent. Another client's token is refused rather than revoked.
-    if (deps.grants.revoke(token, client.clientId) === 'other_client') return sendTokenError(res, TOKEN_ERRORS.invalidToken);
+    if (deps.grants.revoke(token, client.clientId) === 'other_client')
+      return sendTokenError(res, TOKEN_ERRORS.invalidToken);
     sendJson(res, 200, { status: 'success' });
   };
 }

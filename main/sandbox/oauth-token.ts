@@ -31,10 +31,17 @@ function sendTokens(res: ServerResponse, tokens: TokenSet, apiUrl: string): void
   });
 }
 
-function exchangeCode(deps: TokenDeps, client: RegisteredClient, params: URLSearchParams, res: ServerResponse): void {
+function exchangeCode(
+  deps: TokenDeps,
+  client: RegisteredClient,
+  params: URLSearchParams,
+  res: ServerResponse,
+): void {
   const issued = deps.codes.take(params.get('code') ?? '');
-  if (!issued || issued.clientId !== client.clientId) return sendTokenError(res, TOKEN_ERRORS.invalidCode);
-  if (params.get('redirect_uri') !== issued.redirectUri) return sendTokenError(res, TOKEN_ERRORS.redirectMismatch);
+  if (!issued || issued.clientId !== client.clientId)
+    return sendTokenError(res, TOKEN_ERRORS.invalidCode);
+  if (params.get('redirect_uri') !== issued.redirectUri)
+    return sendTokenError(res, TOKEN_ERRORS.redirectMismatch);
   const verifier = params.get('code_verifier');
   if (issued.codeChallenge !== null) {
     if (!verifier || !verifyPkce(issued.codeChallenge, issued.codeChallengeMethod, verifier)) {
@@ -52,7 +59,12 @@ function exchangeCode(deps: TokenDeps, client: RegisteredClient, params: URLSear
   sendTokens(res, tokens, deps.apiUrl);
 }
 
-function refresh(deps: TokenDeps, client: RegisteredClient, params: URLSearchParams, res: ServerResponse): void {
+function refresh(
+  deps: TokenDeps,
+  client: RegisteredClient,
+  params: URLSearchParams,
+  res: ServerResponse,
+): void {
   const tokens = deps.grants.refresh(params.get('refresh_token') ?? '', client.clientId);
   if (!tokens) return sendTokenError(res, TOKEN_ERRORS.invalidToken);
   sendTokens(res, tokens, deps.apiUrl);

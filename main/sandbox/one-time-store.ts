@@ -7,7 +7,11 @@ export interface OneTimeStore<T> {
   take(id: string): T | undefined;
 }
 
-export function createOneTimeStore<T>(deps: { now: () => number; ttlMs: number; idLength: number }): OneTimeStore<T> {
+export function createOneTimeStore<T>(deps: {
+  now: () => number;
+  ttlMs: number;
+  idLength: number;
+}): OneTimeStore<T> {
   const entries = new Map<string, { value: T; expiresAt: number }>();
 
   const sweep = () => {

@@ -20,7 +20,10 @@ export interface RateLimiter {
 
 const DAY_MS = 86_400_000;
 
-export function rateLimitHeaders(category: RateCategory, remaining: number): Record<string, string> {
+export function rateLimitHeaders(
+  category: RateCategory,
+  remaining: number,
+): Record<string, string> {
   return {
     'X-RateLimit-Category': category,
     'X-RateLimit-Type': 'QPS',
@@ -29,7 +32,11 @@ export function rateLimitHeaders(category: RateCategory, remaining: number): Rec
   };
 }
 
-function dailyLimitHeaders(category: RateCategory, limit: number, now: number): Record<string, string> {
+function dailyLimitHeaders(
+  category: RateCategory,
+  limit: number,
+  now: number,
+): Record<string, string> {
   const nextMidnight = (Math.floor(now / DAY_MS) + 1) * DAY_MS;
   return {
     'X-RateLimit-Category': category,
@@ -40,7 +47,11 @@ function dailyLimitHeaders(category: RateCategory, limit: number, now: number): 
   };
 }
 
-export function createRateLimiter(deps: { now: () => number; enabled: boolean; daily?: DailyLimits }): RateLimiter {
+export function createRateLimiter(deps: {
+  now: () => number;
+  enabled: boolean;
+  daily?: DailyLimits;
+}): RateLimiter {
   let second = Number.NaN;
   let day = Number.NaN;
   const usedThisSecond = new Map<RateCategory, number>();
@@ -61,7 +72,11 @@ export function createRateLimiter(deps: { now: () => number; enabled: boolean; d
           usedToday.clear();
         }
         if (bump(usedToday, category) > dailyLimit) {
-          return { allowed: false, limit: 'daily', headers: dailyLimitHeaders(category, dailyLimit, now) };
+          return {
+            allowed: false,
+            limit: 'daily',
+            headers: dailyLimitHeaders(category, dailyLimit, now),
+          };
         }
       }
       if (!deps.enabled) return { allowed: true, headers: {} };
@@ -73,7 +88,9 @@ export function createRateLimiter(deps: { now: () => number; enabled: boolean; d
       const count = bump(usedThisSecond, category);
       const limit = PRO_PER_SECOND[category];
       const headers = rateLimitHeaders(category, limit - count);
-      return count <= limit ? { allowed: true, headers } : { allowed: false, limit: 'per-second', headers };
+      return count <= limit
+        ? { allowed: true, headers }
+        : { allowed: false, limit: 'per-second', headers };
     },
     reset() {
       usedThisSecond.clear();

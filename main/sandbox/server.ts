@@ -5,14 +5,23 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { API_ERRORS } from './api-errors.ts';
 import { createMeetingsHandler } from './api-meetings.ts';
 import { createUsersMeHandler } from './api-users.ts';
-import { createClientRegistry, DEFAULT_REDIRECT_URIS, DEFAULT_SCOPES, DEMO_CLIENTS } from './clients.ts';
+import {
+  createClientRegistry,
+  DEFAULT_REDIRECT_URIS,
+  DEFAULT_SCOPES,
+  DEMO_CLIENTS,
+} from './clients.ts';
 import { createCounters } from './counters.ts';
 import { createMeetingCalendar } from './demo-meetings.ts';
 import { DEMO_USER } from './demo-user.ts';
 import { createFaultInjector, type Fault } from './faults.ts';
 import { createGrantStore } from './grants.ts';
 import { sendJson } from './http-io.ts';
-import { createAuthorizeHandlers, type IssuedCode, type PendingAuthorization } from './oauth-authorize.ts';
+import {
+  createAuthorizeHandlers,
+  type IssuedCode,
+  type PendingAuthorization,
+} from './oauth-authorize.ts';
 import { createRevokeHandler } from './oauth-revoke.ts';
 import { createTokenHandler } from './oauth-token.ts';
 import { createOneTimeStore } from './one-time-store.ts';
@@ -33,14 +42,36 @@ function faultable(pathname: string): boolean {
   return pathname === '/oauth/token' || pathname === '/oauth/revoke' || pathname.startsWith('/v2/');
 }
 
-function sendFault(res: ServerResponse, fault: Exclude<Fault, 'drop'>, pathname: string, retryAfter: number): void {
+function sendFault(
+  res: ServerResponse,
+  fault: Exclude<Fault, 'drop'>,
+  pathname: string,
+  retryAfter: number,
+): void {
   const api = pathname.startsWith('/v2/');
   if (fault === 'server_error') {
-    return sendJson(res, 500, api ? API_ERRORS.serverError : { reason: 'Internal server error. Please try again later.', error: 'server_error' });
+    return sendJson(
+      res,
+      500,
+      api
+        ? API_ERRORS.serverError
+        : { reason: 'Internal server error. Please try again later.', error: 'server_error' },
+    );
   }
   const headers: Record<string, string> = { 'Retry-After': String(retryAfter) };
-  if (api) Object.assign(headers, rateLimitHeaders(pathname.endsWith('/meetings') ? 'Medium' : 'Light', 0));
-  sendJson(res, 429, api ? API_ERRORS.perSecondLimit : { reason: 'Too many requests. Try again later.', error: 'rate_limited' }, headers);
+  if (api)
+    Object.assign(
+      headers,
+      rateLimitHeaders(pathname.endsWith('/meetings') ? 'Medium' : 'Light', 0),
+    );
+  sendJson(
+    res,
+    429,
+    api
+      ? API_ERRORS.perSecondLimit
+      : { reason: 'Too many requests. Try again later.', error: 'rate_limited' },
+    headers,
+  );
 }
 
 function listen(server: ReturnType<typeof createServer>, port: number): Promise<number> {
@@ -70,9 +101,20 @@ export async function startZoomSandbox(options: ZoomSandboxOptions = {}): Promis
     refreshTtlSeconds: options.refreshTokenTtlSeconds ?? DEFAULT_REFRESH_TTL_SECONDS,
   });
   const codes = createOneTimeStore<IssuedCode>({ now, ttlMs: CODE_TTL_MS, idLength: 32 });
-  const consents = createOneTimeStore<PendingAuthorization>({ now, ttlMs: CONSENT_TTL_MS, idLength: 32 });
-  const limiter = createRateLimiter({ now, enabled: options.rateLimits ?? true, daily: options.dailyLimits });
-  const faults = createFaultInjector({ random: options.random ?? createSeededRandom(1), initial: options.faults });
+  const consents = createOneTimeStore<PendingAuthorization>({
+    now,
+    ttlMs: CONSENT_TTL_MS,
+    idLength: 32,
+  });
+  const limiter = createRateLimiter({
+    now,
+    enabled: options.rateLimits ?? true,
+    daily: options.dailyLimits,
+  });
+  const faults = createFaultInjector({
+    random: options.random ?? createSeededRandom(1),
+    initial: options.faults,
+  });
   const calendar = createMeetingCalendar({ now, count: options.meetingCount ?? 12 });
   const pageTokens = createPageTokens({ now });
   const latencyMs = options.latencyMs ?? 0;
@@ -95,7 +137,11 @@ export async function startZoomSandbox(options: ZoomSandboxOptions = {}): Promis
       if (fault) return sendFault(res, fault, url.pathname, faults.retryAfterSeconds());
       const route = routes.get(key);
       if (route) return await route(req, res, url);
-      sendJson(res, 404, url.pathname.startsWith('/v2/') ? API_ERRORS.notFound : { error: 'not_found' });
+      sendJson(
+        res,
+        404,
+        url.pathname.startsWith('/v2/') ? API_ERRORS.notFound : { error: 'not_found' },
+      );
     } catch {
       if (!res.headersSent) sendJson(res, 500, API_ERRORS.serverError);
       else res.destroy();
@@ -103,7 +149,8 @@ export async function startZoomSandbox(options: ZoomSandboxOptions = {}): Promis
   }
 
   function controlRoute(key: string, res: ServerResponse): void {
-    if (options.testMode && key === 'GET /__sandbox/counters') return sendJson(res, 200, counters.snapshot());
+    if (options.testMode && key === 'GET /__sandbox/counters')
+      return sendJson(res, 200, counters.snapshot());
     if (options.testMode && key === 'POST /__sandbox/reset') {
       counters.reset();
       limiter.reset();
@@ -117,11 +164,19 @@ export async function startZoomSandbox(options: ZoomSandboxOptions = {}): Promis
   const authorize = createAuthorizeHandlers({ clients, consents, codes, user: DEMO_USER });
   routes.set('GET /oauth/authorize', authorize.show);
   routes.set('POST /oauth/authorize/decision', authorize.decide);
-  routes.set('POST /oauth/token', createTokenHandler({ clients, codes, grants, counters, apiUrl: url }));
+  routes.set(
+    'POST /oauth/token',
+    createTokenHandler({ clients, codes, grants, counters, apiUrl: url }),
+  );
   routes.set('POST /oauth/revoke', createRevokeHandler({ clients, grants }));
   routes.set('GET /v2/users/me', createUsersMeHandler({ grants, limiter, user: DEMO_USER }));
-  routes.set('GET /v2/users/me/meetings', createMeetingsHandler({ grants, limiter, now, calendar, pageTokens }));
-  routes.set('GET /.well-known/oauth-authorization-server', async (_req, res) => sendJson(res, 200, authorizationServerMetadata(url)));
+  routes.set(
+    'GET /v2/users/me/meetings',
+    createMeetingsHandler({ grants, limiter, now, calendar, pageTokens }),
+  );
+  routes.set('GET /.well-known/oauth-authorization-server', async (_req, res) =>
+    sendJson(res, 200, authorizationServerMetadata(url)),
+  );
 
   let closing: Promise<void> | undefined;
   const stopListening = () =>

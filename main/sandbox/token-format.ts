@@ -15,7 +15,13 @@ export function randomText(length: number): string {
  */
 export function mintToken(
   kind: 'access_token' | 'refresh_token',
-  claims: { clientId: string; userId: string; accountId: string; issuedAtMs: number; expiresAtMs: number },
+  claims: {
+    clientId: string;
+    userId: string;
+    accountId: string;
+    issuedAtMs: number;
+    expiresAtMs: number;
+  },
 ): string {
   const header = { alg: 'HS512', v: '2.0', kid: randomText(22) };
   const payload = {

@@ -42,8 +42,7 @@ const CONTENT_TYPES: Record<string, string> = {
 };
 
 export type AppAsset =
-  | { kind: 'file'; filePath: string; contentType: string }
-  | { kind: 'not-found' };
+  { kind: 'file'; filePath: string; contentType: string } | { kind: 'not-found' };
 
 const NOT_FOUND: AppAsset = { kind: 'not-found' };
 
@@ -58,7 +57,13 @@ export function resolveAppAsset(rootDir: string, requestUrl: string): AppAsset {
   } catch {
     return NOT_FOUND;
   }
-  if (url.protocol !== `${APP_SCHEME}:` || url.hostname !== APP_HOST || url.username || url.password || url.port) {
+  if (
+    url.protocol !== `${APP_SCHEME}:` ||
+    url.hostname !== APP_HOST ||
+    url.username ||
+    url.password ||
+    url.port
+  ) {
     return NOT_FOUND;
   }
   let path: string;
@@ -74,7 +79,8 @@ export function resolveAppAsset(rootDir: string, requestUrl: string): AppAsset {
   const root = resolve(rootDir);
   const filePath = resolve(root, `.${path}`);
   const inside = relative(root, filePath);
-  if (inside === '' || inside.startsWith(`..${sep}`) || inside === '..' || isAbsolute(inside)) return NOT_FOUND;
+  if (inside === '' || inside.startsWith(`..${sep}`) || inside === '..' || isAbsolute(inside))
+    return NOT_FOUND;
 
   const contentType = CONTENT_TYPES[extname(filePath).toLowerCase()];
   if (!contentType) return NOT_FOUND;

@@ -18,8 +18,15 @@ function oneLine(value: string): string {
   return value.replace(/[\r\n]+/gu, ' ');
 }
 
-export function buildAutostartDesktopEntry(input: { name: string; executable: string; args?: readonly string[]; comment?: string }): string {
-  const exec = [input.executable, ...(input.args ?? [HIDDEN_LAUNCH_ARG])].map(quoteExecArgument).join(' ');
+export function buildAutostartDesktopEntry(input: {
+  name: string;
+  executable: string;
+  args?: readonly string[];
+  comment?: string;
+}): string {
+  const exec = [input.executable, ...(input.args ?? [HIDDEN_LAUNCH_ARG])]
+    .map(quoteExecArgument)
+    .join(' ');
   return [
     '[Desktop Entry]',
     'Type=Application',
@@ -35,7 +42,12 @@ export function buildAutostartDesktopEntry(input: { name: string; executable: st
 }
 
 /** The autostart path for a home directory, honouring XDG_CONFIG_HOME when it is absolute. */
-export function autostartFilePath(env: { XDG_CONFIG_HOME?: string | undefined; HOME?: string | undefined }, homeDir: string): string {
-  const configHome = env.XDG_CONFIG_HOME?.startsWith('/') ? env.XDG_CONFIG_HOME : `${homeDir}/.config`;
+export function autostartFilePath(
+  env: { XDG_CONFIG_HOME?: string | undefined; HOME?: string | undefined },
+  homeDir: string,
+): string {
+  const configHome = env.XDG_CONFIG_HOME?.startsWith('/')
+    ? env.XDG_CONFIG_HOME
+    : `${homeDir}/.config`;
   return `${configHome}/autostart/${AUTOSTART_FILE_NAME}`;
 }

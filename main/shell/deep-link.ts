@@ -8,7 +8,8 @@ const MAX_DEEP_LINK_LENGTH = 4096;
 const SUSPICIOUS_CHARACTERS = /[\s\u0000-\u001f\u007f\\]/u;
 
 export function isOurDeepLink(candidate: string): boolean {
-  if (candidate.length > MAX_DEEP_LINK_LENGTH || SUSPICIOUS_CHARACTERS.test(candidate)) return false;
+  if (candidate.length > MAX_DEEP_LINK_LENGTH || SUSPICIOUS_CHARACTERS.test(candidate))
+    return false;
   let url: URL;
   try {
     url = new URL(candidate);
@@ -43,12 +44,14 @@ function mentionsOurScheme(arg: string): boolean {
 export function findDeepLinkInArgv(argv: readonly string[]): ArgvDeepLink {
   const mentions = argv.filter((arg) => typeof arg === 'string' && mentionsOurScheme(arg));
   if (mentions.length === 0) return { kind: 'none' };
-  if (mentions.length > 1) return { kind: 'rejected', reason: 'more than one deep link on the command line' };
+  if (mentions.length > 1)
+    return { kind: 'rejected', reason: 'more than one deep link on the command line' };
   const [only] = mentions as [string];
   if (!only.toLowerCase().startsWith(`${DEEP_LINK_SCHEME}:`)) {
     return { kind: 'rejected', reason: 'deep link embedded in another argument' };
   }
-  if (!isOurDeepLink(only)) return { kind: 'rejected', reason: 'not a Meeting Tray sign-in callback' };
+  if (!isOurDeepLink(only))
+    return { kind: 'rejected', reason: 'not a Meeting Tray sign-in callback' };
   return { kind: 'link', url: only };
 }
 
@@ -72,8 +75,13 @@ export function protocolClientRegistration(input: {
   resolvePath: (path: string) => string;
 }): ProtocolClientRegistration {
   if (input.defaultApp && input.entryScript) {
-    return { scheme: DEEP_LINK_SCHEME, path: input.execPath, args: [input.resolvePath(input.entryScript), '--'] };
+    return {
+      scheme: DEEP_LINK_SCHEME,
+      path: input.execPath,
+      args: [input.resolvePath(input.entryScript), '--'],
+    };
   }
-  if (input.platform === 'win32') return { scheme: DEEP_LINK_SCHEME, path: input.execPath, args: ['--'] };
+  if (input.platform === 'win32')
+    return { scheme: DEEP_LINK_SCHEME, path: input.execPath, args: ['--'] };
   return { scheme: DEEP_LINK_SCHEME };
 }

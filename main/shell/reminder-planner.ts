@@ -6,7 +6,9 @@ export type ReminderLead = (typeof REMINDER_LEAD_CHOICES)[number];
 export const DEFAULT_REMINDER_LEAD: ReminderLead = 5;
 
 export function parseReminderLead(value: unknown): ReminderLead {
-  return (REMINDER_LEAD_CHOICES as readonly unknown[]).includes(value) ? (value as ReminderLead) : DEFAULT_REMINDER_LEAD;
+  return (REMINDER_LEAD_CHOICES as readonly unknown[]).includes(value)
+    ? (value as ReminderLead)
+    : DEFAULT_REMINDER_LEAD;
 }
 
 export interface Reminder {
@@ -58,7 +60,14 @@ export function planReminders(
     seen.add(key);
     const fireAt = startsAt - lead * MINUTE;
     if (fireAt <= now) {
-      due.push({ key, meetingId: meeting.id, topic: meeting.topic, startsAt, fireAt, joinUrl: meeting.joinUrl });
+      due.push({
+        key,
+        meetingId: meeting.id,
+        topic: meeting.topic,
+        startsAt,
+        fireAt,
+        joinUrl: meeting.joinUrl,
+      });
     } else if (nextAt === null || fireAt < nextAt) {
       nextAt = fireAt;
     }

@@ -1,7 +1,13 @@
 import type { Meeting } from '../../preload/contract.ts';
 import type { Clock, SettingsStore, TimerHandle } from '../core/ports.ts';
 import { allowedExternalUrl } from './external-url-policy.ts';
-import { parseReminderLead, planReminders, pruneFiredKeys, type Reminder, type ReminderLead } from './reminder-planner.ts';
+import {
+  parseReminderLead,
+  planReminders,
+  pruneFiredKeys,
+  type Reminder,
+  type ReminderLead,
+} from './reminder-planner.ts';
 import { ShellSetting } from './settings-keys.ts';
 import { formatClockTime, formatCountdown, truncate } from './time-format.ts';
 
@@ -65,14 +71,21 @@ export function createReminderScheduler(deps: {
     const fired = firedKeys();
     const plan = planReminders(meetings, now, lead(), new Set(fired));
     if (plan.due.length > 0) {
-      deps.settings.set(ShellSetting.firedReminderKeys, pruneFiredKeys([...fired, ...plan.due.map((r) => r.key)], now));
-      for (const reminder of plan.due) deps.notify(reminderNotice(reminder, now, deps.timeZone?.()));
+      deps.settings.set(
+        ShellSetting.firedReminderKeys,
+        pruneFiredKeys([...fired, ...plan.due.map((r) => r.key)], now),
+      );
+      for (const reminder of plan.due)
+        deps.notify(reminderNotice(reminder, now, deps.timeZone?.()));
     }
     if (plan.nextAt !== null) {
-      handle = deps.clock.setTimeout(() => {
-        handle = null;
-        replan();
-      }, Math.min(plan.nextAt - now, MAX_TIMER_MS));
+      handle = deps.clock.setTimeout(
+        () => {
+          handle = null;
+          replan();
+        },
+        Math.min(plan.nextAt - now, MAX_TIMER_MS),
+      );
     }
   };
 

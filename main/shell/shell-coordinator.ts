@@ -29,7 +29,9 @@ export function createShellCoordinator(deps: {
 }) {
   const renderNow = () =>
     deps.renderTray(
-      buildTrayModel(deps.session.getState(), deps.clock.now(), deps.timeZone(), { reminderLead: deps.reminders.lead() }),
+      buildTrayModel(deps.session.getState(), deps.clock.now(), deps.timeZone(), {
+        reminderLead: deps.reminders.lead(),
+      }),
     );
   const ticker = createMinuteTicker({
     clock: deps.clock,

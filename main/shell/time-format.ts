@@ -28,11 +28,23 @@ export function createZonedFormat(timeZone?: string): ZonedFormat {
     minute: '2-digit',
     hourCycle: 'h23',
   });
-  const short = new Intl.DateTimeFormat('en-GB', { timeZone, weekday: 'short', day: 'numeric', month: 'short' });
+  const short = new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+  });
   const partsOf = (epochMs: number) => {
     const parts = numeric.formatToParts(epochMs);
-    const get = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '00';
-    return { year: get('year'), month: get('month'), day: get('day'), hour: get('hour'), minute: get('minute') };
+    const get = (type: Intl.DateTimeFormatPartTypes) =>
+      parts.find((p) => p.type === type)?.value ?? '00';
+    return {
+      year: get('year'),
+      month: get('month'),
+      day: get('day'),
+      hour: get('hour'),
+      minute: get('minute'),
+    };
   };
   return {
     clockTime(epochMs) {

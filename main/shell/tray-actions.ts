@@ -19,7 +19,9 @@ export interface TrayActionTargets {
  */
 export function createTrayActionHandler(targets: TrayActionTargets): (action: TrayAction) => void {
   const attempt = (what: string, run: () => Promise<unknown>) => {
-    run().catch((error: unknown) => targets.logger.warn(`tray: ${what} failed`, { code: (error as { code?: unknown })?.code }));
+    run().catch((error: unknown) =>
+      targets.logger.warn(`tray: ${what} failed`, { code: (error as { code?: unknown })?.code }),
+    );
   };
   return (action) => {
     switch (action.type) {

@@ -1,7 +1,18 @@
 import type { Meeting, SessionState } from '../../preload/contract.ts';
 import { allowedExternalUrl } from './external-url-policy.ts';
-import { DEFAULT_REMINDER_LEAD, REMINDER_LEAD_CHOICES, type ReminderLead } from './reminder-planner.ts';
-import { createZonedFormat, formatCountdown, formatElapsed, nextDateKey, truncate, type ZonedFormat } from './time-format.ts';
+import {
+  DEFAULT_REMINDER_LEAD,
+  REMINDER_LEAD_CHOICES,
+  type ReminderLead,
+} from './reminder-planner.ts';
+import {
+  createZonedFormat,
+  formatCountdown,
+  formatElapsed,
+  nextDateKey,
+  truncate,
+  type ZonedFormat,
+} from './time-format.ts';
 
 /** What a menu item does when clicked; the Electron tray adapter maps these to services. */
 export type TrayAction =
@@ -77,8 +88,18 @@ function dayWords(start: number, today: string, tomorrow: string, zoned: ZonedFo
 }
 
 const common = {
-  open: { kind: 'action', label: 'Open Meeting Tray', action: { type: 'open-window' }, enabled: true } as TrayItem,
-  signIn: { kind: 'action', label: 'Sign in…', action: { type: 'sign-in' }, enabled: true } as TrayItem,
+  open: {
+    kind: 'action',
+    label: 'Open Meeting Tray',
+    action: { type: 'open-window' },
+    enabled: true,
+  } as TrayItem,
+  signIn: {
+    kind: 'action',
+    label: 'Sign in…',
+    action: { type: 'sign-in' },
+    enabled: true,
+  } as TrayItem,
   quit: { kind: 'action', label: 'Quit', action: { type: 'quit' }, enabled: true } as TrayItem,
   separator: { kind: 'separator' } as TrayItem,
 };
@@ -111,7 +132,9 @@ function signedInModel(
   const tomorrow = nextDateKey(today);
   const live = timed(state.meetings).filter((t) => t.end > now || now - t.start < JUST_STARTED_MS);
 
-  const current = [...live].reverse().find((t) => t.start <= now && now - t.start < JUST_STARTED_MS);
+  const current = [...live]
+    .reverse()
+    .find((t) => t.start <= now && now - t.start < JUST_STARTED_MS);
   const next = live.find((t) => t.start > now);
 
   let tooltip: string;
@@ -122,7 +145,8 @@ function signedInModel(
   } else if (next) {
     const when = `${dayWords(next.start, today, tomorrow, zoned)} at ${zoned.clockTime(next.start)}`;
     tooltip = `Next: ${truncate(next.meeting.topic, TOPIC_IN_TOOLTIP)}${when} — ${formatCountdown(now, next.start)}`;
-    if (next.start - now < 24 * 60 * MINUTE) title = `${truncate(next.meeting.topic, TOPIC_IN_TITLE)} · ${shortCountdown(now, next.start)}`;
+    if (next.start - now < 24 * 60 * MINUTE)
+      title = `${truncate(next.meeting.topic, TOPIC_IN_TITLE)} · ${shortCountdown(now, next.start)}`;
   } else {
     tooltip = 'Meeting Tray — no upcoming meetings';
   }
@@ -167,7 +191,12 @@ function signedInModel(
   items.push(
     common.separator,
     common.open,
-    { kind: 'action', label: state.refreshing ? 'Refreshing…' : 'Refresh', action: { type: 'refresh' }, enabled: !state.refreshing },
+    {
+      kind: 'action',
+      label: state.refreshing ? 'Refreshing…' : 'Refresh',
+      action: { type: 'refresh' },
+      enabled: !state.refreshing,
+    },
     reminderMenu(options.reminderLead ?? DEFAULT_REMINDER_LEAD),
     common.separator,
     { kind: 'action', label: 'Sign out', action: { type: 'sign-out' }, enabled: true },
@@ -180,7 +209,12 @@ function signedInModel(
  * The tray's tooltip, macOS title and context menu as plain data: a pure function of the session
  * and the time, so every state, DST change and clock jump is a unit test, not a manual check.
  */
-export function buildTrayModel(state: SessionState, now: number, timeZone?: string, options: TrayModelOptions = {}): TrayModel {
+export function buildTrayModel(
+  state: SessionState,
+  now: number,
+  timeZone?: string,
+  options: TrayModelOptions = {},
+): TrayModel {
   const demo = state.demo ? ' (demo)' : '';
   switch (state.kind) {
     case 'signed-in':
@@ -189,10 +223,17 @@ export function buildTrayModel(state: SessionState, now: number, timeZone?: stri
       return {
         tooltip: `Meeting Tray${demo} — signing in`,
         title: '',
-        items: [{ kind: 'label', label: 'Signing in — finish in your browser' }, common.separator, common.open, common.quit],
+        items: [
+          { kind: 'label', label: 'Signing in — finish in your browser' },
+          common.separator,
+          common.open,
+          common.quit,
+        ],
       };
     case 'signed-out': {
-      const reason: TrayItem[] = state.reason ? [{ kind: 'label', label: truncate(state.reason.message, 80) }] : [];
+      const reason: TrayItem[] = state.reason
+        ? [{ kind: 'label', label: truncate(state.reason.message, 80) }]
+        : [];
       return {
         tooltip: `Meeting Tray${demo} — signed out`,
         title: '',
@@ -203,7 +244,13 @@ export function buildTrayModel(state: SessionState, now: number, timeZone?: stri
       return {
         tooltip: capTooltip(`Meeting Tray${demo} — ${state.message}`),
         title: '',
-        items: [{ kind: 'label', label: truncate(state.message, 80) }, common.open, common.signIn, common.separator, common.quit],
+        items: [
+          { kind: 'label', label: truncate(state.message, 80) },
+          common.open,
+          common.signIn,
+          common.separator,
+          common.quit,
+        ],
       };
   }
 }

@@ -11,7 +11,9 @@ export function failureAlreadyShown(failure: Failure, session: SessionState | nu
     case 'signed-out':
       return session.reason?.code === failure.code;
     case 'signed-in':
-      return (failure.code === 'offline' && session.offline) || session.problem?.code === failure.code;
+      return (
+        (failure.code === 'offline' && session.offline) || session.problem?.code === failure.code
+      );
     case 'error':
       return session.code === failure.code;
     case 'signing-in':

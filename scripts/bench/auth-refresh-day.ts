@@ -7,13 +7,23 @@ import { allowOnSandboxConsent, benchAuthService, manualClock } from './auth-sha
 
 const HOUR = 3_600_000;
 const clock = manualClock(Date.now());
-const sandbox = await startZoomSandbox({ now: () => clock.now(), accessTokenTtlSeconds: 3600, rateLimits: false });
-const provider = sandboxProviderConfig({ url: sandbox.url, apiBaseUrl: sandbox.apiBaseUrl, clientId: sandbox.clients.public.clientId });
+const sandbox = await startZoomSandbox({
+  now: () => clock.now(),
+  accessTokenTtlSeconds: 3600,
+  rateLimits: false,
+});
+const provider = sandboxProviderConfig({
+  url: sandbox.url,
+  apiBaseUrl: sandbox.apiBaseUrl,
+  clientId: sandbox.clients.public.clientId,
+});
 
 /** Presses Allow on the sandbox consent page and follows the redirect to our loopback server. */
 async function approve(authorizationUrl: string) {
   const location = await allowOnSandboxConsent(authorizationUrl);
-  request(location, { agent: false }).on('error', () => undefined).end();
+  request(location, { agent: false })
+    .on('error', () => undefined)
+    .end();
 }
 
 const auth = benchAuthService({ provider, clock, openBrowser: approve });
@@ -31,8 +41,12 @@ for (let minute = 0; minute < 24 * 60; minute += 1) {
 }
 const grants = sandbox.counters().grants;
 const lead = Math.max(5 * 60_000, 0.1 * HOUR);
-console.log(`simulated 24 h, 1-hour tokens (expires_in 3600), ${callers} getAccessToken calls (one a minute)`);
+console.log(
+  `simulated 24 h, 1-hour tokens (expires_in 3600), ${callers} getAccessToken calls (one a minute)`,
+);
 console.log(`refresh_token requests: ${grants.refresh_token ?? 0}`);
-console.log(`minimum the rule implies: floor(24 h / (1 h − ${lead / 60_000} min)) = ${Math.floor((24 * HOUR) / (HOUR - lead))}`);
+console.log(
+  `minimum the rule implies: floor(24 h / (1 h − ${lead / 60_000} min)) = ${Math.floor((24 * HOUR) / (HOUR - lead))}`,
+);
 await auth.dispose();
 await sandbox.close();

@@ -19,7 +19,11 @@ export function memorySecrets(): SecretStore {
 
 export function memorySettings(): SettingsStore {
   const values = new Map<string, unknown>();
-  return { get: <T,>(key: string) => values.get(key) as T | undefined, set: (k, v) => values.set(k, v), delete: (k) => values.delete(k) };
+  return {
+    get: <T>(key: string) => values.get(key) as T | undefined,
+    set: (k, v) => values.set(k, v),
+    delete: (k) => values.delete(k),
+  };
 }
 
 export const noWake: WakeEvents = { onWake: () => () => undefined };
@@ -56,7 +60,9 @@ export function manualClock(start: number) {
   return clock;
 }
 
-export function benchAuthService(overrides: Partial<AuthServiceDeps> & Pick<AuthServiceDeps, 'provider' | 'clock' | 'openBrowser'>) {
+export function benchAuthService(
+  overrides: Partial<AuthServiceDeps> & Pick<AuthServiceDeps, 'provider' | 'clock' | 'openBrowser'>,
+) {
   return createAuthService({
     secrets: memorySecrets(),
     settings: memorySettings(),
@@ -64,7 +70,8 @@ export function benchAuthService(overrides: Partial<AuthServiceDeps> & Pick<Auth
     wake: noWake,
     logger: quietLogger,
     random: () => 0,
-    createLoopbackListener: ({ expectedState }) => createLoopbackListener({ expectedState, clock: overrides.clock, lingerMs: 0 }),
+    createLoopbackListener: ({ expectedState }) =>
+      createLoopbackListener({ expectedState, clock: overrides.clock, lingerMs: 0 }),
     ...overrides,
   });
 }
@@ -84,18 +91,29 @@ export async function allowOnSandboxConsent(authorizationUrl: string): Promise<U
   const html = await page.text();
   const form = /<form\b([^>]*)>([\s\S]*?)<\/form>/i.exec(html);
   if (!form) throw new Error(`no consent form (HTTP ${page.status})`);
-  const attr = (tag: string, name: string) => new RegExp(`${name}\\s*=\\s*"([^"]*)"`, 'i').exec(tag)?.[1]?.replace(/&amp;/g, '&') ?? '';
+  const attr = (tag: string, name: string) =>
+    new RegExp(`${name}\\s*=\\s*"([^"]*)"`, 'i').exec(tag)?.[1]?.replace(/&amp;/g, '&') ?? '';
   const body = new URLSearchParams();
   for (const input of (form[2] ?? '').matchAll(/<input\b([^>]*)>/gi)) {
-    if (attr(input[1] ?? '', 'type') === 'hidden') body.set(attr(input[1] ?? '', 'name'), attr(input[1] ?? '', 'value'));
+    if (attr(input[1] ?? '', 'type') === 'hidden')
+      body.set(attr(input[1] ?? '', 'name'), attr(input[1] ?? '', 'value'));
   }
   for (const button of (form[2] ?? '').matchAll(/<button\b([^>]*)>([\s\S]*?)<\/button>/gi)) {
-    if ((button[2] ?? '').replace(/<[^>]*>/g, '').trim().toLowerCase() === 'allow') {
+    if (
+      (button[2] ?? '')
+        .replace(/<[^>]*>/g, '')
+        .trim()
+        .toLowerCase() === 'allow'
+    ) {
       const name = attr(button[1] ?? '', 'name');
       if (name) body.set(name, attr(button[1] ?? '', 'value'));
     }
   }
-  const answer = await fetch(new URL(attr(form[1] ?? '', 'action'), authorizationUrl), { method: 'POST', body, redirect: 'manual' });
+  const answer = await fetch(new URL(attr(form[1] ?? '', 'action'), authorizationUrl), {
+    method: 'POST',
+    body,
+    redirect: 'manual',
+  });
   await answer.body?.cancel();
   const location = answer.headers.get('location');
   if (!location) throw new Error(`consent answered HTTP ${answer.status}`);

@@ -22,11 +22,16 @@ try {
   await store.delete('probe');
 } catch {
   store = memorySecrets();
-  storeName = 'in-memory store (no keychain reachable; run under dbus-run-session for the real one)';
+  storeName =
+    'in-memory store (no keychain reachable; run under dbus-run-session for the real one)';
 }
 
 const sandbox = await startZoomSandbox({ rateLimits: false });
-const provider = sandboxProviderConfig({ url: sandbox.url, apiBaseUrl: sandbox.apiBaseUrl, clientId: sandbox.clients.public.clientId });
+const provider = sandboxProviderConfig({
+  url: sandbox.url,
+  apiBaseUrl: sandbox.apiBaseUrl,
+  clientId: sandbox.clients.public.clientId,
+});
 let callbackAt = 0;
 let persistedAt = 0;
 const timedStore: SecretStore = {
@@ -47,7 +52,9 @@ for (let i = 0; i < RUNS; i += 1) {
     openBrowser: async (url) => {
       const location = await allowOnSandboxConsent(url);
       callbackAt = performance.now();
-      request(location, { agent: false }).on('error', () => undefined).end();
+      request(location, { agent: false })
+        .on('error', () => undefined)
+        .end();
     },
   });
   await auth.signIn();
@@ -56,5 +63,7 @@ for (let i = 0; i < RUNS; i += 1) {
   await auth.dispose();
 }
 console.log(`sign-in, callback → tokens persisted, ${RUNS} runs, store: ${storeName}`);
-console.log(`median ${median(samples).toFixed(1)} ms, min ${Math.min(...samples).toFixed(1)} ms, max ${Math.max(...samples).toFixed(1)} ms`);
+console.log(
+  `median ${median(samples).toFixed(1)} ms, min ${Math.min(...samples).toFixed(1)} ms, max ${Math.max(...samples).toFixed(1)} ms`,
+);
 await sandbox.close();

@@ -7,13 +7,19 @@ import { allowOnSandboxConsent, benchAuthService, manualClock } from './auth-sha
 
 const clock = manualClock(Date.now());
 const sandbox = await startZoomSandbox({ now: () => clock.now(), rateLimits: false });
-const provider = sandboxProviderConfig({ url: sandbox.url, apiBaseUrl: sandbox.apiBaseUrl, clientId: sandbox.clients.public.clientId });
+const provider = sandboxProviderConfig({
+  url: sandbox.url,
+  apiBaseUrl: sandbox.apiBaseUrl,
+  clientId: sandbox.clients.public.clientId,
+});
 const auth = benchAuthService({
   provider,
   clock,
   openBrowser: async (url) => {
     const location = await allowOnSandboxConsent(url);
-    request(location, { agent: false }).on('error', () => undefined).end();
+    request(location, { agent: false })
+      .on('error', () => undefined)
+      .end();
   },
 });
 await auth.signIn();
@@ -24,7 +30,9 @@ for (const callers of [1, 10, 100, 1000]) {
   const grants = await Promise.all(Array.from({ length: callers }, () => auth.getAccessToken()));
   const elapsed = performance.now() - started;
   const distinct = new Set(grants.map((g) => g.accessToken)).size;
-  console.log(`${String(callers).padStart(4)} concurrent callers → ${sandbox.counters().grants.refresh_token ?? 0} token request(s), ${distinct} distinct token(s), ${elapsed.toFixed(1)} ms`);
+  console.log(
+    `${String(callers).padStart(4)} concurrent callers → ${sandbox.counters().grants.refresh_token ?? 0} token request(s), ${distinct} distinct token(s), ${elapsed.toFixed(1)} ms`,
+  );
 }
 await auth.dispose();
 await sandbox.close();

@@ -27,7 +27,10 @@ function gzipOfJs(dir: string): { raw: number; gzip: number } {
 
 async function buildBareReactPage(): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), 'bare-react-'));
-  writeFileSync(join(dir, 'index.html'), '<!doctype html><div id="root"></div><script type="module" src="./main.jsx"></script>');
+  writeFileSync(
+    join(dir, 'index.html'),
+    '<!doctype html><div id="root"></div><script type="module" src="./main.jsx"></script>',
+  );
   writeFileSync(
     join(dir, 'main.jsx'),
     "import { createRoot } from 'react-dom/client';\ncreateRoot(document.getElementById('root')).render(<p>Hello</p>);\n",
@@ -39,7 +42,12 @@ async function buildBareReactPage(): Promise<string> {
     base: './',
     logLevel: 'warn',
     plugins: [react()],
-    resolve: { alias: { react: join(root, 'node_modules/react'), 'react-dom': join(root, 'node_modules/react-dom') } },
+    resolve: {
+      alias: {
+        react: join(root, 'node_modules/react'),
+        'react-dom': join(root, 'node_modules/react-dom'),
+      },
+    },
     build: { outDir: join(dir, 'dist'), target: 'chrome140' },
   });
   return join(dir, 'dist');
@@ -50,7 +58,11 @@ async function buildRenderer(): Promise<string> {
   return join(root, 'dist/renderer');
 }
 
-const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' };
+const TYPES: Record<string, string> = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+};
 
 function serve(dir: string) {
   const server = createServer((req, res) => {
@@ -65,7 +77,12 @@ function serve(dir: string) {
     }
   });
   return new Promise<{ url: string; close: () => void }>((done) =>
-    server.listen(0, '127.0.0.1', () => done({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, close: () => server.close() })),
+    server.listen(0, '127.0.0.1', () =>
+      done({
+        url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`,
+        close: () => server.close(),
+      }),
+    ),
   );
 }
 
@@ -98,15 +115,28 @@ const bareDir = await buildBareReactPage();
 const rendererDir = await buildRenderer();
 const bare = gzipOfJs(bareDir);
 const ours = gzipOfJs(rendererDir);
-console.log(`renderer JS: ${(ours.raw / 1024).toFixed(1)} KiB raw, ${(ours.gzip / 1024).toFixed(1)} KiB gzip`);
-console.log(`bare React 19 + react-dom page: ${(bare.raw / 1024).toFixed(1)} KiB raw, ${(bare.gzip / 1024).toFixed(1)} KiB gzip`);
-console.log(`difference: +${((ours.gzip - bare.gzip) / 1024).toFixed(1)} KiB gzip for the whole app`);
+console.log(
+  `renderer JS: ${(ours.raw / 1024).toFixed(1)} KiB raw, ${(ours.gzip / 1024).toFixed(1)} KiB gzip`,
+);
+console.log(
+  `bare React 19 + react-dom page: ${(bare.raw / 1024).toFixed(1)} KiB raw, ${(bare.gzip / 1024).toFixed(1)} KiB gzip`,
+);
+console.log(
+  `difference: +${((ours.gzip - bare.gzip) / 1024).toFixed(1)} KiB gzip for the whole app`,
+);
 rmSync(resolve(bareDir, '..'), { recursive: true, force: true });
 
 const server = await serve(rendererDir);
 const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? (process.platform === 'linux' ? '/usr/bin/chromium' : undefined),
-  args: [...(process.getuid?.() === 0 ? ['--no-sandbox'] : []), '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  executablePath:
+    process.env.CHROMIUM_PATH ?? (process.platform === 'linux' ? '/usr/bin/chromium' : undefined),
+  args: [
+    ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
 });
 const state = { ...signedIn, meetings: manyMeetings(1000, Date.now()) };
 const samples: number[] = [];
@@ -115,7 +145,11 @@ for (let run = 0; run < 10; run += 1) {
   const page = await context.newPage();
   await page.addInitScript(fakeBridgeScript(state));
   await page.goto(server.url);
-  await page.waitForFunction(() => (window as unknown as { __renderDone: number }).__renderDone > 0, undefined, { timeout: 30_000 });
+  await page.waitForFunction(
+    () => (window as unknown as { __renderDone: number }).__renderDone > 0,
+    undefined,
+    { timeout: 30_000 },
+  );
   const { start, done } = await page.evaluate(() => {
     const w = window as unknown as { __renderStart: number; __renderDone: number };
     return { start: w.__renderStart, done: w.__renderDone };
@@ -125,4 +159,6 @@ for (let run = 0; run < 10; run += 1) {
 }
 await browser.close();
 server.close();
-console.log(`signed-in screen with 1,000 meetings: median ${median(samples).toFixed(1)} ms over 10 runs (min ${Math.min(...samples).toFixed(1)}, max ${Math.max(...samples).toFixed(1)}); from getSession() to the 1,000th row in the DOM`);
+console.log(
+  `signed-in screen with 1,000 meetings: median ${median(samples).toFixed(1)} ms over 10 runs (min ${Math.min(...samples).toFixed(1)}, max ${Math.max(...samples).toFixed(1)}); from getSession() to the 1,000th row in the DOM`,
+);

@@ -12,12 +12,26 @@ interface BuilderConfig {
   files: string[];
   protocols: unknown;
   electronFuses: Record<string, boolean>;
-  mac: { target: unknown; hardenedRuntime: boolean; notarize: boolean; icon: string; entitlements: string; entitlementsInherit: string };
+  mac: {
+    target: unknown;
+    hardenedRuntime: boolean;
+    notarize: boolean;
+    icon: string;
+    entitlements: string;
+    entitlementsInherit: string;
+  };
   win: { target: Array<{ target: string }>; icon: string };
-  linux: { target: string[]; mimeTypes: string[]; icon: string; desktop: { entry: Record<string, string> } };
+  linux: {
+    target: string[];
+    mimeTypes: string[];
+    icon: string;
+    desktop: { entry: Record<string, string> };
+  };
 }
 const config = parse(readFileSync(join(root, 'electron-builder.yml'), 'utf8')) as BuilderConfig;
-const schema = JSON.parse(readFileSync(join(root, 'node_modules/app-builder-lib/scheme.json'), 'utf8')) as object;
+const schema = JSON.parse(
+  readFileSync(join(root, 'node_modules/app-builder-lib/scheme.json'), 'utf8'),
+) as object;
 // Same options as app-builder-lib/out/util/config/schemaValidator.js, minus type coercion.
 const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
 
@@ -29,7 +43,9 @@ describe('electron-builder.yml', () => {
   });
 
   it('the schema check does catch mistakes', () => {
-    expect(validate({ ...config, electronFuses: { ...config.electronFuses, runAsNod: false } })).toBe(false);
+    expect(
+      validate({ ...config, electronFuses: { ...config.electronFuses, runAsNod: false } }),
+    ).toBe(false);
     expect(validate({ ...config, mac: { ...config.mac, hardenedRuntime: 'yes' } })).toBe(false);
   });
 
@@ -73,7 +89,13 @@ describe('electron-builder.yml', () => {
   });
 
   it('points at files that exist, and the entitlements grant nothing beyond JIT', () => {
-    for (const path of [config.mac.icon, config.win.icon, config.linux.icon, config.mac.entitlements, config.mac.entitlementsInherit]) {
+    for (const path of [
+      config.mac.icon,
+      config.win.icon,
+      config.linux.icon,
+      config.mac.entitlements,
+      config.mac.entitlementsInherit,
+    ]) {
       expect(existsSync(join(root, path)), path).toBe(true);
     }
     const plist = readFileSync(join(root, config.mac.entitlements), 'utf8');

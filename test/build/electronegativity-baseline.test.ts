@@ -3,7 +3,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const root = join(import.meta.dirname, '../..');
-const baseline = JSON.parse(readFileSync(join(root, 'test/security/electronegativity-baseline.json'), 'utf8')) as {
+const baseline = JSON.parse(
+  readFileSync(join(root, 'test/security/electronegativity-baseline.json'), 'utf8'),
+) as {
   findings: Array<{ rule: string; file: string; justification: string }>;
 };
 

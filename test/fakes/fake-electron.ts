@@ -148,12 +148,15 @@ export class FakeTray extends EventEmitter {
     this.destroyed = true;
   }
   labels(): string[] {
-    return (this.menu?.template ?? []).map((i) => (i.type === 'separator' ? '---' : String(i.label)));
+    return (this.menu?.template ?? []).map((i) =>
+      i.type === 'separator' ? '---' : String(i.label),
+    );
   }
   /** Clicks the first enabled menu item with this label. */
   clickItem(label: string) {
     const item = this.menu?.template.find((i) => i.label === label && i.enabled !== false);
-    if (!item || typeof item.click !== 'function') throw new Error(`no clickable menu item "${label}"`);
+    if (!item || typeof item.click !== 'function')
+      throw new Error(`no clickable menu item "${label}"`);
     (item.click as () => void)();
   }
 }
@@ -185,7 +188,11 @@ export class FakeApp extends EventEmitter {
     return this.lockGranted;
   }
   setAsDefaultProtocolClient(scheme: string, path?: string, args?: string[]) {
-    this.protocolClients.push({ scheme, ...(path === undefined ? {} : { path }), ...(args === undefined ? {} : { args }) });
+    this.protocolClients.push({
+      scheme,
+      ...(path === undefined ? {} : { path }),
+      ...(args === undefined ? {} : { args }),
+    });
     return true;
   }
   setLoginItemSettings(settings: { openAtLogin: boolean; args?: string[] }) {
@@ -211,18 +218,36 @@ export class FakeIpcMain {
     this.handlers.delete(channel);
   }
   /** Calls a handler as the renderer would, from a main frame, a subframe or a destroyed frame. */
-  invoke(channel: string, from: { url: string; mainFrame?: boolean; destroyed?: boolean }, ...args: unknown[]) {
+  invoke(
+    channel: string,
+    from: { url: string; mainFrame?: boolean; destroyed?: boolean },
+    ...args: unknown[]
+  ) {
     const listener = this.handlers.get(channel);
     if (!listener) throw new Error(`no handler for ${channel}`);
     const sender = new FakeWebContents(2);
-    const frame = from.destroyed ? null : from.mainFrame === false ? new FakeFrame(from.url) : sender.mainFrame;
+    const frame = from.destroyed
+      ? null
+      : from.mainFrame === false
+        ? new FakeFrame(from.url)
+        : sender.mainFrame;
     if (frame) frame.url = from.url;
     return listener({ sender, senderFrame: frame }, ...args);
   }
 }
 
-type RequestHandler = (wc: unknown, permission: string, callback: (granted: boolean) => void, details: Record<string, unknown>) => void;
-type CheckHandler = (wc: unknown, permission: string, origin: string, details: Record<string, unknown>) => boolean;
+type RequestHandler = (
+  wc: unknown,
+  permission: string,
+  callback: (granted: boolean) => void,
+  details: Record<string, unknown>,
+) => void;
+type CheckHandler = (
+  wc: unknown,
+  permission: string,
+  origin: string,
+  details: Record<string, unknown>,
+) => boolean;
 
 export class FakeSession {
   requestHandler: RequestHandler | null = null;
@@ -249,7 +274,9 @@ export class FakeSession {
 export class FakeProtocol {
   readonly privileged: Array<{ scheme: string; privileges?: Record<string, boolean> }> = [];
   readonly handlers = new Map<string, (request: Request) => Promise<Response>>();
-  registerSchemesAsPrivileged(schemes: Array<{ scheme: string; privileges?: Record<string, boolean> }>) {
+  registerSchemesAsPrivileged(
+    schemes: Array<{ scheme: string; privileges?: Record<string, boolean> }>,
+  ) {
     this.privileged.push(...schemes);
   }
   handle(scheme: string, handler: (request: Request) => Promise<Response>) {
@@ -276,7 +303,13 @@ export interface FakeElectron {
   nativeImage: { createFromPath(path: string): { path: string } };
 }
 
-export function createFakeElectron(options: { singleInstanceLock?: boolean; online?: boolean; notificationsSupported?: boolean } = {}): FakeElectron {
+export function createFakeElectron(
+  options: {
+    singleInstanceLock?: boolean;
+    online?: boolean;
+    notificationsSupported?: boolean;
+  } = {},
+): FakeElectron {
   const windows: FakeBrowserWindow[] = [];
   const trays: FakeTray[] = [];
   const notifications: FakeNotification[] = [];

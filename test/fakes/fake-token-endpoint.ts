@@ -19,7 +19,10 @@ export function createFakeTokenEndpoint(options: { expiresIn?: number; apiUrl?: 
   let gate: Promise<void> | null = null;
   let openGate: (() => void) | null = null;
   const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
-    new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });
+    new Response(JSON.stringify(body), {
+      status,
+      headers: { 'content-type': 'application/json', ...headers },
+    });
 
   const issueTokens = () => {
     serial += 1;
@@ -39,7 +42,9 @@ export function createFakeTokenEndpoint(options: { expiresIn?: number; apiUrl?: 
 
   const fetch: Fetch = async (input, init) => {
     const url = String(input instanceof Request ? input.url : input);
-    const body = new URLSearchParams(init?.body instanceof URLSearchParams ? init.body : String(init?.body ?? ''));
+    const body = new URLSearchParams(
+      init?.body instanceof URLSearchParams ? init.body : String(init?.body ?? ''),
+    );
     if (gate) {
       const signal = init?.signal;
       const aborted = new Promise<never>((_, reject) => {
@@ -67,11 +72,13 @@ export function createFakeTokenEndpoint(options: { expiresIn?: number; apiUrl?: 
     if (next) return json(next.status, next.body ?? {}, next.headers);
     if (grant === 'authorization_code') {
       const code = body.get('code') ?? '';
-      if (!codes.delete(code) || !body.get('code_verifier')) return json(400, { reason: 'Invalid authorization code', error: 'invalid_grant' });
+      if (!codes.delete(code) || !body.get('code_verifier'))
+        return json(400, { reason: 'Invalid authorization code', error: 'invalid_grant' });
       return issueTokens();
     }
     if (grant === 'refresh_token') {
-      if (!validRefreshToken || body.get('refresh_token') !== validRefreshToken) return json(400, { reason: 'Invalid Token!', error: 'invalid_grant' });
+      if (!validRefreshToken || body.get('refresh_token') !== validRefreshToken)
+        return json(400, { reason: 'Invalid Token!', error: 'invalid_grant' });
       return issueTokens();
     }
     return json(400, { reason: 'unsupported grant type', error: 'unsupported_grant_type' });

@@ -27,7 +27,7 @@ export function createMemorySecretStore(options: { failWith?: () => Error } = {}
 export function createMemorySettingsStore(initial: Record<string, unknown> = {}) {
   const values = new Map<string, unknown>(Object.entries(initial));
   const store: SettingsStore & { snapshot(): Record<string, unknown> } = {
-    get: <T,>(key: string) => values.get(key) as T | undefined,
+    get: <T>(key: string) => values.get(key) as T | undefined,
     set: (key, value) => {
       values.set(key, structuredClone(value));
     },

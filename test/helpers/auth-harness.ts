@@ -53,7 +53,8 @@ export function createAuthHarness(options: HarnessOptions) {
       // The browser follows the redirect to our loopback server; the page waits for the result.
       pages.push(rawRequest(redirect.href));
     },
-    createLoopbackListener: ({ expectedState }) => createLoopbackListener({ expectedState, clock: options.clock, lingerMs: 0 }),
+    createLoopbackListener: ({ expectedState }) =>
+      createLoopbackListener({ expectedState, clock: options.clock, lingerMs: 0 }),
   };
   return { auth: createAuthService(deps), pages, deps };
 }

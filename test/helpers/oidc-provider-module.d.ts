@@ -12,7 +12,11 @@ declare module 'oidc-provider' {
     features?: Record<string, { enabled: boolean }>;
     ttl?: Record<string, number>;
     rotateRefreshToken?: boolean;
-    issueRefreshToken?: (ctx: unknown, client: ProviderClient, code: unknown) => Promise<boolean> | boolean;
+    issueRefreshToken?: (
+      ctx: unknown,
+      client: ProviderClient,
+      code: unknown,
+    ) => Promise<boolean> | boolean;
     cookies?: { keys: string[] };
   }
 

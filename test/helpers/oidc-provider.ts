@@ -19,7 +19,9 @@ export interface TestAuthorizationServer {
 
 const CLIENT_ID = 'meeting-tray-native';
 
-export async function startOidcProvider(options: { accessTokenTtlSeconds?: number } = {}): Promise<TestAuthorizationServer> {
+export async function startOidcProvider(
+  options: { accessTokenTtlSeconds?: number } = {},
+): Promise<TestAuthorizationServer> {
   const server = createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -36,7 +38,14 @@ export async function startOidcProvider(options: { accessTokenTtlSeconds?: numbe
     ],
     scopes: ['openid', 'offline_access', 'meetings'],
     features: { revocation: { enabled: true }, devInteractions: { enabled: true } },
-    ttl: { AccessToken: options.accessTokenTtlSeconds ?? 60, RefreshToken: 3600, AuthorizationCode: 60, Grant: 3600, Session: 3600, Interaction: 600 },
+    ttl: {
+      AccessToken: options.accessTokenTtlSeconds ?? 60,
+      RefreshToken: 3600,
+      AuthorizationCode: 60,
+      Grant: 3600,
+      Session: 3600,
+      Interaction: 600,
+    },
     rotateRefreshToken: true,
     // Like Zoom, issue refresh tokens without asking for offline_access.
     issueRefreshToken: async (_ctx, client) => client.grantTypeAllowed('refresh_token'),
@@ -51,7 +60,10 @@ export async function startOidcProvider(options: { accessTokenTtlSeconds?: numbe
   });
 
   /** Follows redirects by hand with a cookie jar until one leaves the server (the app's redirect). */
-  async function drive(authorizationUrl: string, decide: (interactionUrl: URL, cookies: string) => Promise<Response>): Promise<URL> {
+  async function drive(
+    authorizationUrl: string,
+    decide: (interactionUrl: URL, cookies: string) => Promise<Response>,
+  ): Promise<URL> {
     const jar = new Map<string, string>();
     const cookieHeader = () => [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
     const remember = (response: Response) => {
@@ -65,7 +77,10 @@ export async function startOidcProvider(options: { accessTokenTtlSeconds?: numbe
     for (let hop = 0; hop < 12; hop += 1) {
       remember(next);
       const location = next.headers.get('location');
-      if (!location) throw new Error(`oidc-provider stopped at HTTP ${next.status}: ${(await next.text()).slice(0, 300)}`);
+      if (!location)
+        throw new Error(
+          `oidc-provider stopped at HTTP ${next.status}: ${(await next.text()).slice(0, 300)}`,
+        );
       const target = new URL(location, issuer);
       if (target.origin !== issuer) return target;
       if (target.pathname.startsWith('/interaction/')) {
@@ -82,7 +97,12 @@ export async function startOidcProvider(options: { accessTokenTtlSeconds?: numbe
     const html = await page.text();
     const prompt = /name="prompt" value="(\w+)"/.exec(html)?.[1] ?? 'consent';
     const body = new URLSearchParams({ prompt, login: 'test-user', password: 'any' });
-    return fetch(interactionUrl, { method: 'POST', body, redirect: 'manual', headers: { cookie: cookies } });
+    return fetch(interactionUrl, {
+      method: 'POST',
+      body,
+      redirect: 'manual',
+      headers: { cookie: cookies },
+    });
   };
 
   return {
@@ -92,7 +112,10 @@ export async function startOidcProvider(options: { accessTokenTtlSeconds?: numbe
     approve: (url) => drive(url, submit),
     deny: (url) =>
       drive(url, (interactionUrl, cookies) =>
-        fetch(new URL(`${interactionUrl.pathname}/abort`, issuer), { redirect: 'manual', headers: { cookie: cookies } }),
+        fetch(new URL(`${interactionUrl.pathname}/abort`, issuer), {
+          redirect: 'manual',
+          headers: { cookie: cookies },
+        }),
       ),
     close: () =>
       new Promise<void>((resolve) => {

@@ -7,11 +7,20 @@ export interface RawResponse {
 }
 
 /** An HTTP request with the target sent byte for byte (fetch would normalise hostile URLs). */
-export function rawRequest(url: string, init: { method?: string; path?: string } = {}): Promise<RawResponse> {
+export function rawRequest(
+  url: string,
+  init: { method?: string; path?: string } = {},
+): Promise<RawResponse> {
   const target = new URL(url);
   return new Promise((resolve, reject) => {
     const req = request(
-      { host: target.hostname, port: target.port, method: init.method ?? 'GET', path: init.path ?? target.pathname + target.search, agent: false },
+      {
+        host: target.hostname,
+        port: target.port,
+        method: init.method ?? 'GET',
+        path: init.path ?? target.pathname + target.search,
+        agent: false,
+      },
       (res) => {
         let body = '';
         res.setEncoding('utf8');

@@ -27,14 +27,19 @@ function attributes(tag: string): Map<string, string> {
 
 function parseConsentForm(html: string, pageUrl: URL): ConsentForm {
   const form = /<form\b([^>]*)>([\s\S]*?)<\/form>/i.exec(html);
-  if (!form) throw new Error(`The sandbox did not show a consent form at ${pageUrl.origin}${pageUrl.pathname}:\n${html.slice(0, 300)}`);
+  if (!form)
+    throw new Error(
+      `The sandbox did not show a consent form at ${pageUrl.origin}${pageUrl.pathname}:\n${html.slice(0, 300)}`,
+    );
   const formAttributes = attributes(form[1] ?? '');
-  if ((formAttributes.get('method') ?? 'get').toLowerCase() !== 'post') throw new Error('The consent form must POST.');
+  if ((formAttributes.get('method') ?? 'get').toLowerCase() !== 'post')
+    throw new Error('The consent form must POST.');
   const fields = new URLSearchParams();
   const decisions = new Map<string, { name: string; value: string }>();
   for (const input of (form[2] ?? '').matchAll(/<input\b([^>]*)>/gi)) {
     const attrs = attributes(input[1] ?? '');
-    if (attrs.get('type') === 'hidden' && attrs.has('name')) fields.set(attrs.get('name') ?? '', attrs.get('value') ?? '');
+    if (attrs.get('type') === 'hidden' && attrs.has('name'))
+      fields.set(attrs.get('name') ?? '', attrs.get('value') ?? '');
   }
   for (const button of (form[2] ?? '').matchAll(/<button\b([^>]*)>([\s\S]*?)<\/button>/gi)) {
     const attrs = attributes(button[1] ?? '');
@@ -49,7 +54,9 @@ export async function consent(authorizationUrl: string, decision: 'allow' | 'den
   const page = await fetch(pageUrl, { redirect: 'manual' });
   const html = await page.text();
   if (page.status !== 200 || !(page.headers.get('content-type') ?? '').startsWith('text/html')) {
-    throw new Error(`The sandbox refused the authorization request (HTTP ${page.status}): ${html.slice(0, 300)}`);
+    throw new Error(
+      `The sandbox refused the authorization request (HTTP ${page.status}): ${html.slice(0, 300)}`,
+    );
   }
   const form = parseConsentForm(html, pageUrl);
   const button = form.decisions.get(decision);
@@ -64,6 +71,7 @@ export async function consent(authorizationUrl: string, decision: 'allow' | 'den
   });
   const location = answer.headers.get('location');
   await answer.body?.cancel();
-  if (answer.status !== 302 || !location) throw new Error(`The consent form answered HTTP ${answer.status} instead of a redirect.`);
+  if (answer.status !== 302 || !location)
+    throw new Error(`The consent form answered HTTP ${answer.status} instead of a redirect.`);
   return new URL(location, form.action);
 }

@@ -10,7 +10,11 @@ import {
   signingIn,
 } from '../fakes/session-fixtures.ts';
 
-const failure = (code: Parameters<typeof failureAlreadyShown>[0]['code']) => ({ ok: false as const, code, message: 'x' });
+const failure = (code: Parameters<typeof failureAlreadyShown>[0]['code']) => ({
+  ok: false as const,
+  code,
+  message: 'x',
+});
 
 describe('failureAlreadyShown: one message per problem on screen', () => {
   it('is true when the screen already explains the same code', () => {

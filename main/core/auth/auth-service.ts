@@ -1,7 +1,16 @@
 import type { Notice } from '../../../preload/contract.ts';
 import type { AuthProviderConfig } from '../config/auth-config.types.ts';
 import { AppError, isAppError } from '../errors.ts';
-import type { BrowserOpener, Clock, Fetch, Logger, SecretStore, SettingsStore, TimerHandle, WakeEvents } from '../ports.ts';
+import type {
+  BrowserOpener,
+  Clock,
+  Fetch,
+  Logger,
+  SecretStore,
+  SettingsStore,
+  TimerHandle,
+  WakeEvents,
+} from '../ports.ts';
 import type { AccessGrant, AuthService, AuthStatus } from './auth-service.types.ts';
 import { buildAuthorizationUrl } from './authorization-url.ts';
 import { SIGNED_IN_PAGE } from './callback-page.ts';
@@ -10,7 +19,11 @@ import type { CreateLoopbackListener, LoopbackListener } from './loopback-listen
 import { createOAuthClient } from './oauth-client.ts';
 import { createPkcePair, createState } from './pkce.ts';
 import { backoffDelayMs, minimumValidityMs, nextRefreshAt } from './refresh-schedule.ts';
-import { createRefreshScheduler, type CheckReason, type RefreshScheduler } from './refresh-scheduler.ts';
+import {
+  createRefreshScheduler,
+  type CheckReason,
+  type RefreshScheduler,
+} from './refresh-scheduler.ts';
 import { TokenRequestError } from './token-failure.ts';
 import type { TokenSet } from './token-set.ts';
 import { createTokenVault, tokenVaultKey } from './token-vault.ts';
@@ -53,7 +66,9 @@ interface PendingFlow {
 
 function toAppError(error: unknown): AppError {
   if (isAppError(error)) return error;
-  return new AppError('unknown', 'Sign-in failed unexpectedly. Please try again.', { cause: error });
+  return new AppError('unknown', 'Sign-in failed unexpectedly. Please try again.', {
+    cause: error,
+  });
 }
 
 function sameSecret(a: string | null, b: string): boolean {
@@ -96,7 +111,10 @@ export function createAuthService(deps: AuthServiceDeps): AuthService {
     for (const listener of [...listeners]) listener(next);
   };
 
-  const grantOf = (current: TokenSet): AccessGrant => ({ accessToken: current.accessToken, apiBaseUrl: current.apiBaseUrl });
+  const grantOf = (current: TokenSet): AccessGrant => ({
+    accessToken: current.accessToken,
+    apiBaseUrl: current.apiBaseUrl,
+  });
 
   // --- session lifecycle ------------------------------------------------------
 
@@ -124,14 +142,21 @@ export function createAuthService(deps: AuthServiceDeps): AuthService {
 
   async function refreshOnce(): Promise<TokenSet> {
     const current = tokens;
-    if (!current) throw new AppError('not_signed_in', 'You are not signed in to Zoom. Choose Sign in.');
+    if (!current)
+      throw new AppError('not_signed_in', 'You are not signed in to Zoom. Choose Sign in.');
     try {
       const fresh = await client.refresh(current.refreshToken);
-      if (tokens !== current) throw new AppError('not_signed_in', 'You signed out while the session was being renewed. Choose Sign in.');
+      if (tokens !== current)
+        throw new AppError(
+          'not_signed_in',
+          'You signed out while the session was being renewed. Choose Sign in.',
+        );
       // Rotation safety: the new refresh token is in the keychain before the new access token is used.
       await vault.save(fresh);
       adopt(fresh);
-      logger.info('access token refreshed', { expiresInSeconds: Math.round((fresh.expiresAt - clock.now()) / 1000) });
+      logger.info('access token refreshed', {
+        expiresInSeconds: Math.round((fresh.expiresAt - clock.now()) / 1000),
+      });
       return fresh;
     } catch (error) {
       if (error instanceof TokenRequestError && error.transient) {
@@ -139,7 +164,11 @@ export function createAuthService(deps: AuthServiceDeps): AuthService {
         lastFailure = error;
         blockedUntil = clock.now() + backoffDelayMs(failures, error.retryAfterMs);
         scheduler?.arm(blockedUntil);
-        logger.warn('token refresh failed; keeping the session', { code: error.code, failures, retryInSeconds: Math.round((blockedUntil - clock.now()) / 1000) });
+        logger.warn('token refresh failed; keeping the session', {
+          code: error.code,
+          failures,
+          retryInSeconds: Math.round((blockedUntil - clock.now()) / 1000),
+        });
         throw error;
       }
       if (error instanceof TokenRequestError && tokens === current) {
@@ -161,7 +190,10 @@ export function createAuthService(deps: AuthServiceDeps): AuthService {
 
   function check(reason: CheckReason) {
     if (!tokens || refreshing) return;
-    if ((reason === 'resume' || reason === 'unlock' || reason === 'online') && lastFailure?.code !== 'rate_limited') {
+    if (
+      (reason === 'resume' || reason === 'unlock' || reason === 'online') &&
+      lastFailure?.code !== 'rate_limited'
+    ) {
       blockedUntil = 0;
     }
     if (clock.now() >= Math.max(refreshDueAt, blockedUntil)) {
@@ -176,12 +208,18 @@ export function createAuthService(deps: AuthServiceDeps): AuthService {
       await deps.openBrowser(url);
     } catch (error) {
       // Stay in signing-in: the UI offers "open again" and "copy link" with the URL from status().
-      logger.warn('could not open the browser for sign-in', { error: error instanceof Error ? error.name : 'unknown' });
+      logger.warn('could not open the browser for sign-in', {
+        error: error instanceof Error ? error.name : 'unknown',
+      });
     }
   }
 
   /** Created synchronously on every signIn call, so a second call always sees and replaces the first. */
-  function createPendingFlow(): PendingFlow & { aborted: Promise<never>; deepLink: Promise<URL>; settle(): void } {
+  function createPendingFlow(): PendingFlow & {
+    aborted: Promise<never>;
+    deepLink: Promise<URL>;
+    settle(): void;
+  } {
     let abort!: (error: AppError) => void;
     const aborted = new Promise<never>((_, reject) => {
       abort = reject;
@@ -195,7 +233,16 @@ export function createAuthService(deps: AuthServiceDeps): AuthService {
     const done = new Promise<void>((resolve) => {
       settle = resolve;
     });
-    return { state: createState(), authorizationUrl: '', abort, deliverDeepLink, done, aborted, deepLink, settle };
+    return {
+      state: createState(),
+      authorizationUrl: '',
+      abort,
+      deliverDeepLink,
+      done,
+      aborted,
+      deepLink,
+      settle,
+    };
   }
 
   async function runFlow(pending: ReturnType<typeof createPendingFlow>): Promise<void> {
@@ -203,7 +250,13 @@ export function createAuthService(deps: AuthServiceDeps): AuthService {
     const previous = status;
     let listener: LoopbackListener | null = null;
     const timeout: TimerHandle = clock.setTimeout(
-      () => pending.abort(new AppError('sign_in_timeout', 'Sign-in timed out after 5 minutes without an answer from the browser. Choose Sign in to try again.')),
+      () =>
+        pending.abort(
+          new AppError(
+            'sign_in_timeout',
+            'Sign-in timed out after 5 minutes without an answer from the browser. Choose Sign in to try again.',
+          ),
+        ),
       deps.signInTimeoutMs ?? SIGN_IN_TIMEOUT_MS,
     );
     setStatus({ kind: 'signing-in', authorizationUrl: null });
@@ -214,7 +267,12 @@ export function createAuthService(deps: AuthServiceDeps): AuthService {
         const creating = deps.createLoopbackListener({ expectedState: state });
         // Listen before opening the browser; if cancelled meanwhile, close the late server.
         listener = await Promise.race([creating, aborted]).catch((error: unknown) => {
-          creating.then((late) => late.close(), () => undefined).catch(() => undefined);
+          creating
+            .then(
+              (late) => late.close(),
+              () => undefined,
+            )
+            .catch(() => undefined);
           throw error;
         });
         redirectUri = listener.redirectUri;
@@ -231,12 +289,21 @@ export function createAuthService(deps: AuthServiceDeps): AuthService {
       pending.authorizationUrl = authorizationUrl;
       setStatus({ kind: 'signing-in', authorizationUrl });
       await openBrowser(authorizationUrl);
-      const callbackUrl = await Promise.race([listener ? listener.callback : pending.deepLink, aborted]);
+      const callbackUrl = await Promise.race([
+        listener ? listener.callback : pending.deepLink,
+        aborted,
+      ]);
       const params = client.validateCallback(callbackUrl, state);
-      const fresh = await Promise.race([client.exchangeCode(params, redirectUri, pkce.verifier), aborted]);
+      const fresh = await Promise.race([
+        client.exchangeCode(params, redirectUri, pkce.verifier),
+        aborted,
+      ]);
       await vault.save(fresh);
       adopt(fresh);
-      deps.settings.set(SESSION_SETTINGS_KEY, { signedInAt: clock.now(), apiBaseUrl: fresh.apiBaseUrl });
+      deps.settings.set(SESSION_SETTINGS_KEY, {
+        signedInAt: clock.now(),
+        apiBaseUrl: fresh.apiBaseUrl,
+      });
       listener?.finish(SIGNED_IN_PAGE);
       logger.info('signed in', { sessionOnly: vault.sessionOnlyNotice() !== null });
       setStatus({ kind: 'signed-in' });
@@ -244,7 +311,10 @@ export function createAuthService(deps: AuthServiceDeps): AuthService {
       const failure = toAppError(error);
       listener?.finish({ ok: false, title: 'Sign-in did not complete', message: failure.message });
       logger.warn('sign-in did not complete', { code: failure.code });
-      const reason = failure.code === 'sign_in_cancelled' ? null : { code: failure.code, message: failure.message };
+      const reason =
+        failure.code === 'sign_in_cancelled'
+          ? null
+          : { code: failure.code, message: failure.message };
       if (tokens) setStatus({ kind: 'signed-in' });
       else if (!reason && previous.kind === 'signed-out') setStatus(previous);
       else setStatus({ kind: 'signed-out', reason });
@@ -325,7 +395,11 @@ export function createAuthService(deps: AuthServiceDeps): AuthService {
     },
 
     async reopenSignInPage() {
-      if (!flow) throw new AppError('not_signed_in', 'There is no sign-in in progress. Choose Sign in to start one.');
+      if (!flow)
+        throw new AppError(
+          'not_signed_in',
+          'There is no sign-in in progress. Choose Sign in to start one.',
+        );
       await openBrowser(flow.authorizationUrl);
     },
 
@@ -342,16 +416,26 @@ export function createAuthService(deps: AuthServiceDeps): AuthService {
 
     async getAccessToken(options) {
       const current = tokens;
-      if (!current) throw new AppError('not_signed_in', 'You are not signed in to Zoom. Choose Sign in.');
+      if (!current)
+        throw new AppError('not_signed_in', 'You are not signed in to Zoom. Choose Sign in.');
       const now = clock.now();
-      const force = options?.forceRefresh === true && now - current.obtainedAt >= FORCED_REFRESH_GRACE_MS;
-      if (!force && current.expiresAt - now >= minimumValidityMs(current, minValidity)) return grantOf(current);
+      const force =
+        options?.forceRefresh === true && now - current.obtainedAt >= FORCED_REFRESH_GRACE_MS;
+      if (!force && current.expiresAt - now >= minimumValidityMs(current, minValidity))
+        return grantOf(current);
       try {
         return grantOf(await refreshSingleFlight());
       } catch (error) {
         // A transient failure leaves a still-valid token usable; an expired one is not.
         const stillValid = tokens !== null && tokens.expiresAt > clock.now();
-        if (error instanceof TokenRequestError && error.transient && stillValid && !options?.forceRefresh && tokens) return grantOf(tokens);
+        if (
+          error instanceof TokenRequestError &&
+          error.transient &&
+          stillValid &&
+          !options?.forceRefresh &&
+          tokens
+        )
+          return grantOf(tokens);
         throw error;
       }
     },
@@ -366,12 +450,17 @@ export function createAuthService(deps: AuthServiceDeps): AuthService {
       let serverRevoked = current === null;
       if (current && provider.server.revocation_endpoint) {
         const controller = new AbortController();
-        const timer = clock.setTimeout(() => controller.abort(), deps.revokeTimeoutMs ?? REVOKE_TIMEOUT_MS);
+        const timer = clock.setTimeout(
+          () => controller.abort(),
+          deps.revokeTimeoutMs ?? REVOKE_TIMEOUT_MS,
+        );
         try {
           await client.revoke(current.refreshToken, 'refresh_token', controller.signal);
           serverRevoked = true;
         } catch (error) {
-          logger.warn('could not revoke at the server; deleting local secrets anyway', { error: error instanceof Error ? error.name : 'unknown' });
+          logger.warn('could not revoke at the server; deleting local secrets anyway', {
+            error: error instanceof Error ? error.name : 'unknown',
+          });
         } finally {
           clock.clearTimeout(timer);
         }

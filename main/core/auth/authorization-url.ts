@@ -10,9 +10,15 @@ export interface AuthorizationRequest {
 }
 
 /** oauth4webapi has no URL builder; this is the whole authorization request, PKCE S256 always. */
-export function buildAuthorizationUrl(server: AuthorizationServer, request: AuthorizationRequest): URL {
+export function buildAuthorizationUrl(
+  server: AuthorizationServer,
+  request: AuthorizationRequest,
+): URL {
   if (!server.authorization_endpoint) {
-    throw new AppError('config_invalid', 'The sign-in server has no authorization endpoint. Check the server configuration.');
+    throw new AppError(
+      'config_invalid',
+      'The sign-in server has no authorization endpoint. Check the server configuration.',
+    );
   }
   const url = new URL(server.authorization_endpoint);
   url.searchParams.set('response_type', 'code');

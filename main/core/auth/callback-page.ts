@@ -33,13 +33,19 @@ export function renderCallbackPage(page: CallbackPage): string {
 export const SIGNED_IN_PAGE: CallbackPage = {
   ok: true,
   title: "You're signed in — you can close this tab",
-  message: 'Meeting Tray is now connected to your Zoom account. Your meetings will appear in the tray.',
+  message:
+    'Meeting Tray is now connected to your Zoom account. Your meetings will appear in the tray.',
 };
 
-export const NOT_FOUND_PAGE: CallbackPage = { ok: false, title: 'Not found', message: 'This address is not part of the Meeting Tray sign-in.' };
+export const NOT_FOUND_PAGE: CallbackPage = {
+  ok: false,
+  title: 'Not found',
+  message: 'This address is not part of the Meeting Tray sign-in.',
+};
 
 export const BAD_CALLBACK_PAGE: CallbackPage = {
   ok: false,
   title: 'This sign-in link is not valid',
-  message: 'It does not belong to the sign-in Meeting Tray started. Go back to Meeting Tray and choose Sign in again if needed.',
+  message:
+    'It does not belong to the sign-in Meeting Tray started. Go back to Meeting Tray and choose Sign in again if needed.',
 };

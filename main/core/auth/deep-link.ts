@@ -10,7 +10,12 @@ export function parseDeepLinkCallback(raw: string, redirectUri: string): URL | n
   const expected = URL.parse(redirectUri);
   const url = URL.parse(raw);
   if (!expected || !url) return null;
-  if (url.protocol !== expected.protocol || url.host !== expected.host || url.pathname !== expected.pathname) return null;
+  if (
+    url.protocol !== expected.protocol ||
+    url.host !== expected.host ||
+    url.pathname !== expected.pathname
+  )
+    return null;
   if (url.username || url.password || url.port || url.hash) return null;
   return url;
 }

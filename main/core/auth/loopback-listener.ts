@@ -3,7 +3,13 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { AppError } from '../errors.ts';
 import type { Clock } from '../ports.ts';
-import { BAD_CALLBACK_PAGE, CALLBACK_PAGE_CSP, NOT_FOUND_PAGE, renderCallbackPage, type CallbackPage } from './callback-page.ts';
+import {
+  BAD_CALLBACK_PAGE,
+  CALLBACK_PAGE_CSP,
+  NOT_FOUND_PAGE,
+  renderCallbackPage,
+  type CallbackPage,
+} from './callback-page.ts';
 import type { LoopbackListener } from './loopback-listener.types.ts';
 
 export interface LoopbackListenerOptions {
@@ -24,7 +30,8 @@ const SINGLE_VALUED = ['state', 'code', 'error', 'error_description', 'iss'];
 const MALFORMED_PAGE: CallbackPage = {
   ok: false,
   title: 'This sign-in link is malformed',
-  message: 'The address could not be read. Go back to Meeting Tray and choose Sign in again if needed.',
+  message:
+    'The address could not be read. Go back to Meeting Tray and choose Sign in again if needed.',
 };
 
 const CLOSED_PAGE: CallbackPage = {
@@ -73,7 +80,9 @@ function readQuery(query: string): URLSearchParams | null {
  * path. Only a GET /callback with the expected state reaches the sign-in flow, and only
  * once; the browser's request is held open until the flow reports the real result.
  */
-export async function createLoopbackListener(options: LoopbackListenerOptions): Promise<LoopbackListener> {
+export async function createLoopbackListener(
+  options: LoopbackListenerOptions,
+): Promise<LoopbackListener> {
   const { expectedState, clock } = options;
   const lingerMs = options.lingerMs ?? 3000;
   const maxUrlLength = options.maxUrlLength ?? 2048;
@@ -96,7 +105,8 @@ export async function createLoopbackListener(options: LoopbackListenerOptions): 
     const params = readQuery(at === -1 ? '' : target.slice(at + 1));
     if (!params) return send(res, 400, MALFORMED_PAGE);
     const state = params.get('state');
-    if (state === null || !sameSecret(state, expectedState)) return send(res, 400, BAD_CALLBACK_PAGE);
+    if (state === null || !sameSecret(state, expectedState))
+      return send(res, 400, BAD_CALLBACK_PAGE);
     if (finalPage) return send(res, finalPage.ok ? 200 : 400, finalPage);
     waiting.push(res);
     if (!delivered) {
@@ -107,17 +117,25 @@ export async function createLoopbackListener(options: LoopbackListenerOptions): 
 
   const server = createServer({ maxHeaderSize: 16 * 1024 }, handle);
   server.on('clientError', (_error, socket) => {
-    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nconnection: close\r\ncontent-length: 0\r\n\r\n');
+    if (socket.writable)
+      socket.end('HTTP/1.1 400 Bad Request\r\nconnection: close\r\ncontent-length: 0\r\n\r\n');
     else socket.destroy();
   });
 
   await new Promise<void>((resolve, reject) => {
-    const timer = clock.setTimeout(() => fail(new Error('timed out waiting for the port')), options.startTimeoutMs ?? 5000);
+    const timer = clock.setTimeout(
+      () => fail(new Error('timed out waiting for the port')),
+      options.startTimeoutMs ?? 5000,
+    );
     function fail(error: Error) {
       clock.clearTimeout(timer);
       server.close();
       reject(
-        new AppError('loopback_failed', `Meeting Tray could not start its sign-in helper on 127.0.0.1 (${(error as NodeJS.ErrnoException).code ?? error.message}). Check that no firewall or security tool blocks local connections, then try again.`, { cause: error }),
+        new AppError(
+          'loopback_failed',
+          `Meeting Tray could not start its sign-in helper on 127.0.0.1 (${(error as NodeJS.ErrnoException).code ?? error.message}). Check that no firewall or security tool blocks local connections, then try again.`,
+          { cause: error },
+        ),
       );
     }
     server.once('error', fail);

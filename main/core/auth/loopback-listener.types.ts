@@ -13,4 +13,6 @@ export interface LoopbackListener {
 }
 
 /** Listens before resolving, so the browser is opened only once the port is ready. */
-export type CreateLoopbackListener = (options: { expectedState: string }) => Promise<LoopbackListener>;
+export type CreateLoopbackListener = (options: {
+  expectedState: string;
+}) => Promise<LoopbackListener>;

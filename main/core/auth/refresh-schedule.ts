@@ -19,8 +19,13 @@ export interface TokenTimes {
  */
 export function nextRefreshAt(tokens: TokenTimes, random: () => number): number {
   const lifetime = Math.max(0, tokens.expiresAt - tokens.obtainedAt);
-  const lead = Math.min(Math.max(MIN_REFRESH_LEAD_MS, lifetime * REFRESH_LEAD_FRACTION), lifetime / 2);
-  const jitter = Math.floor(Math.min(1, Math.max(0, random())) * Math.min(MAX_JITTER_MS, lifetime / 20));
+  const lead = Math.min(
+    Math.max(MIN_REFRESH_LEAD_MS, lifetime * REFRESH_LEAD_FRACTION),
+    lifetime / 2,
+  );
+  const jitter = Math.floor(
+    Math.min(1, Math.max(0, random())) * Math.min(MAX_JITTER_MS, lifetime / 20),
+  );
   return tokens.expiresAt - lead - jitter;
 }
 

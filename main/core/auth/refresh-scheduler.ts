@@ -43,10 +43,13 @@ export function createRefreshScheduler(deps: {
       if (timer !== null) clock.clearTimeout(timer);
       timer = null;
       if (at === null || stopped) return;
-      timer = clock.setTimeout(() => {
-        timer = null;
-        deps.check('timer');
-      }, Math.max(0, at - clock.now()));
+      timer = clock.setTimeout(
+        () => {
+          timer = null;
+          deps.check('timer');
+        },
+        Math.max(0, at - clock.now()),
+      );
     },
     stop() {
       stopped = true;

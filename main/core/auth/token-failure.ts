@@ -46,7 +46,11 @@ function minutes(ms: number): string {
   return count === 1 ? '1 minute' : `${count} minutes`;
 }
 
-function transient(code: ErrorCode, message: string, retryAfterMs: number | null = null): TokenFailure {
+function transient(
+  code: ErrorCode,
+  message: string,
+  retryAfterMs: number | null = null,
+): TokenFailure {
   return { code, transient: true, retryAfterMs, message };
 }
 
@@ -59,15 +63,26 @@ function terminal(code: ErrorCode, message: string): TokenFailure {
  * the server (an OAuth error in a 4xx JSON body) does; network trouble, 5xx and 429 never
  * sign anyone out, because laptops wake up offline all the time.
  */
-export function classifyTokenFailure(input: TokenFailureInput, grant: TokenGrant, now: number): TokenFailure {
+export function classifyTokenFailure(
+  input: TokenFailureInput,
+  grant: TokenGrant,
+  now: number,
+): TokenFailure {
   if (input.kind === 'network') {
-    return transient('offline', "Zoom could not be reached. Check your internet connection; Meeting Tray will try again.");
+    return transient(
+      'offline',
+      'Zoom could not be reached. Check your internet connection; Meeting Tray will try again.',
+    );
   }
   const { status } = input;
   if (status === 429) {
     const retryAfterMs = parseRetryAfter(input.retryAfter, now);
     const when = retryAfterMs === null ? 'shortly' : `in ${minutes(retryAfterMs)}`;
-    return transient('rate_limited', `Zoom is limiting requests right now. Meeting Tray will try again ${when}.`, retryAfterMs);
+    return transient(
+      'rate_limited',
+      `Zoom is limiting requests right now. Meeting Tray will try again ${when}.`,
+      retryAfterMs,
+    );
   }
   if (status >= 500 || !input.error) {
     return transient(
@@ -83,5 +98,8 @@ export function classifyTokenFailure(input: TokenFailureInput, grant: TokenGrant
     return terminal('session_expired', SESSION_EXPIRED_MESSAGE);
   }
   const detail = input.reason ?? input.error;
-  return terminal('token_exchange_failed', `Zoom did not accept the sign-in (${detail}). Please sign in again.`);
+  return terminal(
+    'token_exchange_failed',
+    `Zoom did not accept the sign-in (${detail}). Please sign in again.`,
+  );
 }

@@ -33,7 +33,13 @@ export function parseTokenSet(text: string | null): TokenSet | null {
   const record = value as Partial<StoredTokenSetV1>;
   const isText = (x: unknown): x is string => typeof x === 'string' && x.length > 0;
   const isTime = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
-  if (record.v !== 1 || !isText(record.accessToken) || !isText(record.refreshToken) || !isText(record.apiBaseUrl)) return null;
+  if (
+    record.v !== 1 ||
+    !isText(record.accessToken) ||
+    !isText(record.refreshToken) ||
+    !isText(record.apiBaseUrl)
+  )
+    return null;
   if (!isTime(record.expiresAt) || !isTime(record.obtainedAt)) return null;
   return {
     accessToken: record.accessToken,

@@ -17,14 +17,22 @@ export interface TokenVault {
  * vault stops writing (session-only) rather than putting secrets anywhere else; the
  * tokens then live only in the auth service's memory.
  */
-export function createTokenVault(deps: { secrets: SecretStore; key: string; logger: Logger }): TokenVault {
+export function createTokenVault(deps: {
+  secrets: SecretStore;
+  key: string;
+  logger: Logger;
+}): TokenVault {
   const { secrets, key, logger } = deps;
   let notice: Notice | null = null;
 
   const degrade = (operation: string, error: unknown) => {
     notice = classifyKeychainError(error);
     // The error text comes from the OS keychain, never from our values.
-    logger.warn('keychain unavailable; session-only mode', { operation, code: notice.code, error: error instanceof Error ? error.message : String(error) });
+    logger.warn('keychain unavailable; session-only mode', {
+      operation,
+      code: notice.code,
+      error: error instanceof Error ? error.message : String(error),
+    });
   };
 
   return {

@@ -15,7 +15,10 @@ export function isLoopbackUrl(url: URL | string): boolean {
 export function parseEndpointUrl(variable: string, value: string): URL {
   const url = URL.parse(value.trim());
   if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
-    throw new AppError('config_invalid', `${variable} must be an https:// URL, for example https://zoom.us (got "${value}").`);
+    throw new AppError(
+      'config_invalid',
+      `${variable} must be an https:// URL, for example https://zoom.us (got "${value}").`,
+    );
   }
   if (url.protocol === 'http:' && !isLoopbackUrl(url)) {
     throw new AppError(
@@ -24,7 +27,10 @@ export function parseEndpointUrl(variable: string, value: string): URL {
     );
   }
   if (url.username || url.password || url.search || url.hash) {
-    throw new AppError('config_invalid', `${variable} must not contain credentials, a query or a fragment (got "${value}").`);
+    throw new AppError(
+      'config_invalid',
+      `${variable} must not contain credentials, a query or a fragment (got "${value}").`,
+    );
   }
   return url;
 }

@@ -23,14 +23,23 @@ export function loadAuthConfig(env: Env): AuthConfig {
   const clientSecret = read(env, 'ZOOM_CLIENT_SECRET');
   if (!clientId) {
     if (clientSecret) {
-      throw new AppError('config_invalid', 'ZOOM_CLIENT_SECRET is set but ZOOM_CLIENT_ID is not. Set ZOOM_CLIENT_ID too, or remove both to use demo mode.');
+      throw new AppError(
+        'config_invalid',
+        'ZOOM_CLIENT_SECRET is set but ZOOM_CLIENT_ID is not. Set ZOOM_CLIENT_ID too, or remove both to use demo mode.',
+      );
     }
     return { demo: true };
   }
   if (!CLIENT_ID.test(clientId)) {
-    throw new AppError('config_invalid', 'ZOOM_CLIENT_ID contains unexpected characters. Copy it again from the Zoom Marketplace app page.');
+    throw new AppError(
+      'config_invalid',
+      'ZOOM_CLIENT_ID contains unexpected characters. Copy it again from the Zoom Marketplace app page.',
+    );
   }
-  const oauthBase = parseEndpointUrl('ZOOM_OAUTH_BASE', read(env, 'ZOOM_OAUTH_BASE') ?? ZOOM_OAUTH_BASE);
+  const oauthBase = parseEndpointUrl(
+    'ZOOM_OAUTH_BASE',
+    read(env, 'ZOOM_OAUTH_BASE') ?? ZOOM_OAUTH_BASE,
+  );
   const apiBase = parseEndpointUrl('ZOOM_API_BASE', read(env, 'ZOOM_API_BASE') ?? ZOOM_API_BASE);
   return {
     demo: false,

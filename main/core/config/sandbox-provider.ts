@@ -11,7 +11,9 @@ export function sandboxProviderConfig(sandbox: {
 }): AuthProviderConfig {
   return {
     server: zoomAuthorizationServer(sandbox.url),
-    client: sandbox.clientSecret ? { clientId: sandbox.clientId, clientSecret: sandbox.clientSecret } : { clientId: sandbox.clientId },
+    client: sandbox.clientSecret
+      ? { clientId: sandbox.clientId, clientSecret: sandbox.clientSecret }
+      : { clientId: sandbox.clientId },
     apiBaseUrl: sandbox.apiBaseUrl.replace(/\/+$/, ''),
     redirect: sandbox.redirect ?? { kind: 'loopback' },
   };

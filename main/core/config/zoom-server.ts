@@ -8,7 +8,9 @@ export const ZOOM_API_BASE = 'https://api.zoom.us/v2';
  * Zoom's authorization server metadata, written by hand: Zoom's RFC 8414 document has no
  * revocation_endpoint, and the revoke URL is documented separately.
  */
-export function zoomAuthorizationServer(oauthBase: URL | string = ZOOM_OAUTH_BASE): AuthorizationServer {
+export function zoomAuthorizationServer(
+  oauthBase: URL | string = ZOOM_OAUTH_BASE,
+): AuthorizationServer {
   const issuer = String(oauthBase).replace(/\/+$/, '');
   return {
     issuer,

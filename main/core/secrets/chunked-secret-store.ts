@@ -14,7 +14,8 @@ interface ChunkRef {
   count: number;
 }
 
-const chunkKey = (key: string, generation: string, index: number) => `${key}.chunk.${generation}.${index}`;
+const chunkKey = (key: string, generation: string, index: number) =>
+  `${key}.chunk.${generation}.${index}`;
 /** Markers naming chunk generations that may need deleting after a crash. */
 const pendingKey = (key: string) => `${key}.pending`;
 const retiredKey = (key: string) => `${key}.retired`;
@@ -24,7 +25,8 @@ function parseRef(text: string | null | undefined): ChunkRef | null {
   if (!text?.startsWith(CHUNKED)) return null;
   const [generation, count] = text.slice(CHUNKED.length).split(':');
   const n = Number(count);
-  if (!generation || !/^[0-9a-f]+$/.test(generation) || !Number.isInteger(n) || n < 1 || n > 1000) return null;
+  if (!generation || !/^[0-9a-f]+$/.test(generation) || !Number.isInteger(n) || n < 1 || n > 1000)
+    return null;
   return { generation, count: n };
 }
 
@@ -53,7 +55,10 @@ function splitIntoChunks(value: string, size: number): string[] {
  * point leaves the manifest pointing at one complete value, old or new, never a mix, and
  * the next write or delete removes whatever the crash left behind.
  */
-export function createChunkedSecretStore(inner: SecretStore, options: { maxEntryChars?: number } = {}): SecretStore {
+export function createChunkedSecretStore(
+  inner: SecretStore,
+  options: { maxEntryChars?: number } = {},
+): SecretStore {
   const max = options.maxEntryChars ?? DEFAULT_MAX_ENTRY_CHARS;
 
   const deleteChunks = async (key: string, ref: ChunkRef) => {
@@ -97,9 +102,13 @@ export function createChunkedSecretStore(inner: SecretStore, options: { maxEntry
         await inner.set(key, INLINE + value);
       } else {
         const chunks = splitIntoChunks(value, max);
-        next = { generation: Buffer.from(crypto.getRandomValues(new Uint8Array(8))).toString('hex'), count: chunks.length };
+        next = {
+          generation: Buffer.from(crypto.getRandomValues(new Uint8Array(8))).toString('hex'),
+          count: chunks.length,
+        };
         await inner.set(pendingKey(key), manifestOf(next));
-        for (const [i, chunk] of chunks.entries()) await inner.set(chunkKey(key, next.generation, i), chunk);
+        for (const [i, chunk] of chunks.entries())
+          await inner.set(chunkKey(key, next.generation, i), chunk);
         await inner.set(key, manifestOf(next));
       }
       await cleanUp(key, next);

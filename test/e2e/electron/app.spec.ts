@@ -3,16 +3,24 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { _electron as electron, expect, test, type ElectronApplication, type Page } from '@playwright/test';
+import {
+  _electron as electron,
+  expect,
+  test,
+  type ElectronApplication,
+  type Page,
+} from '@playwright/test';
 import { consent } from '../../helpers/sandbox-browser.ts';
 
 const root = resolve(import.meta.dirname, '../../..');
 const electronPackage = join(root, 'node_modules/electron');
 // node_modules/electron/index.js downloads the binary when it is missing, so do not require it
 // to find out: path.txt is written (and dist/ filled) only by a successful install.
-const hasElectronBinary = existsSync(join(electronPackage, 'path.txt')) && existsSync(join(electronPackage, 'dist'));
+const hasElectronBinary =
+  existsSync(join(electronPackage, 'path.txt')) && existsSync(join(electronPackage, 'dist'));
 const SKIP_MESSAGE = 'skipped: no Electron binary';
-if (!hasElectronBinary) console.log(`electron e2e ${SKIP_MESSAGE} (node_modules/electron/dist is missing)`);
+if (!hasElectronBinary)
+  console.log(`electron e2e ${SKIP_MESSAGE} (node_modules/electron/dist is missing)`);
 
 interface TrayModelView {
   tooltip: string;
@@ -27,16 +35,29 @@ test.describe.serial('the desktop app: sign in, tray, revoke', () => {
   const userData = mkdtempSync(join(tmpdir(), 'meeting-tray-e2e-'));
 
   const trayModel = () =>
-    app.evaluate(() => (globalThis as unknown as { __meetingTrayE2E: { trayModel(): TrayModelView } }).__meetingTrayE2E.trayModel());
-  const trayLabels = async () => (await trayModel()).items.flatMap((i) => (i.label ? [i.label] : []));
+    app.evaluate(() =>
+      (
+        globalThis as unknown as { __meetingTrayE2E: { trayModel(): TrayModelView } }
+      ).__meetingTrayE2E.trayModel(),
+    );
+  const trayLabels = async () =>
+    (await trayModel()).items.flatMap((i) => (i.label ? [i.label] : []));
 
   test.beforeAll(async () => {
     const env = { ...process.env } as Record<string, string>;
     delete env.ZOOM_CLIENT_ID; // demo mode: the built-in sandbox
     delete env.ZOOM_CLIENT_SECRET;
     app = await electron.launch({
-      args: [join(root, 'dist/main/index.cjs'), `--user-data-dir=${userData}`, ...(process.platform === 'linux' ? ['--no-sandbox'] : [])],
-      env: { ...env, MEETING_TRAY_E2E: '1', MEETING_TRAY_KEYCHAIN_SERVICE: `Meeting Tray E2E ${process.pid}` },
+      args: [
+        join(root, 'dist/main/index.cjs'),
+        `--user-data-dir=${userData}`,
+        ...(process.platform === 'linux' ? ['--no-sandbox'] : []),
+      ],
+      env: {
+        ...env,
+        MEETING_TRAY_E2E: '1',
+        MEETING_TRAY_KEYCHAIN_SERVICE: `Meeting Tray E2E ${process.pid}`,
+      },
     });
     // The system browser is out of reach for the test: capture what the app asks to open instead.
     await app.evaluate(({ shell }) => {
@@ -55,8 +76,12 @@ test.describe.serial('the desktop app: sign in, tray, revoke', () => {
   test('the window is the sandboxed app page served from app://', async () => {
     await expect(page.getByRole('button', { name: 'Sign in with Zoom' })).toBeVisible();
     expect(await page.evaluate(() => location.protocol)).toBe('app:');
-    expect(await page.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined');
-    expect(await page.evaluate(() => typeof (globalThis as { process?: unknown }).process)).toBe('undefined');
+    expect(await page.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe(
+      'undefined',
+    );
+    expect(await page.evaluate(() => typeof (globalThis as { process?: unknown }).process)).toBe(
+      'undefined',
+    );
     await page.evaluate(() => {
       location.href = 'https://example.com/';
     });
@@ -68,7 +93,13 @@ test.describe.serial('the desktop app: sign in, tray, revoke', () => {
     await page.getByRole('button', { name: 'Sign in with Zoom' }).click();
     let authorizationUrl = '';
     await expect
-      .poll(async () => (authorizationUrl = (await app.evaluate(() => (globalThis as unknown as { __opened: string[] }).__opened[0])) ?? ''))
+      .poll(
+        async () =>
+          (authorizationUrl =
+            (await app.evaluate(
+              () => (globalThis as unknown as { __opened: string[] }).__opened[0],
+            )) ?? ''),
+      )
       .not.toBe('');
     const callback = await consent(authorizationUrl, 'allow');
     const answer = await fetch(callback);

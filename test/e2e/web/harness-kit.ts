@@ -13,7 +13,10 @@ import { createKeyringSecretStore } from '../../../main/node/keyring-secret-stor
 import type { ZoomSandbox } from '../../../main/sandbox/index.ts';
 
 const root = resolve(import.meta.dirname, '../../..');
-export const SCREENSHOT_DIR = resolve(root, process.env.SCREENSHOT_DIR ?? 'test-results/screenshots');
+export const SCREENSHOT_DIR = resolve(
+  root,
+  process.env.SCREENSHOT_DIR ?? 'test-results/screenshots',
+);
 
 export interface HarnessRun {
   url: string;
@@ -30,7 +33,11 @@ export interface HarnessSetup {
 
 export function newHarnessSetup(sandbox?: ZoomSandbox): HarnessSetup {
   const dataDir = mkdtempSync(join(tmpdir(), 'meeting-tray-e2e-'));
-  return { sandbox, dataDir, keychainService: `Meeting Tray e2e ${process.pid} ${Math.random().toString(36).slice(2)}` };
+  return {
+    sandbox,
+    dataDir,
+    keychainService: `Meeting Tray e2e ${process.pid} ${Math.random().toString(36).slice(2)}`,
+  };
 }
 
 export async function startHarness(setup: HarnessSetup): Promise<HarnessRun> {
@@ -46,11 +53,17 @@ export async function startHarness(setup: HarnessSetup): Promise<HarnessRun> {
     env.ZOOM_OAUTH_BASE = setup.sandbox.url;
     env.ZOOM_API_BASE = setup.sandbox.apiBaseUrl;
   }
-  const child: ChildProcess = spawn(process.execPath, [join(root, 'main/harness/cli.ts')], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child: ChildProcess = spawn(process.execPath, [join(root, 'main/harness/cli.ts')], {
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const output: string[] = [];
   child.stderr!.on('data', (chunk: Buffer) => output.push(chunk.toString()));
   const url = await new Promise<string>((resolveUrl, reject) => {
-    const timer = setTimeout(() => reject(new Error(`harness did not start:\n${output.join('')}`)), 30_000);
+    const timer = setTimeout(
+      () => reject(new Error(`harness did not start:\n${output.join('')}`)),
+      30_000,
+    );
     child.stdout!.on('data', (chunk: Buffer) => {
       const text = chunk.toString();
       output.push(text);
@@ -60,7 +73,9 @@ export async function startHarness(setup: HarnessSetup): Promise<HarnessRun> {
         resolveUrl(match[1]!);
       }
     });
-    child.once('exit', (code) => reject(new Error(`harness exited with ${code}:\n${output.join('')}`)));
+    child.once('exit', (code) =>
+      reject(new Error(`harness exited with ${code}:\n${output.join('')}`)),
+    );
   });
   return {
     url,
@@ -76,9 +91,13 @@ export async function startHarness(setup: HarnessSetup): Promise<HarnessRun> {
 
 /** What the keychain holds for this run's sign-in, read the way the app reads it. */
 export async function storedTokens(setup: HarnessSetup) {
-  const secrets = createChunkedSecretStore(createKeyringSecretStore({ service: setup.keychainService }));
+  const secrets = createChunkedSecretStore(
+    createKeyringSecretStore({ service: setup.keychainService }),
+  );
   const sandbox = setup.sandbox!;
-  return parseTokenSet(await secrets.get(tokenVaultKey(sandbox.url, sandbox.clients.public.clientId)));
+  return parseTokenSet(
+    await secrets.get(tokenVaultKey(sandbox.url, sandbox.clients.public.clientId)),
+  );
 }
 
 export function tokenRequests(sandbox: ZoomSandbox): number {
@@ -87,7 +106,11 @@ export function tokenRequests(sandbox: ZoomSandbox): number {
 }
 
 /** Clicks through the sandbox's real consent page in the popup the harness opened. */
-export async function signInThroughConsent(page: Page, decision: 'Allow' | 'Deny', onConsentPage?: (popup: Page) => Promise<void>) {
+export async function signInThroughConsent(
+  page: Page,
+  decision: 'Allow' | 'Deny',
+  onConsentPage?: (popup: Page) => Promise<void>,
+) {
   const popupPromise = page.context().waitForEvent('page');
   await page.getByRole('button', { name: 'Sign in with Zoom' }).click();
   const popup = await popupPromise;
@@ -101,7 +124,10 @@ export async function signInThroughConsent(page: Page, decision: 'Allow' | 'Deny
 /** Zero axe-core violations on the screen as it is now, and a screenshot for the README. */
 export async function checkScreen(page: Page, name: string) {
   const results = await new AxeBuilder({ page }).analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`), `axe on ${name}`).toEqual([]);
+  expect(
+    results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`),
+    `axe on ${name}`,
+  ).toEqual([]);
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`) });
 }

@@ -44,7 +44,9 @@ test.describe.serial('a person signs in, restarts, goes offline and revokes', ()
     const popup = await signInThroughConsent(page, 'Allow', async (consentPage) => {
       await expect(page.getByRole('heading', { name: 'Continue in your browser' })).toBeVisible();
       await checkScreen(page, 'signing-in');
-      await consentPage.screenshot({ path: `${process.env.SCREENSHOT_DIR ?? 'test-results/screenshots'}/consent.png` });
+      await consentPage.screenshot({
+        path: `${process.env.SCREENSHOT_DIR ?? 'test-results/screenshots'}/consent.png`,
+      });
     });
     await expect(popup.getByText("You're signed in — you can close this tab")).toBeVisible();
 
@@ -100,14 +102,20 @@ test.describe.serial('a person signs in, restarts, goes offline and revokes', ()
     const refused = await fetch(`${sandbox.url}/oauth/token`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ grant_type: 'refresh_token', refresh_token: tokens!.refreshToken, client_id: sandbox.clients.public.clientId }),
+      body: new URLSearchParams({
+        grant_type: 'refresh_token',
+        refresh_token: tokens!.refreshToken,
+        client_id: sandbox.clients.public.clientId,
+      }),
     });
     expect(refused.status).toBe(400);
     expect(await refused.json()).toMatchObject({ error: 'invalid_grant' });
   });
 });
 
-test('4. short-lived tokens: background refreshes for over a minute, never an error', async ({ page }) => {
+test('4. short-lived tokens: background refreshes for over a minute, never an error', async ({
+  page,
+}) => {
   test.setTimeout(180_000);
   const sandbox = await startZoomSandbox({ accessTokenTtlSeconds: 20 });
   const setup = newHarnessSetup(sandbox);
@@ -128,7 +136,9 @@ test('4. short-lived tokens: background refreshes for over a minute, never an er
       await expect(page.getByRole('heading', { name: 'Ada Okafor' })).toBeVisible();
     }
     // 65 s of 20-second tokens cannot be covered without at least three refreshes.
-    expect((sandbox.counters().grants.refresh_token ?? 0) - refreshesAtStart).toBeGreaterThanOrEqual(3);
+    expect(
+      (sandbox.counters().grants.refresh_token ?? 0) - refreshesAtStart,
+    ).toBeGreaterThanOrEqual(3);
     expect(harness.output.join('')).not.toMatch(/"level":"error"/);
   } finally {
     await harness.stop();

@@ -3,8 +3,14 @@ import { mkdtemp, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createJoinOpener, createSignInPageOpener } from '../../../main/electron/external-openers.ts';
-import { createLaunchAtLogin, type AutostartFiles } from '../../../main/electron/launch-at-login.ts';
+import {
+  createJoinOpener,
+  createSignInPageOpener,
+} from '../../../main/electron/external-openers.ts';
+import {
+  createLaunchAtLogin,
+  type AutostartFiles,
+} from '../../../main/electron/launch-at-login.ts';
 import { createSettingsStore } from '../../../main/electron/settings-store.ts';
 import { createWakeEvents } from '../../../main/electron/wake-events.ts';
 import { createFakeClock } from '../../fakes/fake-clock.ts';
@@ -13,7 +19,11 @@ import { asElectron, createFakeElectron } from '../../fakes/fake-electron.ts';
 const realFiles: AutostartFiles = {
   writeFile: (path, content) => writeFile(path, content, 'utf8'),
   removeFile: (path) => rm(path, { force: true }),
-  exists: (path) => stat(path).then(() => true, () => false),
+  exists: (path) =>
+    stat(path).then(
+      () => true,
+      () => false,
+    ),
   makeDir: (path) => mkdir(path, { recursive: true }).then(() => undefined),
 };
 
@@ -69,10 +79,18 @@ describe('launch at login', () => {
   it('uses login items on macOS and Windows (with --hidden on Windows)', async () => {
     for (const platform of ['darwin', 'win32'] as const) {
       const electron = createFakeElectron();
-      const login = createLaunchAtLogin({ app: asElectron<App>(electron.app), platform, executable: '/x', autostartPath: '/unused', files: realFiles });
+      const login = createLaunchAtLogin({
+        app: asElectron<App>(electron.app),
+        platform,
+        executable: '/x',
+        autostartPath: '/unused',
+        files: realFiles,
+      });
       expect(await login.isEnabled()).toBe(false);
       await login.setEnabled(true);
-      expect(electron.app.loginItem).toEqual(platform === 'win32' ? { openAtLogin: true, args: ['--hidden'] } : { openAtLogin: true });
+      expect(electron.app.loginItem).toEqual(
+        platform === 'win32' ? { openAtLogin: true, args: ['--hidden'] } : { openAtLogin: true },
+      );
       expect(await login.isEnabled()).toBe(true);
       await login.setEnabled(false);
       expect(await login.isEnabled()).toBe(false);
@@ -83,7 +101,13 @@ describe('launch at login', () => {
     const home = await mkdtemp(join(tmpdir(), 'mt-home-'));
     const path = join(home, '.config', 'autostart', 'meeting-tray.desktop');
     const electron = createFakeElectron();
-    const login = createLaunchAtLogin({ app: asElectron<App>(electron.app), platform: 'linux', executable: '/opt/MT/mt.AppImage', autostartPath: path, files: realFiles });
+    const login = createLaunchAtLogin({
+      app: asElectron<App>(electron.app),
+      platform: 'linux',
+      executable: '/opt/MT/mt.AppImage',
+      autostartPath: path,
+      files: realFiles,
+    });
     expect(await login.isEnabled()).toBe(false);
     await login.setEnabled(true);
     expect(await readFile(path, 'utf8')).toContain('Exec=/opt/MT/mt.AppImage --hidden\n');
@@ -97,7 +121,11 @@ describe('launch at login', () => {
 describe('settings store over electron-store', () => {
   it('maps get/set/delete and treats undefined as delete', () => {
     const data = new Map<string, unknown>();
-    const store = createSettingsStore({ get: (k) => data.get(k), set: (k, v) => void data.set(k, v), delete: (k) => void data.delete(k) });
+    const store = createSettingsStore({
+      get: (k) => data.get(k),
+      set: (k, v) => void data.set(k, v),
+      delete: (k) => void data.delete(k),
+    });
     store.set('a', 1);
     expect(store.get<number>('a')).toBe(1);
     store.set('a', undefined);
@@ -113,7 +141,9 @@ describe('external openers', () => {
     const { shell } = createFakeElectron();
     const open = createJoinOpener(asElectron<Shell>(shell));
     await open('https://us05web.zoom.us/j/1');
-    await expect(open('https://zoom.us@evil.com/')).rejects.toMatchObject({ code: 'invalid_argument' });
+    await expect(open('https://zoom.us@evil.com/')).rejects.toMatchObject({
+      code: 'invalid_argument',
+    });
     await expect(open('file:///etc/passwd')).rejects.toMatchObject({ code: 'invalid_argument' });
     expect(shell.opened).toEqual(['https://us05web.zoom.us/j/1']);
   });
@@ -123,13 +153,22 @@ describe('external openers', () => {
     const open = createSignInPageOpener(asElectron<Shell>(shell));
     await open('https://zoom.us/oauth/authorize?x=1');
     await open('http://127.0.0.1:4100/oauth/authorize');
-    await expect(open('http://example.com/authorize')).rejects.toMatchObject({ code: 'config_invalid' });
+    await expect(open('http://example.com/authorize')).rejects.toMatchObject({
+      code: 'config_invalid',
+    });
     await expect(open('javascript:alert(1)')).rejects.toMatchObject({ code: 'config_invalid' });
-    expect(shell.opened).toEqual(['https://zoom.us/oauth/authorize?x=1', 'http://127.0.0.1:4100/oauth/authorize']);
+    expect(shell.opened).toEqual([
+      'https://zoom.us/oauth/authorize?x=1',
+      'http://127.0.0.1:4100/oauth/authorize',
+    ]);
   });
 
   it('maps a browser failure to browser_open_failed', async () => {
-    const open = createSignInPageOpener({ openExternal: async () => Promise.reject(new Error('no browser')) });
-    await expect(open('https://zoom.us/oauth/authorize')).rejects.toMatchObject({ code: 'browser_open_failed' });
+    const open = createSignInPageOpener({
+      openExternal: async () => Promise.reject(new Error('no browser')),
+    });
+    await expect(open('https://zoom.us/oauth/authorize')).rejects.toMatchObject({
+      code: 'browser_open_failed',
+    });
   });
 });

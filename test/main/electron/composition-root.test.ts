@@ -32,7 +32,9 @@ vi.mock('electron', async () => {
     dialog: { showErrorBox: () => undefined, showMessageBox: async () => ({ response: 1 }) },
     ipcMain,
     Menu: fake.Menu,
-    nativeImage: { createFromPath: (path: string) => ({ path, setTemplateImage: () => undefined }) },
+    nativeImage: {
+      createFromPath: (path: string) => ({ path, setTemplateImage: () => undefined }),
+    },
     nativeTheme: Object.assign(new EventEmitter(), { shouldUseDarkColors: false }),
     net: fake.net,
     Notification: fake.Notification,
@@ -83,7 +85,10 @@ describe('composition root (demo mode, fake electron)', () => {
     delete process.env.ZOOM_CLIENT_ID;
     delete process.env.ZOOM_CLIENT_SECRET;
     await import('../../../main/index.ts');
-    const electron = (await import('electron')) as unknown as { __fake: FakeElectron; __ready(): void };
+    const electron = (await import('electron')) as unknown as {
+      __fake: FakeElectron;
+      __ready(): void;
+    };
     fake = electron.__fake;
     electron.__ready();
     await until(() => fake.windows[0], 'the window');
@@ -103,7 +108,13 @@ describe('composition root (demo mode, fake electron)', () => {
 
   it('a second launch shows the window and forwards its deep link (a stale one is refused by auth)', () => {
     const before = fake.windows.length;
-    fake.app.emit('second-instance', {}, ['mt', '--', 'meetingtray://oauth/callback?code=x&state=unknown'], '/', {});
+    fake.app.emit(
+      'second-instance',
+      {},
+      ['mt', '--', 'meetingtray://oauth/callback?code=x&state=unknown'],
+      '/',
+      {},
+    );
     expect(fake.windows.length).toBe(before);
     expect(fake.windows[0]!.focused).toBe(true);
     expect(fake.windows[0]!.visible).toBe(true);
@@ -112,12 +123,19 @@ describe('composition root (demo mode, fake electron)', () => {
   it('opens the hardened window on app:// and answers IPC only from it', async () => {
     const win = fake.windows[0]!;
     expect(win.loadedUrls).toEqual(['app://renderer/index.html']);
-    expect(win.options).toMatchObject({ webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false } });
+    expect(win.options).toMatchObject({
+      webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false },
+    });
     expect(fake.session.requestHandler).not.toBeNull();
     const handler = fake.ipcMain.handlers.get(Channel.getSession)!;
-    const trusted = await handler({ sender: win.webContents, senderFrame: win.webContents.mainFrame });
+    const trusted = await handler({
+      sender: win.webContents,
+      senderFrame: win.webContents.mainFrame,
+    });
     expect(trusted).toMatchObject({ kind: 'signed-out', demo: true });
-    const foreign = await fake.ipcMain.invoke(Channel.getSession, { url: 'app://renderer/index.html' });
+    const foreign = await fake.ipcMain.invoke(Channel.getSession, {
+      url: 'app://renderer/index.html',
+    });
     expect(foreign).toMatchObject({ ok: false, code: 'untrusted_sender' });
     const page = await fake.protocol.handlers.get('app')!(new Request('app://renderer/index.html'));
     expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
@@ -131,16 +149,31 @@ describe('composition root (demo mode, fake electron)', () => {
     const answer = await fetch(await consent(authorizationUrl, 'allow'));
     expect(answer.status).toBe(200);
     await until(() => trayLabels().includes('Sign out'), 'the signed-in tray');
-    expect(trayLabels()).toEqual(expect.arrayContaining(['Demo mode — sample meetings', 'Open Meeting Tray', 'Refresh', 'Reminders', 'Quit']));
+    expect(trayLabels()).toEqual(
+      expect.arrayContaining([
+        'Demo mode — sample meetings',
+        'Open Meeting Tray',
+        'Refresh',
+        'Reminders',
+        'Quit',
+      ]),
+    );
     expect(fake.trays[0]!.tooltip).toMatch(/^(Next|Now): /u);
-    const pushed = fake.windows[0]!.webContents.sent.map(([channel, state]) => [channel, (state as { kind: string }).kind]);
+    const pushed = fake.windows[0]!.webContents.sent.map(([channel, state]) => [
+      channel,
+      (state as { kind: string }).kind,
+    ]);
     expect(pushed.at(-1)).toEqual([Channel.sessionChanged, 'signed-in']);
-    expect(JSON.stringify(fake.windows[0]!.webContents.sent)).not.toMatch(/access_token|refresh_token|accessToken/u);
+    expect(JSON.stringify(fake.windows[0]!.webContents.sent)).not.toMatch(
+      /access_token|refresh_token|accessToken/u,
+    );
   });
 
   it('joins from the tray through the allow-list, and signs out (revoking) from the tray', async () => {
     const opened = fake.shell.opened.length;
-    const firstMeeting = fake.trays[0]!.menu!.template.find((i) => /^\d\d:\d\d {2}/u.test(String(i.label)) && i.enabled !== false);
+    const firstMeeting = fake.trays[0]!.menu!.template.find(
+      (i) => /^\d\d:\d\d {2}/u.test(String(i.label)) && i.enabled !== false,
+    );
     (firstMeeting!.click as () => void)();
     await until(() => fake.shell.opened.length > opened, 'the join link');
     expect(fake.shell.opened.at(-1)).toMatch(/^https:\/\/[a-z0-9.]*zoom\.us\//u);

@@ -4,10 +4,19 @@ import { mkdtemp, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createAppProtocolHandler, handleAppProtocol, registerAppSchemeAsPrivileged } from '../../../main/electron/app-protocol-handler.ts';
+import {
+  createAppProtocolHandler,
+  handleAppProtocol,
+  registerAppSchemeAsPrivileged,
+} from '../../../main/electron/app-protocol-handler.ts';
 import { applyPermissionPolicy } from '../../../main/electron/session-permissions.ts';
 import { hardenAllWebContents } from '../../../main/electron/web-contents-hardening.ts';
-import { fakeEvent, FakeWebContents, asElectron, createFakeElectron } from '../../fakes/fake-electron.ts';
+import {
+  fakeEvent,
+  FakeWebContents,
+  asElectron,
+  createFakeElectron,
+} from '../../fakes/fake-electron.ts';
 import { createRecordingLogger } from './test-logger.ts';
 
 function hardened() {
@@ -23,12 +32,14 @@ function hardened() {
 }
 
 describe('navigation lock (checklist 13)', () => {
-  it.each(['https://example.com', 'https://zoom.us/j/1', 'file:///etc/passwd', 'app://renderer/index.html'])(
-    'blocks navigation to %s',
-    (url) => {
-      expect(hardened().contents.tryNavigate(url)).toBe(true);
-    },
-  );
+  it.each([
+    'https://example.com',
+    'https://zoom.us/j/1',
+    'file:///etc/passwd',
+    'app://renderer/index.html',
+  ])('blocks navigation to %s', (url) => {
+    expect(hardened().contents.tryNavigate(url)).toBe(true);
+  });
 
   it('blocks <webview> attachment (checklist 12)', () => {
     const { contents } = hardened();
@@ -71,7 +82,15 @@ describe('permissions (checklist 5)', () => {
     expect(session.check('notifications', 'https://zoom.us')).toBe(false);
   });
 
-  it.each(['media', 'geolocation', 'clipboard-read', 'openExternal', 'display-capture', 'hid', 'unknown'])('denies %s', async (permission) => {
+  it.each([
+    'media',
+    'geolocation',
+    'clipboard-read',
+    'openExternal',
+    'display-capture',
+    'hid',
+    'unknown',
+  ])('denies %s', async (permission) => {
     const session = policy();
     expect(await session.request(permission, 'app://renderer/index.html')).toBe(false);
     expect(session.check(permission, 'app://renderer')).toBe(false);
@@ -91,7 +110,9 @@ describe('app:// protocol (checklist 7, 18)', () => {
   it('registers app as a standard, secure scheme before ready', () => {
     const { protocol } = createFakeElectron();
     registerAppSchemeAsPrivileged(asElectron(protocol));
-    expect(protocol.privileged).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+    expect(protocol.privileged).toEqual([
+      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+    ]);
   });
 
   it('serves the build with a CSP header on every response', async () => {
@@ -102,7 +123,9 @@ describe('app:// protocol (checklist 7, 18)', () => {
     const page = await handler(new Request('app://renderer/index.html'));
     expect(page.status).toBe(200);
     expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
-    expect(page.headers.get('content-security-policy')).toMatch(/default-src 'self'; script-src 'self'/u);
+    expect(page.headers.get('content-security-policy')).toMatch(
+      /default-src 'self'; script-src 'self'/u,
+    );
     expect(await page.text()).toContain('Meeting Tray');
     const script = await handler(new Request('app://renderer/assets/app.js'));
     expect(script.headers.get('content-security-policy')).toBeTruthy();
@@ -123,7 +146,10 @@ describe('app:// protocol (checklist 7, 18)', () => {
       expect(response.status, url).toBe(404);
       expect(await response.text()).toBe('Not found');
     }
-    expect((await handler(new Request('app://renderer/index.html', { method: 'POST', body: 'x' }))).status).toBe(405);
+    expect(
+      (await handler(new Request('app://renderer/index.html', { method: 'POST', body: 'x' })))
+        .status,
+    ).toBe(405);
   });
 
   it('the renderer page declares no inline script (CSP stays meaningful)', () => {

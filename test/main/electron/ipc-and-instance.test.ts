@@ -1,7 +1,11 @@
 import type { App, IpcMain } from 'electron';
 import { describe, expect, it } from 'vitest';
 import { routeArgv, registerDeepLinks } from '../../../main/electron/deep-links.ts';
-import { INVOKE_CHANNELS, registerIpcHandlers, type IpcSender } from '../../../main/electron/ipc-registration.ts';
+import {
+  INVOKE_CHANNELS,
+  registerIpcHandlers,
+  type IpcSender,
+} from '../../../main/electron/ipc-registration.ts';
 import { claimSingleInstance } from '../../../main/electron/single-instance.ts';
 import { Channel } from '../../../preload/contract.ts';
 import { createDeepLinkInbox } from '../../../main/shell/deep-link-inbox.ts';
@@ -11,13 +15,17 @@ import { createRecordingLogger } from './test-logger.ts';
 const CALLBACK = 'meetingtray://oauth/callback?code=c0de&state=s1';
 
 describe('IPC registration (checklist 17)', () => {
-  const trustAppMainFrame = (sender: IpcSender) => sender.isMainFrame && sender.frameUrl.startsWith('app://renderer/');
+  const trustAppMainFrame = (sender: IpcSender) =>
+    sender.isMainFrame && sender.frameUrl.startsWith('app://renderer/');
 
   function setup() {
     const electron = createFakeElectron();
     const calls: Array<[string, unknown[]]> = [];
     const handlers = Object.fromEntries(
-      INVOKE_CHANNELS.map((channel) => [channel, async (args: unknown[]) => (calls.push([channel, args]), { ok: true, value: channel })]),
+      INVOKE_CHANNELS.map((channel) => [
+        channel,
+        async (args: unknown[]) => (calls.push([channel, args]), { ok: true, value: channel }),
+      ]),
     );
     const dispose = registerIpcHandlers({
       ipcMain: asElectron<IpcMain>(electron.ipcMain),
@@ -38,7 +46,11 @@ describe('IPC registration (checklist 17)', () => {
 
   it('passes the arguments of a trusted call to the handler', async () => {
     const { electron, calls } = setup();
-    const result = await electron.ipcMain.invoke(Channel.openJoinUrl, { url: 'app://renderer/index.html' }, 'https://zoom.us/j/1');
+    const result = await electron.ipcMain.invoke(
+      Channel.openJoinUrl,
+      { url: 'app://renderer/index.html' },
+      'https://zoom.us/j/1',
+    );
     expect(result).toEqual({ ok: true, value: Channel.openJoinUrl });
     expect(calls).toEqual([[Channel.openJoinUrl, ['https://zoom.us/j/1']]]);
   });
@@ -50,7 +62,10 @@ describe('IPC registration (checklist 17)', () => {
   ])('refuses %s without calling the handler', async (_name, from) => {
     const { electron, calls } = setup();
     for (const channel of INVOKE_CHANNELS) {
-      expect(await electron.ipcMain.invoke(channel, from)).toMatchObject({ ok: false, code: 'untrusted_sender' });
+      expect(await electron.ipcMain.invoke(channel, from)).toMatchObject({
+        ok: false,
+        code: 'untrusted_sender',
+      });
     }
     expect(calls).toEqual([]);
   });
@@ -72,7 +87,9 @@ describe('single instance (checklist: one app instance)', () => {
   it('the first copy hears later launches with their argv', () => {
     const electron = createFakeElectron();
     const seen: Array<readonly string[]> = [];
-    expect(claimSingleInstance(asElectron<App>(electron.app), (argv) => seen.push(argv))).toBe(true);
+    expect(claimSingleInstance(asElectron<App>(electron.app), (argv) => seen.push(argv))).toBe(
+      true,
+    );
     electron.app.emit('second-instance', fakeEvent(), ['mt', '--', CALLBACK], '/cwd', {});
     expect(seen).toEqual([['mt', '--', CALLBACK]]);
   });
@@ -91,12 +108,20 @@ describe('deep links', () => {
       logger,
     });
     const delivered: string[] = [];
-    return { electron, inbox, logger, delivered, open: () => inbox.open((url) => delivered.push(url)) };
+    return {
+      electron,
+      inbox,
+      logger,
+      delivered,
+      open: () => inbox.open((url) => delivered.push(url)),
+    };
   }
 
   it('registers as the meetingtray:// handler with the sentinel', () => {
     const { electron } = setup();
-    expect(electron.app.protocolClients).toEqual([{ scheme: 'meetingtray', path: 'C:\\MT\\mt.exe', args: ['--'] }]);
+    expect(electron.app.protocolClients).toEqual([
+      { scheme: 'meetingtray', path: 'C:\\MT\\mt.exe', args: ['--'] },
+    ]);
   });
 
   it('queues a cold-start argv link until the app is ready', () => {
@@ -114,7 +139,9 @@ describe('deep links', () => {
     electron.app.emit('open-url', fakeEvent(), 'meetingtray://evil/callback?code=x');
     expect(event.defaultPrevented).toBe(true);
     expect(delivered).toEqual([CALLBACK]);
-    expect(logger.lines.map((l) => l.message)).toEqual(['ignored a link that is not a Meeting Tray sign-in callback']);
+    expect(logger.lines.map((l) => l.message)).toEqual([
+      'ignored a link that is not a Meeting Tray sign-in callback',
+    ]);
   });
 
   it('routes a second launch argv, ignoring hostile ones and never logging the link', () => {

@@ -45,7 +45,10 @@ describe('main window', () => {
     expect(electron.windows).toHaveLength(1);
     const [win] = electron.windows;
     expect(win?.loadedUrls).toEqual(['app://renderer/index.html']);
-    expect(win?.options).toMatchObject({ show: false, webPreferences: { sandbox: true, contextIsolation: true } });
+    expect(win?.options).toMatchObject({
+      show: false,
+      webPreferences: { sandbox: true, contextIsolation: true },
+    });
     win?.emit('ready-to-show');
     expect(win?.visible).toBe(true);
   });
@@ -104,6 +107,8 @@ describe('main window', () => {
     const { electron, window } = setup();
     window.show();
     window.send('session:changed', { kind: 'signed-out' });
-    expect(electron.windows[0]!.webContents.sent).toEqual([['session:changed', { kind: 'signed-out' }]]);
+    expect(electron.windows[0]!.webContents.sent).toEqual([
+      ['session:changed', { kind: 'signed-out' }],
+    ]);
   });
 });

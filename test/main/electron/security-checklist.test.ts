@@ -8,7 +8,10 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { createBridge } from '../../../preload/create-bridge.ts';
 import { Channel } from '../../../preload/contract.ts';
-import { createAppProtocolHandler, registerAppSchemeAsPrivileged } from '../../../main/electron/app-protocol-handler.ts';
+import {
+  createAppProtocolHandler,
+  registerAppSchemeAsPrivileged,
+} from '../../../main/electron/app-protocol-handler.ts';
 import { INVOKE_CHANNELS, registerIpcHandlers } from '../../../main/electron/ipc-registration.ts';
 import { createMainWindow } from '../../../main/electron/main-window.ts';
 import { applyPermissionPolicy } from '../../../main/electron/session-permissions.ts';
@@ -18,20 +21,30 @@ import { createSenderCheck } from '../../../main/ipc/sender-check.ts';
 import { CONTENT_SECURITY_POLICY } from '../../../main/shell/app-protocol.ts';
 import { allowedExternalUrl } from '../../../main/shell/external-url-policy.ts';
 import { createFakeClock } from '../../fakes/fake-clock.ts';
-import { asElectron, createFakeElectron, fakeEvent, FakeWebContents } from '../../fakes/fake-electron.ts';
+import {
+  asElectron,
+  createFakeElectron,
+  fakeEvent,
+  FakeWebContents,
+} from '../../fakes/fake-electron.ts';
 import { createRecordingLogger } from './test-logger.ts';
 
 const root = join(import.meta.dirname, '../../..');
 const prefs = mainWindowOptions({ preloadPath: '/p.cjs' }).webPreferences!;
-const csp = new Map(CONTENT_SECURITY_POLICY.split(';').map((d) => {
-  const [name, ...values] = d.trim().split(/\s+/u);
-  return [name!, values] as const;
-}));
+const csp = new Map(
+  CONTENT_SECURITY_POLICY.split(';').map((d) => {
+    const [name, ...values] = d.trim().split(/\s+/u);
+    return [name!, values] as const;
+  }),
+);
 
 function hardenedContents() {
   const electron = createFakeElectron();
   const opened: string[] = [];
-  hardenAllWebContents(asElectron<App>(electron.app), { openExternal: async (url) => void opened.push(url), logger: createRecordingLogger() });
+  hardenAllWebContents(asElectron<App>(electron.app), {
+    openExternal: async (url) => void opened.push(url),
+    logger: createRecordingLogger(),
+  });
   const contents = new FakeWebContents();
   electron.app.emit('web-contents-created', fakeEvent(), asElectron<WebContents>(contents));
   return { contents, opened };
@@ -40,7 +53,12 @@ function hardenedContents() {
 describe('Electron security checklist', () => {
   it('1. loads only local content over app:// and allows no http(s) scripts or connections', () => {
     const electron = createFakeElectron();
-    const window = createMainWindow({ BrowserWindow: asElectron<typeof BrowserWindow>(electron.BrowserWindow), preloadPath: '/p.cjs', clock: createFakeClock(), logger: createRecordingLogger() });
+    const window = createMainWindow({
+      BrowserWindow: asElectron<typeof BrowserWindow>(electron.BrowserWindow),
+      preloadPath: '/p.cjs',
+      clock: createFakeClock(),
+      logger: createRecordingLogger(),
+    });
     window.show();
     expect(electron.windows[0]!.loadedUrls).toEqual(['app://renderer/index.html']);
     for (const directive of ['default-src', 'script-src', 'connect-src', 'style-src', 'font-src']) {
@@ -49,7 +67,11 @@ describe('Electron security checklist', () => {
   });
 
   it('2. no Node.js integration anywhere in the renderer', () => {
-    expect(prefs).toMatchObject({ nodeIntegration: false, nodeIntegrationInWorker: false, nodeIntegrationInSubFrames: false });
+    expect(prefs).toMatchObject({
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+    });
   });
 
   it('3. context isolation is on', () => {
@@ -77,10 +99,21 @@ describe('Electron security checklist', () => {
     expect(csp.get('object-src')).toEqual(["'none'"]);
     expect(csp.get('base-uri')).toEqual(["'none'"]);
     expect(csp.get('frame-ancestors')).toEqual(["'none'"]);
-    expect(CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-inline|unsafe-eval|unsafe-hashes|wasm-unsafe/u);
-    const handler = createAppProtocolHandler({ rootDir: join(root, 'renderer'), readFile: async () => new Uint8Array([60]) });
-    for (const url of ['app://renderer/index.html', 'app://renderer/missing.png', 'app://renderer/../x.js']) {
-      expect((await handler(new Request(url))).headers.get('content-security-policy'), url).toBe(CONTENT_SECURITY_POLICY);
+    expect(CONTENT_SECURITY_POLICY).not.toMatch(
+      /unsafe-inline|unsafe-eval|unsafe-hashes|wasm-unsafe/u,
+    );
+    const handler = createAppProtocolHandler({
+      rootDir: join(root, 'renderer'),
+      readFile: async () => new Uint8Array([60]),
+    });
+    for (const url of [
+      'app://renderer/index.html',
+      'app://renderer/missing.png',
+      'app://renderer/../x.js',
+    ]) {
+      expect((await handler(new Request(url))).headers.get('content-security-policy'), url).toBe(
+        CONTENT_SECURITY_POLICY,
+      );
     }
   });
 
@@ -106,7 +139,12 @@ describe('Electron security checklist', () => {
 
   it('13. navigation is blocked, lookalikes included', () => {
     const { contents } = hardenedContents();
-    for (const url of ['https://zoom.us.evil.com/', 'https://zoom.us/', 'app://renderer/other.html', 'file:///etc/passwd']) {
+    for (const url of [
+      'https://zoom.us.evil.com/',
+      'https://zoom.us/',
+      'app://renderer/other.html',
+      'file:///etc/passwd',
+    ]) {
       expect(contents.tryNavigate(url), url).toBe(true);
     }
   });
@@ -119,7 +157,13 @@ describe('Electron security checklist', () => {
 
   it('15. shell.openExternal only ever sees allow-listed Zoom links', async () => {
     const { contents, opened } = hardenedContents();
-    for (const url of ['https://zoom.us/j/1', 'javascript:alert(1)', 'file:///etc/passwd', 'https://zoom.us@evil.com/', 'smb://zoom.us/x']) {
+    for (const url of [
+      'https://zoom.us/j/1',
+      'javascript:alert(1)',
+      'file:///etc/passwd',
+      'https://zoom.us@evil.com/',
+      'smb://zoom.us/x',
+    ]) {
       contents.tryOpenWindow(url);
     }
     await Promise.resolve();
@@ -128,22 +172,38 @@ describe('Electron security checklist', () => {
   });
 
   it('16. a current Electron major is used', () => {
-    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { devDependencies: Record<string, string> };
+    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+      devDependencies: Record<string, string>;
+    };
     expect(Number(/\d+/u.exec(pkg.devDependencies.electron ?? '')?.[0])).toBeGreaterThanOrEqual(45);
   });
 
   it('17. every IPC call is checked against the sender frame', async () => {
     const electron = createFakeElectron();
-    const handlers = Object.fromEntries(INVOKE_CHANNELS.map((c) => [c, async () => ({ ok: true, value: null })]));
+    const handlers = Object.fromEntries(
+      INVOKE_CHANNELS.map((c) => [c, async () => ({ ok: true, value: null })]),
+    );
     registerIpcHandlers({
       ipcMain: asElectron<IpcMain>(electron.ipcMain),
       handlers,
-      isTrustedSender: createSenderCheck({ allowedOrigins: ['app://renderer'], allowedWebContentsIds: () => [2] }),
+      isTrustedSender: createSenderCheck({
+        allowedOrigins: ['app://renderer'],
+        allowedWebContentsIds: () => [2],
+      }),
       logger: createRecordingLogger(),
     });
-    expect(await electron.ipcMain.invoke(Channel.signIn, { url: 'app://renderer/index.html' })).toEqual({ ok: true, value: null });
-    expect(await electron.ipcMain.invoke(Channel.signIn, { url: 'https://evil.example/' })).toMatchObject({ code: 'untrusted_sender' });
-    expect(await electron.ipcMain.invoke(Channel.signIn, { url: 'app://renderer/index.html', mainFrame: false })).toMatchObject({
+    expect(
+      await electron.ipcMain.invoke(Channel.signIn, { url: 'app://renderer/index.html' }),
+    ).toEqual({ ok: true, value: null });
+    expect(
+      await electron.ipcMain.invoke(Channel.signIn, { url: 'https://evil.example/' }),
+    ).toMatchObject({ code: 'untrusted_sender' });
+    expect(
+      await electron.ipcMain.invoke(Channel.signIn, {
+        url: 'app://renderer/index.html',
+        mainFrame: false,
+      }),
+    ).toMatchObject({
       code: 'untrusted_sender',
     });
   });
@@ -151,14 +211,25 @@ describe('Electron security checklist', () => {
   it('18. the UI comes from a privileged custom protocol, not file://', () => {
     const { protocol } = createFakeElectron();
     registerAppSchemeAsPrivileged(asElectron(protocol));
-    expect(protocol.privileged[0]).toMatchObject({ scheme: 'app', privileges: { standard: true, secure: true } });
+    expect(protocol.privileged[0]).toMatchObject({
+      scheme: 'app',
+      privileges: { standard: true, secure: true },
+    });
     const main = readFileSync(join(root, 'main/index.ts'), 'utf8');
     expect(main).not.toMatch(/loadFile\(|file:\/\//u);
   });
 
   it('19. the packaged binary has its fuses flipped', () => {
-    const config = parse(readFileSync(join(root, 'electron-builder.yml'), 'utf8')) as { electronFuses: Record<string, boolean> };
-    expect(config.electronFuses).toMatchObject({ runAsNode: false, enableNodeOptionsEnvironmentVariable: false, enableNodeCliInspectArguments: false, grantFileProtocolExtraPrivileges: false, onlyLoadAppFromAsar: true });
+    const config = parse(readFileSync(join(root, 'electron-builder.yml'), 'utf8')) as {
+      electronFuses: Record<string, boolean>;
+    };
+    expect(config.electronFuses).toMatchObject({
+      runAsNode: false,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      grantFileProtocolExtraPrivileges: false,
+      onlyLoadAppFromAsar: true,
+    });
   });
 
   it('20. the preload exposes named functions only, and pushes carry data, never the IPC event', () => {

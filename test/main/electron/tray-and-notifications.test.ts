@@ -29,13 +29,30 @@ describe('tray controller', () => {
     controller.render(model);
     expect(fake.tooltip).toBe('Next: Standup & sync at 14:00 — in 25 min');
     expect(fake.title).toBe('Standup & sync · 25m');
-    expect(fake.labels()).toEqual(['Today', '14:00  Standup & sync', '---', 'Open Meeting Tray', 'Refresh', 'Reminders', '---', 'Sign out', 'Quit']);
+    expect(fake.labels()).toEqual([
+      'Today',
+      '14:00  Standup & sync',
+      '---',
+      'Open Meeting Tray',
+      'Refresh',
+      'Reminders',
+      '---',
+      'Sign out',
+      'Quit',
+    ]);
   });
 
   it('menu clicks run the actions: join, open, refresh, sign out, quit', () => {
     const { fake, controller, actions } = tray('darwin');
     controller.render(model);
-    for (const label of ['14:00  Standup & sync', 'Open Meeting Tray', 'Refresh', 'Sign out', 'Quit']) fake.clickItem(label);
+    for (const label of [
+      '14:00  Standup & sync',
+      'Open Meeting Tray',
+      'Refresh',
+      'Sign out',
+      'Quit',
+    ])
+      fake.clickItem(label);
     expect(actions).toEqual([
       { type: 'join', url: 'https://us05web.zoom.us/j/1' },
       { type: 'open-window' },
@@ -47,8 +64,14 @@ describe('tray controller', () => {
 
   it('renders the reminder choices as radio items in a submenu that run their action', () => {
     const { fake, controller, actions } = tray('linux');
-    controller.render(buildTrayModel(state, Date.parse('2026-11-24T12:35:00Z'), 'Europe/Berlin', { reminderLead: 'off' }));
-    const submenu = fake.menu?.template.find((i) => i.label === 'Reminders')?.submenu as Array<Record<string, unknown>>;
+    controller.render(
+      buildTrayModel(state, Date.parse('2026-11-24T12:35:00Z'), 'Europe/Berlin', {
+        reminderLead: 'off',
+      }),
+    );
+    const submenu = fake.menu?.template.find((i) => i.label === 'Reminders')?.submenu as Array<
+      Record<string, unknown>
+    >;
     expect(submenu.map((i) => [i.type, i.label, i.checked])).toEqual([
       ['radio', 'Off', true],
       ['radio', '1 minute before', false],
@@ -82,7 +105,12 @@ describe('tray controller', () => {
 });
 
 describe('reminder notifications', () => {
-  const notice = { key: 'k', title: 'Standup', body: 'Starts at 14:00 — in 5 min', joinUrl: 'https://zoom.us/j/1' };
+  const notice = {
+    key: 'k',
+    title: 'Standup',
+    body: 'Starts at 14:00 — in 5 min',
+    joinUrl: 'https://zoom.us/j/1',
+  };
 
   function notifier(platform: NodeJS.Platform, supported = true) {
     const electron = createFakeElectron({ notificationsSupported: supported });
@@ -103,7 +131,11 @@ describe('reminder notifications', () => {
     notify(notice);
     const shown = electron.notifications[0]!;
     expect(shown.shown).toBe(true);
-    expect(shown.options).toEqual({ title: 'Standup', body: 'Starts at 14:00 — in 5 min', actions: [{ type: 'button', text: 'Join' }] });
+    expect(shown.options).toEqual({
+      title: 'Standup',
+      body: 'Starts at 14:00 — in 5 min',
+      actions: [{ type: 'button', text: 'Join' }],
+    });
     shown.emit('action', {}, 0);
     shown.emit('click');
     expect(joined).toEqual(['https://zoom.us/j/1']);

@@ -40,7 +40,10 @@ it('no token, code or verifier reaches the logs or the data directory', async ()
   };
   // Watch the wire to learn every secret that existed during the cycle.
   const watchingFetch: Fetch = async (input, init) => {
-    const body = init?.body instanceof URLSearchParams ? init.body : new URLSearchParams(typeof init?.body === 'string' ? init.body : '');
+    const body =
+      init?.body instanceof URLSearchParams
+        ? init.body
+        : new URLSearchParams(typeof init?.body === 'string' ? init.body : '');
     for (const name of ['code', 'code_verifier', 'refresh_token', 'token']) note(body.get(name));
     const response = await fetch(input, init);
     if ((response.headers.get('content-type') ?? '').includes('application/json')) {
@@ -54,7 +57,11 @@ it('no token, code or verifier reaches the logs or the data directory', async ()
   const logger = createConsoleLogger({ sink: (line) => lines.push(line) });
   const settings = createJsonFileSettingsStore(join(dataDir, 'settings.json'));
   const keychain = createTestKeychain();
-  const provider = sandboxProviderConfig({ url: sandbox.url, apiBaseUrl: sandbox.apiBaseUrl, clientId: sandbox.clients.public.clientId });
+  const provider = sandboxProviderConfig({
+    url: sandbox.url,
+    apiBaseUrl: sandbox.apiBaseUrl,
+    clientId: sandbox.clients.public.clientId,
+  });
   const harness = createAuthHarness({
     provider,
     secrets: keychain.secrets,

@@ -29,7 +29,11 @@ afterAll(async () => {
   await op.close();
 });
 
-function start(keychain: ReturnType<typeof createTestKeychain>, clock = createFakeClock(Date.now()), consent = op.approve) {
+function start(
+  keychain: ReturnType<typeof createTestKeychain>,
+  clock = createFakeClock(Date.now()),
+  consent = op.approve,
+) {
   const harness = createAuthHarness({ provider, secrets: keychain.secrets, clock, consent });
   services.push(harness.auth);
   return { ...harness, clock };
@@ -38,7 +42,11 @@ function start(keychain: ReturnType<typeof createTestKeychain>, clock = createFa
 async function refreshWith(refreshToken: string): Promise<{ status: number; error?: string }> {
   const response = await fetch(provider.server.token_endpoint!, {
     method: 'POST',
-    body: new URLSearchParams({ grant_type: 'refresh_token', refresh_token: refreshToken, client_id: op.clientId }),
+    body: new URLSearchParams({
+      grant_type: 'refresh_token',
+      refresh_token: refreshToken,
+      client_id: op.clientId,
+    }),
   });
   const body = (await response.json()) as { error?: string };
   return { status: response.status, ...(body.error ? { error: body.error } : {}) };
@@ -77,7 +85,11 @@ describe('auth against oidc-provider (RFC 8414 discovery, public client, PKCE)',
     expect(third.auth.status()).toEqual({ kind: 'signed-in' });
     expect(op.counts.token).toBe(before + 4);
 
-    const stored = JSON.parse((await keychain.secrets.get((await keychain.entries()).find((a) => a.startsWith('oauth-tokens'))!))!) as { refreshToken: string };
+    const stored = JSON.parse(
+      (await keychain.secrets.get(
+        (await keychain.entries()).find((a) => a.startsWith('oauth-tokens'))!,
+      ))!,
+    ) as { refreshToken: string };
     const revocationsBefore = op.counts.revocation;
     await expect(third.auth.signOut()).resolves.toEqual({ serverRevoked: true });
     expect(op.counts.revocation).toBe(revocationsBefore + 1);
@@ -97,13 +109,17 @@ describe('auth against oidc-provider (RFC 8414 discovery, public client, PKCE)',
     const harness = start(keychain);
     await harness.auth.signIn();
     const account = (await keychain.entries()).find((a) => a.startsWith('oauth-tokens'))!;
-    const stolen = (JSON.parse((await keychain.secrets.get(account))!) as { refreshToken: string }).refreshToken;
+    const stolen = (JSON.parse((await keychain.secrets.get(account))!) as { refreshToken: string })
+      .refreshToken;
     harness.clock.jump(61_000);
     await harness.auth.getAccessToken(); // rotates; `stolen` is now spent
     expect((await refreshWith(stolen)).error).toBe('invalid_grant'); // the server revokes the whole grant
     harness.clock.jump(61_000);
     await expect(harness.auth.getAccessToken()).rejects.toMatchObject({ code: 'session_expired' });
-    expect(harness.auth.status()).toMatchObject({ kind: 'signed-out', reason: { code: 'session_expired' } });
+    expect(harness.auth.status()).toMatchObject({
+      kind: 'signed-out',
+      reason: { code: 'session_expired' },
+    });
     expect(await keychain.entries()).toEqual([]);
   });
 });

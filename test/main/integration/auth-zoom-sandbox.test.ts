@@ -28,21 +28,48 @@ afterAll(async () => {
 const grants = () => sandbox.counters().grants;
 const tokenRequests = () => (grants().authorization_code ?? 0) + (grants().refresh_token ?? 0);
 
-function start(provider: AuthProviderConfig, keychain: ReturnType<typeof createTestKeychain>, decision: 'allow' | 'deny' = 'allow') {
-  const harness = createAuthHarness({ provider, secrets: keychain.secrets, clock, consent: (url) => consent(url, decision) });
+function start(
+  provider: AuthProviderConfig,
+  keychain: ReturnType<typeof createTestKeychain>,
+  decision: 'allow' | 'deny' = 'allow',
+) {
+  const harness = createAuthHarness({
+    provider,
+    secrets: keychain.secrets,
+    clock,
+    consent: (url) => consent(url, decision),
+  });
   services.push(harness.auth);
   return harness;
 }
 
 async function profileWith(apiBaseUrl: string, accessToken: string): Promise<number> {
-  const response = await fetch(`${apiBaseUrl}/users/me`, { headers: { authorization: `Bearer ${accessToken}` } });
+  const response = await fetch(`${apiBaseUrl}/users/me`, {
+    headers: { authorization: `Bearer ${accessToken}` },
+  });
   await response.body?.cancel();
   return response.status;
 }
 
 const kinds = [
-  ['public client (PKCE, no secret)', () => sandboxProviderConfig({ url: sandbox.url, apiBaseUrl: sandbox.apiBaseUrl, clientId: sandbox.clients.public.clientId })],
-  ['confidential client (HTTP Basic)', () => sandboxProviderConfig({ url: sandbox.url, apiBaseUrl: sandbox.apiBaseUrl, ...sandbox.clients.confidential })],
+  [
+    'public client (PKCE, no secret)',
+    () =>
+      sandboxProviderConfig({
+        url: sandbox.url,
+        apiBaseUrl: sandbox.apiBaseUrl,
+        clientId: sandbox.clients.public.clientId,
+      }),
+  ],
+  [
+    'confidential client (HTTP Basic)',
+    () =>
+      sandboxProviderConfig({
+        url: sandbox.url,
+        apiBaseUrl: sandbox.apiBaseUrl,
+        ...sandbox.clients.confidential,
+      }),
+  ],
 ] as const;
 
 describe.each(kinds)('auth against the Zoom sandbox: %s', (_name, providerOf) => {
@@ -80,7 +107,9 @@ describe.each(kinds)('auth against the Zoom sandbox: %s', (_name, providerOf) =>
     // Proactive refresh on schedule (expiry − 6 min for Zoom's 3599 s tokens).
     await clock.advance(54 * 60_000);
     // The timer fired; the refresh itself is real HTTP, so wait for the new token to land.
-    await vi.waitFor(async () => expect((await third.auth.getAccessToken()).accessToken).not.toBe(refreshed.accessToken));
+    await vi.waitFor(async () =>
+      expect((await third.auth.getAccessToken()).accessToken).not.toBe(refreshed.accessToken),
+    );
     expect(grants().refresh_token).toBe(2);
     const latest = await third.auth.getAccessToken();
     expect(await profileWith(latest.apiBaseUrl, latest.accessToken)).toBe(200);
@@ -101,7 +130,12 @@ describe.each(kinds)('auth against the Zoom sandbox: %s', (_name, providerOf) =>
 
 describe('auth against the Zoom sandbox: failures', () => {
   it('a wrong client secret is invalid_client', async () => {
-    const provider = sandboxProviderConfig({ url: sandbox.url, apiBaseUrl: sandbox.apiBaseUrl, clientId: sandbox.clients.confidential.clientId, clientSecret: 'wrong' });
+    const provider = sandboxProviderConfig({
+      url: sandbox.url,
+      apiBaseUrl: sandbox.apiBaseUrl,
+      clientId: sandbox.clients.confidential.clientId,
+      clientSecret: 'wrong',
+    });
     const harness = start(provider, createTestKeychain());
     await expect(harness.auth.signIn()).rejects.toMatchObject({ code: 'invalid_client' });
   });

@@ -37,14 +37,19 @@ describe('Zoom REST API', () => {
   });
   afterEach(() => sandbox.close());
 
-  const meetings = async (query = '', accessToken = token) => getJson(`${sandbox.apiBaseUrl}/users/me/meetings${query}`, accessToken);
+  const meetings = async (query = '', accessToken = token) =>
+    getJson(`${sandbox.apiBaseUrl}/users/me/meetings${query}`, accessToken);
 
   describe('authentication', () => {
     it('refuses an access token in the query string, even next to a header', async () => {
       const response = await getJson(`${sandbox.apiBaseUrl}/users/me?access_token=${token}`, token);
       expect(response).toMatchObject({
         status: 401,
-        body: { code: 124, message: 'Invalid access token, this access token is not supported as query parameter string.' },
+        body: {
+          code: 124,
+          message:
+            'Invalid access token, this access token is not supported as query parameter string.',
+        },
       });
     });
 
@@ -67,10 +72,16 @@ describe('Zoom REST API', () => {
     });
 
     it('runs on a skewed clock with clockOffsetMs', async () => {
-      const skewed = await startZoomSandbox({ now: clock.now, clockOffsetMs: 86_400_000, rateLimits: false });
+      const skewed = await startZoomSandbox({
+        now: clock.now,
+        clockOffsetMs: 86_400_000,
+        rateLimits: false,
+      });
       try {
         const skewedToken = (await signIn(skewed)).access_token;
-        const live = (await getJson(`${skewed.apiBaseUrl}/users/me/meetings?type=live`, skewedToken)).body as unknown as MeetingPage;
+        const live = (
+          await getJson(`${skewed.apiBaseUrl}/users/me/meetings?type=live`, skewedToken)
+        ).body as unknown as MeetingPage;
         expect(live.meetings.length).toBeGreaterThan(0);
         for (const row of live.meetings) expect(row.start_time?.slice(0, 10)).toBe('2026-11-25');
       } finally {
@@ -83,10 +94,17 @@ describe('Zoom REST API', () => {
       try {
         const tokens = await signIn(limited);
         expect(tokens.scope).toBe('user:read:user');
-        expect((await getJson(`${limited.apiBaseUrl}/users/me`, tokens.access_token)).status).toBe(200);
-        expect(await getJson(`${limited.apiBaseUrl}/users/me/meetings`, tokens.access_token)).toMatchObject({
+        expect((await getJson(`${limited.apiBaseUrl}/users/me`, tokens.access_token)).status).toBe(
+          200,
+        );
+        expect(
+          await getJson(`${limited.apiBaseUrl}/users/me/meetings`, tokens.access_token),
+        ).toMatchObject({
           status: 400,
-          body: { code: 4711, message: 'Invalid access token, does not contain scopes:[meeting:read:list_meetings].' },
+          body: {
+            code: 4711,
+            message: 'Invalid access token, does not contain scopes:[meeting:read:list_meetings].',
+          },
         });
       } finally {
         await limited.close();
@@ -128,11 +146,14 @@ describe('Zoom REST API', () => {
           duration: expect.any(Number),
           timezone: expect.any(String),
           created_at: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/),
-          join_url: expect.stringMatching(new RegExp(`^https://us05web\\.zoom\\.us/j/${meeting.id}\\?pwd=`)),
+          join_url: expect.stringMatching(
+            new RegExp(`^https://us05web\\.zoom\\.us/j/${meeting.id}\\?pwd=`),
+          ),
         });
         expect(Number.isSafeInteger(meeting.id) && meeting.id > 9_999_999_999).toBe(true);
         expect([2, 3, 8]).toContain(meeting.type);
-        if (meeting.start_time !== undefined) expect(meeting.start_time).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
+        if (meeting.start_time !== undefined)
+          expect(meeting.start_time).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
         if (meeting.agenda !== undefined) expect(meeting.agenda.length).toBeLessThanOrEqual(250);
       }
     });
@@ -152,7 +173,11 @@ describe('Zoom REST API', () => {
       expect(rows.some((r) => /\p{Extended_Pictographic}/u.test(r.topic))).toBe(true);
       expect(rows.some((r) => /[\u3040-\u30ff\u4e00-\u9fff]/.test(r.topic))).toBe(true);
       expect(rows.some((r) => /[éèçüø]/.test(r.topic))).toBe(true);
-      expect(rows.some((r) => day(r.start_time) === '2026-11-24' && Date.parse(r.start_time ?? '') > NOW)).toBe(true);
+      expect(
+        rows.some(
+          (r) => day(r.start_time) === '2026-11-24' && Date.parse(r.start_time ?? '') > NOW,
+        ),
+      ).toBe(true);
       expect(rows.some((r) => day(r.start_time) === '2026-11-25')).toBe(true);
       expect(rows.some((r) => Date.parse(r.start_time ?? '') > NOW + 2 * 86_400_000)).toBe(true);
       const occurrences = rows.filter((r) => r.topic === 'Daily check-in');
@@ -164,7 +189,8 @@ describe('Zoom REST API', () => {
     });
 
     it('filters live, upcoming and previous meetings against the sandbox clock', async () => {
-      const list = async (type: string) => ((await meetings(`?type=${type}`)).body as unknown as MeetingPage).meetings;
+      const list = async (type: string) =>
+        ((await meetings(`?type=${type}`)).body as unknown as MeetingPage).meetings;
       const live = await list('live');
       expect(live.length).toBeGreaterThan(0);
       for (const row of live) {
@@ -177,7 +203,8 @@ describe('Zoom REST API', () => {
       expect(live.every((row) => upcoming.some((u) => u.id === row.id))).toBe(true);
       const previous = await list('previous_meetings');
       expect(previous.length).toBeGreaterThan(0);
-      for (const row of previous) expect(Date.parse(row.start_time ?? '') + row.duration * 60_000).toBeLessThanOrEqual(NOW);
+      for (const row of previous)
+        expect(Date.parse(row.start_time ?? '') + row.duration * 60_000).toBeLessThanOrEqual(NOW);
       expect(upcoming.length + previous.length).toBe((await list('scheduled')).length);
     });
 
@@ -189,8 +216,11 @@ describe('Zoom REST API', () => {
         let next = '';
         let pages = 0;
         do {
-          const query = next ? `?page_size=20&next_page_token=${encodeURIComponent(next)}` : '?page_size=20';
-          const page = (await getJson(`${many.apiBaseUrl}/users/me/meetings${query}`, manyToken)).body as unknown as MeetingPage;
+          const query = next
+            ? `?page_size=20&next_page_token=${encodeURIComponent(next)}`
+            : '?page_size=20';
+          const page = (await getJson(`${many.apiBaseUrl}/users/me/meetings${query}`, manyToken))
+            .body as unknown as MeetingPage;
           expect(page.page_size).toBe(20);
           expect(page.total_records).toBe(45);
           seen.push(...page.meetings);
@@ -209,7 +239,9 @@ describe('Zoom REST API', () => {
       const first = (await meetings('?page_size=5')).body as unknown as MeetingPage;
       expect(first.next_page_token).not.toBe('');
       clock.jump(15 * 60_000 - 1);
-      expect((await meetings(`?page_size=5&next_page_token=${first.next_page_token}`)).status).toBe(200);
+      expect((await meetings(`?page_size=5&next_page_token=${first.next_page_token}`)).status).toBe(
+        200,
+      );
       clock.jump(1);
       for (const tokenValue of [first.next_page_token, 'made-up']) {
         expect(await meetings(`?next_page_token=${tokenValue}`)).toMatchObject({
@@ -220,19 +252,26 @@ describe('Zoom REST API', () => {
     });
 
     it('validates page_size (max 300) and type', async () => {
-      expect(((await meetings('?page_size=300')).body as unknown as MeetingPage).page_size).toBe(300);
+      expect(((await meetings('?page_size=300')).body as unknown as MeetingPage).page_size).toBe(
+        300,
+      );
       for (const query of ['?page_size=301', '?page_size=0', '?page_size=abc']) {
         const response = await meetings(query);
         expect(response.status).toBe(400);
         expect(response.body).toMatchObject({ code: 300, errors: [{ field: 'page_size' }] });
       }
-      expect(await meetings('?type=everything')).toMatchObject({ status: 400, body: { code: 300, errors: [{ field: 'type' }] } });
+      expect(await meetings('?type=everything')).toMatchObject({
+        status: 400,
+        body: { code: 300, errors: [{ field: 'type' }] },
+      });
     });
 
     it('honours meetingCount', async () => {
       const few = await startZoomSandbox({ now: clock.now, meetingCount: 3 });
       try {
-        const page = (await getJson(`${few.apiBaseUrl}/users/me/meetings`, (await signIn(few)).access_token)).body;
+        const page = (
+          await getJson(`${few.apiBaseUrl}/users/me/meetings`, (await signIn(few)).access_token)
+        ).body;
         expect(page.total_records).toBe(3);
       } finally {
         await few.close();

@@ -6,7 +6,12 @@ import { createFakeClock, type FakeClock } from '../../fakes/fake-clock.ts';
 import { consent } from '../../helpers/sandbox-browser.ts';
 import { authorizeUrl, LOOPBACK_REDIRECT, pkcePair } from './sandbox-kit.ts';
 
-const INVALID_REDIRECT = { status: false, errorCode: 4700, errorMessage: 'Invalid redirect url', result: null };
+const INVALID_REDIRECT = {
+  status: false,
+  errorCode: 4700,
+  errorMessage: 'Invalid redirect url',
+  result: null,
+};
 const REGISTERED = ['http://127.0.0.1/callback', 'meetingtray://oauth/callback'];
 
 describe('redirect URI matching', () => {
@@ -33,7 +38,9 @@ describe('redirect URI matching', () => {
   });
 
   it('rejects localhost even when it is registered', () => {
-    expect(isRedirectUriAllowed('http://localhost/callback', ['http://localhost/callback'])).toBe(false);
+    expect(isRedirectUriAllowed('http://localhost/callback', ['http://localhost/callback'])).toBe(
+      false,
+    );
   });
 });
 
@@ -47,8 +54,14 @@ describe('GET /oauth/authorize', () => {
   afterEach(() => sandbox.close());
 
   it('answers an invalid redirect with the 4700 JSON page, not a redirect', async () => {
-    for (const redirect of ['http://localhost:53682/callback', 'http://127.0.0.1:53682/CALLBACK', 'https://evil.example/cb']) {
-      const response = await fetch(authorizeUrl(sandbox, { redirect_uri: redirect }), { redirect: 'manual' });
+    for (const redirect of [
+      'http://localhost:53682/callback',
+      'http://127.0.0.1:53682/CALLBACK',
+      'https://evil.example/cb',
+    ]) {
+      const response = await fetch(authorizeUrl(sandbox, { redirect_uri: redirect }), {
+        redirect: 'manual',
+      });
       expect(response.status).toBe(200);
       expect(response.headers.get('location')).toBeNull();
       expect(await response.json()).toEqual(INVALID_REDIRECT);
@@ -56,13 +69,18 @@ describe('GET /oauth/authorize', () => {
   });
 
   it('refuses an unknown client without redirecting', async () => {
-    const response = await fetch(authorizeUrl(sandbox, { client_id: 'nobody' }), { redirect: 'manual' });
+    const response = await fetch(authorizeUrl(sandbox, { client_id: 'nobody' }), {
+      redirect: 'manual',
+    });
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({ status: false, errorCode: 4702 });
   });
 
   it('redirects unsupported_response_type back to the app with the state', async () => {
-    const response = await fetch(authorizeUrl(sandbox, { response_type: 'token', code_challenge: 'x' }), { redirect: 'manual' });
+    const response = await fetch(
+      authorizeUrl(sandbox, { response_type: 'token', code_challenge: 'x' }),
+      { redirect: 'manual' },
+    );
     expect(response.status).toBe(302);
     const location = new URL(response.headers.get('location') ?? '');
     expect(location.searchParams.get('error')).toBe('unsupported_response_type');
@@ -70,10 +88,15 @@ describe('GET /oauth/authorize', () => {
   });
 
   it('requires PKCE for the public client and a known method', async () => {
-    for (const params of [{ code_challenge: undefined }, { code_challenge: 'abc', code_challenge_method: 'S512' }]) {
+    for (const params of [
+      { code_challenge: undefined },
+      { code_challenge: 'abc', code_challenge_method: 'S512' },
+    ]) {
       const response = await fetch(authorizeUrl(sandbox, params), { redirect: 'manual' });
       expect(response.status).toBe(302);
-      expect(new URL(response.headers.get('location') ?? '').searchParams.get('error')).toBe('invalid_request');
+      expect(new URL(response.headers.get('location') ?? '').searchParams.get('error')).toBe(
+        'invalid_request',
+      );
     }
   });
 
@@ -99,12 +122,19 @@ describe('GET /oauth/authorize', () => {
   });
 
   it('lets the custom-scheme redirect through the consent form CSP', async () => {
-    const response = await fetch(authorizeUrl(sandbox, { redirect_uri: 'meetingtray://oauth/callback', code_challenge: 'c' }));
-    expect(response.headers.get('content-security-policy')).toContain("form-action 'self' meetingtray:");
+    const response = await fetch(
+      authorizeUrl(sandbox, { redirect_uri: 'meetingtray://oauth/callback', code_challenge: 'c' }),
+    );
+    expect(response.headers.get('content-security-policy')).toContain(
+      "form-action 'self' meetingtray:",
+    );
   });
 
   it('Allow redirects with a 32-character code and the state; Deny with access_denied', async () => {
-    const allowed = await consent(authorizeUrl(sandbox, { code_challenge: 'c', state: 'a b&c' }), 'allow');
+    const allowed = await consent(
+      authorizeUrl(sandbox, { code_challenge: 'c', state: 'a b&c' }),
+      'allow',
+    );
     expect(`${allowed.origin}${allowed.pathname}`).toBe(LOOPBACK_REDIRECT);
     expect(allowed.searchParams.get('code')).toMatch(/^[A-Za-z0-9_-]{32}$/);
     expect(allowed.searchParams.get('state')).toBe('a b&c');
@@ -116,7 +146,11 @@ describe('GET /oauth/authorize', () => {
 
   it('omits state when the app sent none and keeps the custom scheme', async () => {
     const location = await consent(
-      authorizeUrl(sandbox, { redirect_uri: 'meetingtray://oauth/callback', state: undefined, code_challenge: 'c' }),
+      authorizeUrl(sandbox, {
+        redirect_uri: 'meetingtray://oauth/callback',
+        state: undefined,
+        code_challenge: 'c',
+      }),
       'allow',
     );
     expect(location.protocol).toBe('meetingtray:');

@@ -24,7 +24,13 @@ function startCli(args: string[]) {
 // Spawning Node 24 takes a few seconds on a busy 2-core machine: a budget, not a timing check.
 describe('npm run sandbox (cli.ts)', { timeout: 30_000 }, () => {
   it('prints the listening line and the demo credentials, serves, and exits cleanly on SIGTERM', async () => {
-    const { child, firstLines, exited } = startCli(['--port', '0', '--test-mode', '--meetings', '4']);
+    const { child, firstLines, exited } = startCli([
+      '--port',
+      '0',
+      '--test-mode',
+      '--meetings',
+      '4',
+    ]);
     const [listening = '', confidential = '', publicClient = ''] = await firstLines;
     const match = /^Zoom sandbox listening on (http:\/\/127\.0\.0\.1:(\d+))$/.exec(listening);
     expect(match).not.toBeNull();
@@ -59,8 +65,25 @@ describe('parseSandboxArgs', () => {
   it('maps every flag onto the options', () => {
     expect(
       parseSandboxArgs([
-        '--port', '4000', '--token-ttl', '60', '--latency', '15', '--error-rate', '0.1', '--rate-limit-rate=0.2',
-        '--retry-after', '3', '--drop-rate', '0.05', '--meetings', '40', '--clock-offset', '120000', '--test-mode', '--no-rate-limits',
+        '--port',
+        '4000',
+        '--token-ttl',
+        '60',
+        '--latency',
+        '15',
+        '--error-rate',
+        '0.1',
+        '--rate-limit-rate=0.2',
+        '--retry-after',
+        '3',
+        '--drop-rate',
+        '0.05',
+        '--meetings',
+        '40',
+        '--clock-offset',
+        '120000',
+        '--test-mode',
+        '--no-rate-limits',
       ]),
     ).toEqual({
       port: 4000,
@@ -78,6 +101,8 @@ describe('parseSandboxArgs', () => {
   it('explains bad values', () => {
     expect(() => parseSandboxArgs(['--port'])).toThrow('--port needs a number of 0 or more');
     expect(() => parseSandboxArgs(['--latency', 'soon'])).toThrow('--latency needs a number');
-    expect(() => parseSandboxArgs(['--error-rate', '2'])).toThrow('--error-rate is a share between 0 and 1');
+    expect(() => parseSandboxArgs(['--error-rate', '2'])).toThrow(
+      '--error-rate is a share between 0 and 1',
+    );
   });
 });

@@ -11,7 +11,10 @@ describe('daily rate limit (zoom-facts §7)', () => {
     let now = Date.parse('2026-11-24T15:30:00Z');
     sandbox = await startZoomSandbox({ now: () => now, dailyLimits: { Light: 2 } });
     const { access_token } = await signIn(sandbox);
-    const me = () => fetch(`${sandbox.apiBaseUrl}/users/me`, { headers: { authorization: `Bearer ${access_token}` } });
+    const me = () =>
+      fetch(`${sandbox.apiBaseUrl}/users/me`, {
+        headers: { authorization: `Bearer ${access_token}` },
+      });
 
     expect((await me()).status).toBe(200);
     expect((await me()).status).toBe(200);
@@ -27,15 +30,22 @@ describe('daily rate limit (zoom-facts §7)', () => {
     expect(limited.headers.get('retry-after')).toBe('2026-11-25T00:00:00Z');
 
     // Medium (meetings) has no daily cap here, and the next UTC day starts afresh.
-    const meetings = await fetch(`${sandbox.apiBaseUrl}/users/me/meetings`, { headers: { authorization: `Bearer ${access_token}` } });
+    const meetings = await fetch(`${sandbox.apiBaseUrl}/users/me/meetings`, {
+      headers: { authorization: `Bearer ${access_token}` },
+    });
     expect(meetings.status).toBe(200);
     now = Date.parse('2026-11-25T00:00:01Z');
     const fresh = await signIn(sandbox);
-    const nextDay = await fetch(`${sandbox.apiBaseUrl}/users/me`, { headers: { authorization: `Bearer ${fresh.access_token}` } });
+    const nextDay = await fetch(`${sandbox.apiBaseUrl}/users/me`, {
+      headers: { authorization: `Bearer ${fresh.access_token}` },
+    });
     expect(nextDay.status).toBe(200);
   });
 
   it('is a CLI flag', () => {
-    expect(parseSandboxArgs(['--daily-limit', '100']).dailyLimits).toEqual({ Light: 100, Medium: 100 });
+    expect(parseSandboxArgs(['--daily-limit', '100']).dailyLimits).toEqual({
+      Light: 100,
+      Medium: 100,
+    });
   });
 });

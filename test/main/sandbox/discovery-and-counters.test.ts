@@ -16,7 +16,12 @@ describe('discovery, counters and test mode', () => {
       token_endpoint: `${sandbox.url}/oauth/token`,
       revocation_endpoint: `${sandbox.url}/oauth/revoke`,
       response_types_supported: ['code'],
-      grant_types_supported: ['authorization_code', 'refresh_token', 'client_credentials', 'urn:ietf:params:oauth:grant-type:jwt-bearer'],
+      grant_types_supported: [
+        'authorization_code',
+        'refresh_token',
+        'client_credentials',
+        'urn:ietf:params:oauth:grant-type:jwt-bearer',
+      ],
       token_endpoint_auth_methods_supported: ['client_secret_basic'],
       code_challenge_methods_supported: ['S256'],
       service_documentation: 'https://developers.zoom.us/docs/integrations/oauth/',
@@ -29,7 +34,10 @@ describe('discovery, counters and test mode', () => {
     expect(sandbox.url).toBe(`http://127.0.0.1:${sandbox.port}`);
     expect(sandbox.apiBaseUrl).toBe(`${sandbox.url}/v2`);
     expect(sandbox.clients).toEqual({
-      confidential: { clientId: 'SandboxClientId01', clientSecret: expect.stringMatching(/.{16,}/) },
+      confidential: {
+        clientId: 'SandboxClientId01',
+        clientSecret: expect.stringMatching(/.{16,}/),
+      },
       public: { clientId: 'SandboxPublicClient01' },
     });
   });
@@ -62,14 +70,23 @@ describe('discovery, counters and test mode', () => {
     sandbox = await startZoomSandbox({ testMode: true });
     await signIn(sandbox);
     const counters = await getJson(`${sandbox.url}/__sandbox/counters`);
-    expect(counters.body).toMatchObject({ requests: { 'POST /oauth/token': 1 }, grants: { authorization_code: 1 } });
+    expect(counters.body).toMatchObject({
+      requests: { 'POST /oauth/token': 1 },
+      grants: { authorization_code: 1 },
+    });
     expect((await fetch(`${sandbox.url}/__sandbox/reset`, { method: 'POST' })).status).toBe(200);
-    expect((await getJson(`${sandbox.url}/__sandbox/counters`)).body).toEqual({ requests: {}, grants: {} });
+    expect((await getJson(`${sandbox.url}/__sandbox/counters`)).body).toEqual({
+      requests: {},
+      grants: {},
+    });
   });
 
   it('answers unknown paths with 404', async () => {
     sandbox = await startZoomSandbox();
-    expect(await getJson(`${sandbox.apiBaseUrl}/meetings/123`)).toMatchObject({ status: 404, body: { code: 404 } });
+    expect(await getJson(`${sandbox.apiBaseUrl}/meetings/123`)).toMatchObject({
+      status: 404,
+      body: { code: 404 },
+    });
     expect((await fetch(`${sandbox.url}/oauth/token`)).status).toBe(404); // GET is not the token endpoint
   });
 });

@@ -34,7 +34,9 @@ describe('full OAuth + API flow over plain HTTP', () => {
       return { status: response.status, json: (await response.json()) as Record<string, string> };
     };
     const api = async (path: string, token: string) => {
-      const response = await fetch(`${sandbox.apiBaseUrl}${path}`, { headers: { Authorization: `Bearer ${token}` } });
+      const response = await fetch(`${sandbox.apiBaseUrl}${path}`, {
+        headers: { Authorization: `Bearer ${token}` },
+      });
       return { status: response.status, json: (await response.json()) as Record<string, unknown> };
     };
 
@@ -99,22 +101,37 @@ describe('full OAuth + API flow over plain HTTP', () => {
     expect(new Set(ids).size).toBe(25);
 
     // 6. refresh rotates
-    const refreshed = await post('/oauth/token', { grant_type: 'refresh_token', refresh_token: first.refresh_token ?? '' });
+    const refreshed = await post('/oauth/token', {
+      grant_type: 'refresh_token',
+      refresh_token: first.refresh_token ?? '',
+    });
     expect(refreshed.status).toBe(200);
     expect(refreshed.json.refresh_token).not.toBe(first.refresh_token);
     expect((await api('/users/me', refreshed.json.access_token ?? '')).status).toBe(200);
 
     // 7. the old refresh token is dead
-    const reused = await post('/oauth/token', { grant_type: 'refresh_token', refresh_token: first.refresh_token ?? '' });
-    expect(reused).toEqual({ status: 400, json: { reason: 'Invalid Token!', error: 'invalid_grant' } });
+    const reused = await post('/oauth/token', {
+      grant_type: 'refresh_token',
+      refresh_token: first.refresh_token ?? '',
+    });
+    expect(reused).toEqual({
+      status: 400,
+      json: { reason: 'Invalid Token!', error: 'invalid_grant' },
+    });
 
     // 8. revoke
     const revoked = await post('/oauth/revoke', { token: refreshed.json.access_token ?? '' });
     expect(revoked).toEqual({ status: 200, json: { status: 'success' } });
 
     // 9. everything from that grant is refused
-    const afterRevoke = await post('/oauth/token', { grant_type: 'refresh_token', refresh_token: refreshed.json.refresh_token ?? '' });
-    expect(afterRevoke).toEqual({ status: 400, json: { reason: 'Invalid Token!', error: 'invalid_grant' } });
+    const afterRevoke = await post('/oauth/token', {
+      grant_type: 'refresh_token',
+      refresh_token: refreshed.json.refresh_token ?? '',
+    });
+    expect(afterRevoke).toEqual({
+      status: 400,
+      json: { reason: 'Invalid Token!', error: 'invalid_grant' },
+    });
     expect(await api('/users/me', refreshed.json.access_token ?? '')).toEqual({
       status: 401,
       json: { code: 124, message: 'Invalid access token.' },

@@ -6,7 +6,10 @@ import { createSeededRandom } from '../../../main/sandbox/random.ts';
 import { createFakeClock } from '../../fakes/fake-clock.ts';
 import { getJson, postForm, refreshBody, signIn } from './sandbox-kit.ts';
 
-const PER_SECOND = { code: 429, message: 'You have reached the maximum per-second rate limit for this API. Try again later.' };
+const PER_SECOND = {
+  code: 429,
+  message: 'You have reached the maximum per-second rate limit for this API. Try again later.',
+};
 
 describe('rate limits and injected faults', () => {
   let sandbox: ZoomSandbox | undefined;
@@ -46,7 +49,8 @@ describe('rate limits and injected faults', () => {
   it('turns rate limits off with rateLimits: false', async () => {
     sandbox = await startZoomSandbox({ now: () => 0, rateLimits: false });
     const { access_token: token } = await signIn(sandbox);
-    for (let i = 0; i < 35; i += 1) expect((await getJson(`${sandbox.apiBaseUrl}/users/me`, token)).status).toBe(200);
+    for (let i = 0; i < 35; i += 1)
+      expect((await getJson(`${sandbox.apiBaseUrl}/users/me`, token)).status).toBe(200);
   });
 
   it('serverErrorRate 1 answers API and token requests with Zoom-style 500s; setFaults turns it off', async () => {
@@ -57,19 +61,28 @@ describe('rate limits and injected faults', () => {
       status: 500,
       body: { code: 500, message: expect.any(String) },
     });
-    expect(await postForm(`${sandbox.url}/oauth/token`, refreshBody(sandbox, tokens.refresh_token))).toMatchObject({
+    expect(
+      await postForm(`${sandbox.url}/oauth/token`, refreshBody(sandbox, tokens.refresh_token)),
+    ).toMatchObject({
       status: 500,
       body: { error: 'server_error' },
     });
-    const consentPage = await fetch(`${sandbox.url}/oauth/authorize?client_id=${sandbox.clients.public.clientId}`);
+    const consentPage = await fetch(
+      `${sandbox.url}/oauth/authorize?client_id=${sandbox.clients.public.clientId}`,
+    );
     expect(consentPage.status).toBe(200); // the consent page is never faulted
     sandbox.setFaults({});
-    expect((await postForm(`${sandbox.url}/oauth/token`, refreshBody(sandbox, tokens.refresh_token))).status).toBe(200);
+    expect(
+      (await postForm(`${sandbox.url}/oauth/token`, refreshBody(sandbox, tokens.refresh_token)))
+        .status,
+    ).toBe(200);
   });
 
   it('rateLimitRate 1 answers 429 with Retry-After', async () => {
     sandbox = await startZoomSandbox({ faults: { rateLimitRate: 1, retryAfterSeconds: 7 } });
-    const response = await fetch(`${sandbox.apiBaseUrl}/users/me/meetings`, { headers: { Authorization: 'Bearer x' } });
+    const response = await fetch(`${sandbox.apiBaseUrl}/users/me/meetings`, {
+      headers: { Authorization: 'Bearer x' },
+    });
     expect(response.status).toBe(429);
     expect(response.headers.get('retry-after')).toBe('7');
     expect(response.headers.get('x-ratelimit-category')).toBe('Medium');
@@ -84,8 +97,16 @@ describe('rate limits and injected faults', () => {
 
   it('draws faults from the injected random source, reproducibly', () => {
     const draws = [0.05, 0.2, 0.4, 0.9];
-    const faults = createFaultInjector({ random: () => draws.shift() ?? 1, initial: { dropRate: 0.1, serverErrorRate: 0.2, rateLimitRate: 0.2 } });
-    expect([faults.pick(), faults.pick(), faults.pick(), faults.pick()]).toEqual(['drop', 'server_error', 'rate_limit', null]);
+    const faults = createFaultInjector({
+      random: () => draws.shift() ?? 1,
+      initial: { dropRate: 0.1, serverErrorRate: 0.2, rateLimitRate: 0.2 },
+    });
+    expect([faults.pick(), faults.pick(), faults.pick(), faults.pick()]).toEqual([
+      'drop',
+      'server_error',
+      'rate_limit',
+      null,
+    ]);
     const a = createSeededRandom(42);
     const b = createSeededRandom(42);
     const sequence = Array.from({ length: 5 }, () => a());

@@ -17,8 +17,14 @@ export function authorizeUrl(
   params: Record<string, string | undefined>,
 ): string {
   const url = new URL('/oauth/authorize', sandbox.url);
-  const defaults = { response_type: 'code', client_id: sandbox.clients.public.clientId, redirect_uri: LOOPBACK_REDIRECT, state: 'state-123' };
-  for (const [key, value] of Object.entries({ ...defaults, ...params })) if (value !== undefined) url.searchParams.set(key, value);
+  const defaults = {
+    response_type: 'code',
+    client_id: sandbox.clients.public.clientId,
+    redirect_uri: LOOPBACK_REDIRECT,
+    state: 'state-123',
+  };
+  for (const [key, value] of Object.entries({ ...defaults, ...params }))
+    if (value !== undefined) url.searchParams.set(key, value);
   return url.href;
 }
 
@@ -29,7 +35,10 @@ export function basicAuth(clientId: string, clientSecret: string): string {
 }
 
 export function confidentialAuth(sandbox: ZoomSandbox): string {
-  return basicAuth(sandbox.clients.confidential.clientId, sandbox.clients.confidential.clientSecret);
+  return basicAuth(
+    sandbox.clients.confidential.clientId,
+    sandbox.clients.confidential.clientSecret,
+  );
 }
 
 export async function postForm(
@@ -42,12 +51,22 @@ export async function postForm(
     headers: { 'Content-Type': 'application/x-www-form-urlencoded;charset=UTF-8', ...headers },
     body: new URLSearchParams(body),
   });
-  return { status: response.status, body: (await response.json()) as Record<string, unknown>, headers: response.headers };
+  return {
+    status: response.status,
+    body: (await response.json()) as Record<string, unknown>,
+    headers: response.headers,
+  };
 }
 
 export async function getJson(url: string, accessToken?: string) {
-  const response = await fetch(url, { headers: accessToken ? { Authorization: `Bearer ${accessToken}` } : {} });
-  return { status: response.status, body: (await response.json()) as Record<string, unknown>, headers: response.headers };
+  const response = await fetch(url, {
+    headers: accessToken ? { Authorization: `Bearer ${accessToken}` } : {},
+  });
+  return {
+    status: response.status,
+    body: (await response.json()) as Record<string, unknown>,
+    headers: response.headers,
+  };
 }
 
 /** Consents as the demo person and returns the code (and the verifier used). */
@@ -57,9 +76,15 @@ export async function authorizeCode(
   extra: Record<string, string | undefined> = {},
 ) {
   const { verifier, challenge } = pkcePair();
-  const clientId = client === 'public' ? sandbox.clients.public.clientId : sandbox.clients.confidential.clientId;
+  const clientId =
+    client === 'public' ? sandbox.clients.public.clientId : sandbox.clients.confidential.clientId;
   const location = await consent(
-    authorizeUrl(sandbox, { client_id: clientId, code_challenge: challenge, code_challenge_method: 'S256', ...extra }),
+    authorizeUrl(sandbox, {
+      client_id: clientId,
+      code_challenge: challenge,
+      code_challenge_method: 'S256',
+      ...extra,
+    }),
     'allow',
   );
   return { code: location.searchParams.get('code') ?? '', verifier, location };
@@ -75,9 +100,17 @@ export interface Tokens {
 }
 
 /** A full sign-in: consent, then the code exchange with the client's proper authentication. */
-export async function signIn(sandbox: ZoomSandbox, client: 'public' | 'confidential' = 'public'): Promise<Tokens> {
+export async function signIn(
+  sandbox: ZoomSandbox,
+  client: 'public' | 'confidential' = 'public',
+): Promise<Tokens> {
   const { code, verifier } = await authorizeCode(sandbox, client);
-  const body: Record<string, string> = { grant_type: 'authorization_code', code, redirect_uri: LOOPBACK_REDIRECT, code_verifier: verifier };
+  const body: Record<string, string> = {
+    grant_type: 'authorization_code',
+    code,
+    redirect_uri: LOOPBACK_REDIRECT,
+    code_verifier: verifier,
+  };
   const headers: Record<string, string> = {};
   if (client === 'public') body.client_id = sandbox.clients.public.clientId;
   else headers.Authorization = confidentialAuth(sandbox);
@@ -87,5 +120,9 @@ export async function signIn(sandbox: ZoomSandbox, client: 'public' | 'confident
 }
 
 export function refreshBody(sandbox: ZoomSandbox, refreshToken: string): Record<string, string> {
-  return { grant_type: 'refresh_token', refresh_token: refreshToken, client_id: sandbox.clients.public.clientId };
+  return {
+    grant_type: 'refresh_token',
+    refresh_token: refreshToken,
+    client_id: sandbox.clients.public.clientId,
+  };
 }

@@ -61,7 +61,12 @@ describe('POST /oauth/token', () => {
     const { code, verifier } = await authorizeCode(sandbox, 'confidential');
     const response = await postForm(
       tokenUrl,
-      { grant_type: 'authorization_code', code, redirect_uri: LOOPBACK_REDIRECT, code_verifier: verifier },
+      {
+        grant_type: 'authorization_code',
+        code,
+        redirect_uri: LOOPBACK_REDIRECT,
+        code_verifier: verifier,
+      },
       { Authorization: confidentialAuth(sandbox) },
     );
     expect(response.status).toBe(200);
@@ -92,14 +97,22 @@ describe('POST /oauth/token', () => {
 
   it('refuses wrong or misplaced client credentials with invalid_client', async () => {
     const { code, verifier } = await authorizeCode(sandbox, 'confidential');
-    const body = { grant_type: 'authorization_code', code, redirect_uri: LOOPBACK_REDIRECT, code_verifier: verifier };
+    const body = {
+      grant_type: 'authorization_code',
+      code,
+      redirect_uri: LOOPBACK_REDIRECT,
+      code_verifier: verifier,
+    };
     const { clientId, clientSecret } = sandbox.clients.confidential;
     const attempts: Array<[Record<string, string>, Record<string, string>]> = [
       [body, { Authorization: basicAuth(clientId, 'wrong') }],
       [body, {}], // confidential client without Basic
       [{ ...body, client_id: clientId, client_secret: clientSecret }, {}], // client_secret_post is not Zoom's
       [{ ...body, client_id: 'other' }, { Authorization: confidentialAuth(sandbox) }],
-      [{ ...body, client_id: sandbox.clients.public.clientId }, { Authorization: basicAuth(sandbox.clients.public.clientId, '') }],
+      [
+        { ...body, client_id: sandbox.clients.public.clientId },
+        { Authorization: basicAuth(sandbox.clients.public.clientId, '') },
+      ],
       [body, { Authorization: 'Basic !!!' }],
     ];
     for (const [form, headers] of attempts) {
@@ -110,9 +123,15 @@ describe('POST /oauth/token', () => {
   });
 
   it('refuses an unknown grant type', async () => {
-    const response = await postForm(tokenUrl, { grant_type: 'password', client_id: sandbox.clients.public.clientId });
+    const response = await postForm(tokenUrl, {
+      grant_type: 'password',
+      client_id: sandbox.clients.public.clientId,
+    });
     expect(response.status).toBe(400);
-    expect(response.body).toEqual({ reason: 'unsupported grant type', error: 'unsupported_grant_type' });
+    expect(response.body).toEqual({
+      reason: 'unsupported grant type',
+      error: 'unsupported_grant_type',
+    });
   });
 
   it('uses a code once', async () => {
@@ -140,14 +159,18 @@ describe('POST /oauth/token', () => {
 
   it('requires the redirect_uri used at authorize', async () => {
     const { code, verifier } = await authorizeCode(sandbox, 'public');
-    const response = await exchange(code, verifier, { redirect_uri: 'http://127.0.0.1:9999/callback' });
+    const response = await exchange(code, verifier, {
+      redirect_uri: 'http://127.0.0.1:9999/callback',
+    });
     expect(response.status).toBe(400);
     expect(response.body).toEqual({ reason: 'Redirect URI mismatch.', error: 'invalid_grant' });
   });
 
   it('checks the S256 code_verifier', async () => {
     const { code } = await authorizeCode(sandbox, 'public');
-    expect((await exchange(code, 'not-the-verifier-aaaaaaaaaaaaaaaaaaaaaaaaaaaa')).body).toEqual(INVALID_VERIFIER);
+    expect((await exchange(code, 'not-the-verifier-aaaaaaaaaaaaaaaaaaaaaaaaaaaa')).body).toEqual(
+      INVALID_VERIFIER,
+    );
     const second = await authorizeCode(sandbox, 'public');
     const withoutVerifier = await postForm(tokenUrl, {
       grant_type: 'authorization_code',
@@ -159,14 +182,23 @@ describe('POST /oauth/token', () => {
   });
 
   it('defaults to plain PKCE when the method is absent, and ignores padding', async () => {
-    const plain = await authorizeCode(sandbox, 'public', { code_challenge: 'plain-verifier-value', code_challenge_method: undefined });
+    const plain = await authorizeCode(sandbox, 'public', {
+      code_challenge: 'plain-verifier-value',
+      code_challenge_method: undefined,
+    });
     expect((await exchange(plain.code, 'plain-verifier-value')).status).toBe(200);
-    const plainWrong = await authorizeCode(sandbox, 'public', { code_challenge: 'plain-verifier-value', code_challenge_method: undefined });
+    const plainWrong = await authorizeCode(sandbox, 'public', {
+      code_challenge: 'plain-verifier-value',
+      code_challenge_method: undefined,
+    });
     expect((await exchange(plainWrong.code, 'other')).body).toEqual(INVALID_VERIFIER);
 
     const verifier = 'dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk';
     const challenge = 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM'; // RFC 7636 appendix B
-    const padded = await authorizeCode(sandbox, 'public', { code_challenge: `${challenge}=`, code_challenge_method: 'S256' });
+    const padded = await authorizeCode(sandbox, 'public', {
+      code_challenge: `${challenge}=`,
+      code_challenge_method: 'S256',
+    });
     expect((await exchange(padded.code, verifier)).status).toBe(200);
   });
 
@@ -181,7 +213,9 @@ describe('POST /oauth/token', () => {
     expect(reuse.status).toBe(400);
     expect(reuse.body).toEqual(INVALID_TOKEN);
     expect((await getJson(`${sandbox.apiBaseUrl}/users/me`, first.access_token)).status).toBe(401);
-    expect((await getJson(`${sandbox.apiBaseUrl}/users/me`, String(refreshed.body.access_token))).status).toBe(200);
+    expect(
+      (await getJson(`${sandbox.apiBaseUrl}/users/me`, String(refreshed.body.access_token))).status,
+    ).toBe(200);
   });
 
   it('refreshes the confidential client with Basic, and only for its own tokens', async () => {
@@ -198,20 +232,28 @@ describe('POST /oauth/token', () => {
 
   it('refuses an access token, garbage, or an expired refresh token as refresh_token', async () => {
     const tokens = await signIn(sandbox);
-    expect((await postForm(tokenUrl, refreshBody(sandbox, tokens.access_token))).body).toEqual(INVALID_TOKEN);
+    expect((await postForm(tokenUrl, refreshBody(sandbox, tokens.access_token))).body).toEqual(
+      INVALID_TOKEN,
+    );
     expect((await postForm(tokenUrl, refreshBody(sandbox, 'garbage'))).body).toEqual(INVALID_TOKEN);
     clock.jump(90 * 24 * 3600 * 1000);
-    expect((await postForm(tokenUrl, refreshBody(sandbox, tokens.refresh_token))).body).toEqual(INVALID_TOKEN);
+    expect((await postForm(tokenUrl, refreshBody(sandbox, tokens.refresh_token))).body).toEqual(
+      INVALID_TOKEN,
+    );
   });
 
   it('lets a new authorization for the same user and client supersede the older grant', async () => {
     const older = await signIn(sandbox);
     const otherClient = await signIn(sandbox, 'confidential');
     const newer = await signIn(sandbox);
-    expect((await postForm(tokenUrl, refreshBody(sandbox, older.refresh_token))).body).toEqual(INVALID_TOKEN);
+    expect((await postForm(tokenUrl, refreshBody(sandbox, older.refresh_token))).body).toEqual(
+      INVALID_TOKEN,
+    );
     expect((await getJson(`${sandbox.apiBaseUrl}/users/me`, older.access_token)).status).toBe(401);
     expect((await getJson(`${sandbox.apiBaseUrl}/users/me`, newer.access_token)).status).toBe(200);
-    expect((await getJson(`${sandbox.apiBaseUrl}/users/me`, otherClient.access_token)).status).toBe(200);
+    expect((await getJson(`${sandbox.apiBaseUrl}/users/me`, otherClient.access_token)).status).toBe(
+      200,
+    );
   });
 
   it('counts token requests per grant type', async () => {
@@ -226,11 +268,17 @@ describe('POST /oauth/token', () => {
     const issuer = new URL(sandbox.url);
     const as = await oauth.processDiscoveryResponse(
       issuer,
-      await oauth.discoveryRequest(issuer, { algorithm: 'oauth2', [oauth.allowInsecureRequests]: true }),
+      await oauth.discoveryRequest(issuer, {
+        algorithm: 'oauth2',
+        [oauth.allowInsecureRequests]: true,
+      }),
     );
     for (const kind of ['public', 'confidential'] as const) {
       const client = { client_id: sandbox.clients[kind].clientId };
-      const clientAuth = kind === 'public' ? oauth.None() : oauth.ClientSecretBasic(sandbox.clients.confidential.clientSecret);
+      const clientAuth =
+        kind === 'public'
+          ? oauth.None()
+          : oauth.ClientSecretBasic(sandbox.clients.confidential.clientSecret);
       const verifier = oauth.generateRandomCodeVerifier();
       const url = authorizeUrl(sandbox, {
         client_id: client.client_id,
@@ -240,20 +288,36 @@ describe('POST /oauth/token', () => {
       });
       const callback = await consent(url, 'allow');
       const params = oauth.validateAuthResponse(as, client, callback, 'xyz');
-      const response = await oauth.authorizationCodeGrantRequest(as, client, clientAuth, params, LOOPBACK_REDIRECT, verifier, {
-        [oauth.allowInsecureRequests]: true,
-      });
+      const response = await oauth.authorizationCodeGrantRequest(
+        as,
+        client,
+        clientAuth,
+        params,
+        LOOPBACK_REDIRECT,
+        verifier,
+        {
+          [oauth.allowInsecureRequests]: true,
+        },
+      );
       const tokens = await oauth.processAuthorizationCodeResponse(as, client, response);
       expect(tokens.token_type).toBe('bearer');
       const refreshed = await oauth.processRefreshTokenResponse(
         as,
         client,
-        await oauth.refreshTokenGrantRequest(as, client, clientAuth, tokens.refresh_token ?? '', { [oauth.allowInsecureRequests]: true }),
+        await oauth.refreshTokenGrantRequest(as, client, clientAuth, tokens.refresh_token ?? '', {
+          [oauth.allowInsecureRequests]: true,
+        }),
       );
       expect(refreshed.refresh_token).not.toBe(tokens.refresh_token);
-      const revoked = await oauth.revocationRequest(as, client, clientAuth, refreshed.access_token, {
-        [oauth.allowInsecureRequests]: true,
-      });
+      const revoked = await oauth.revocationRequest(
+        as,
+        client,
+        clientAuth,
+        refreshed.access_token,
+        {
+          [oauth.allowInsecureRequests]: true,
+        },
+      );
       await oauth.processRevocationResponse(revoked);
     }
   });

@@ -43,14 +43,20 @@ describe('app:// resolver', () => {
 
   it('keeps an absolute-looking path (//etc/passwd) inside the build directory', () => {
     const result = resolveAppAsset(ROOT, 'app://renderer//etc/passwd.js');
-    expect(result).toEqual({ kind: 'file', filePath: join(ROOT, 'etc', 'passwd.js'), contentType: 'text/javascript; charset=utf-8' });
+    expect(result).toEqual({
+      kind: 'file',
+      filePath: join(ROOT, 'etc', 'passwd.js'),
+      contentType: 'text/javascript; charset=utf-8',
+    });
   });
 
   it('has a strict content security policy', () => {
-    const directives = new Map(CONTENT_SECURITY_POLICY.split(';').map((d) => {
-      const [name, ...values] = d.trim().split(/\s+/u);
-      return [name, values] as const;
-    }));
+    const directives = new Map(
+      CONTENT_SECURITY_POLICY.split(';').map((d) => {
+        const [name, ...values] = d.trim().split(/\s+/u);
+        return [name, values] as const;
+      }),
+    );
     expect(directives.get('default-src')).toEqual(["'self'"]);
     expect(directives.get('script-src')).toEqual(["'self'"]);
     expect(directives.get('object-src')).toEqual(["'none'"]);

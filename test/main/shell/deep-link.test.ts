@@ -1,7 +1,11 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createDeepLinkInbox } from '../../../main/shell/deep-link-inbox.ts';
-import { findDeepLinkInArgv, isOurDeepLink, protocolClientRegistration } from '../../../main/shell/deep-link.ts';
+import {
+  findDeepLinkInArgv,
+  isOurDeepLink,
+  protocolClientRegistration,
+} from '../../../main/shell/deep-link.ts';
 
 const CALLBACK = 'meetingtray://oauth/callback?code=abc&state=xyz';
 
@@ -21,15 +25,23 @@ describe('deep-link validation', () => {
 
 describe('findDeepLinkInArgv', () => {
   it('finds nothing in an ordinary launch', () => {
-    expect(findDeepLinkInArgv(['/opt/Meeting Tray/meeting-tray', '--hidden'])).toEqual({ kind: 'none' });
+    expect(findDeepLinkInArgv(['/opt/Meeting Tray/meeting-tray', '--hidden'])).toEqual({
+      kind: 'none',
+    });
   });
 
   it('finds the one link after the Windows sentinel', () => {
-    expect(findDeepLinkInArgv(['C:\\MT\\Meeting Tray.exe', '--', CALLBACK])).toEqual({ kind: 'link', url: CALLBACK });
+    expect(findDeepLinkInArgv(['C:\\MT\\Meeting Tray.exe', '--', CALLBACK])).toEqual({
+      kind: 'link',
+      url: CALLBACK,
+    });
   });
 
   it('finds the link in a development launch (electron . -- url)', () => {
-    expect(findDeepLinkInArgv(['/x/electron', '/repo', '--', CALLBACK])).toEqual({ kind: 'link', url: CALLBACK });
+    expect(findDeepLinkInArgv(['/x/electron', '/repo', '--', CALLBACK])).toEqual({
+      kind: 'link',
+      url: CALLBACK,
+    });
   });
 
   it('rejects two links, even identical ones', () => {
@@ -48,31 +60,56 @@ describe('findDeepLinkInArgv', () => {
   });
 
   it('never puts the URL in the rejection reason (it may carry a code)', () => {
-    const result = findDeepLinkInArgv(['app', CALLBACK, 'meetingtray://oauth/callback?code=secret']);
+    const result = findDeepLinkInArgv([
+      'app',
+      CALLBACK,
+      'meetingtray://oauth/callback?code=secret',
+    ]);
     expect(JSON.stringify(result)).not.toContain('secret');
   });
 
   it('ignores non-string junk', () => {
-    expect(findDeepLinkInArgv(['app', undefined as unknown as string, CALLBACK])).toEqual({ kind: 'link', url: CALLBACK });
+    expect(findDeepLinkInArgv(['app', undefined as unknown as string, CALLBACK])).toEqual({
+      kind: 'link',
+      url: CALLBACK,
+    });
   });
 });
 
 describe('protocolClientRegistration', () => {
   it('in development passes the entry script and the -- sentinel', () => {
     expect(
-      protocolClientRegistration({ defaultApp: true, execPath: '/x/electron', entryScript: '.', platform: 'win32', resolvePath: resolve }),
+      protocolClientRegistration({
+        defaultApp: true,
+        execPath: '/x/electron',
+        entryScript: '.',
+        platform: 'win32',
+        resolvePath: resolve,
+      }),
     ).toEqual({ scheme: 'meetingtray', path: '/x/electron', args: [resolve('.'), '--'] });
   });
 
   it('packaged on Windows passes the sentinel only', () => {
     expect(
-      protocolClientRegistration({ defaultApp: false, execPath: 'C:\\MT\\mt.exe', entryScript: undefined, platform: 'win32', resolvePath: resolve }),
+      protocolClientRegistration({
+        defaultApp: false,
+        execPath: 'C:\\MT\\mt.exe',
+        entryScript: undefined,
+        platform: 'win32',
+        resolvePath: resolve,
+      }),
     ).toEqual({ scheme: 'meetingtray', path: 'C:\\MT\\mt.exe', args: ['--'] });
   });
 
   it('packaged on macOS and Linux registers just the scheme', () => {
     expect(
-      protocolClientRegistration({ defaultApp: false, execPath: '/Applications/MT', entryScript: undefined, platform: 'darwin', resolvePath: resolve }),
+      protocolClientRegistration({
+        defaultApp: false,
+        execPath: '/Applications/MT',
+        entryScript: undefined,
+        platform: 'darwin',
+        resolvePath: resolve,
+      }),
     ).toEqual({ scheme: 'meetingtray' });
   });
 });

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { autostartFilePath, buildAutostartDesktopEntry, quoteExecArgument } from '../../../main/shell/autostart-entry.ts';
+import {
+  autostartFilePath,
+  buildAutostartDesktopEntry,
+  quoteExecArgument,
+} from '../../../main/shell/autostart-entry.ts';
 import { createLaunchAtLoginOffer } from '../../../main/shell/launch-at-login-offer.ts';
 import { ShellSetting } from '../../../main/shell/settings-keys.ts';
 import { createMemorySettingsStore } from '../../fakes/memory-stores.ts';
@@ -7,7 +11,12 @@ import { signedIn, signedOut } from './meeting-fixtures.ts';
 
 describe('XDG autostart entry', () => {
   it('builds a hidden-start desktop entry', () => {
-    expect(buildAutostartDesktopEntry({ name: 'Meeting Tray', executable: '/opt/Meeting Tray/meeting-tray' })).toBe(
+    expect(
+      buildAutostartDesktopEntry({
+        name: 'Meeting Tray',
+        executable: '/opt/Meeting Tray/meeting-tray',
+      }),
+    ).toBe(
       [
         '[Desktop Entry]',
         'Type=Application',
@@ -35,9 +44,15 @@ describe('XDG autostart entry', () => {
   });
 
   it('lives in ~/.config/autostart, or under an absolute XDG_CONFIG_HOME', () => {
-    expect(autostartFilePath({}, '/home/ada')).toBe('/home/ada/.config/autostart/meeting-tray.desktop');
-    expect(autostartFilePath({ XDG_CONFIG_HOME: '/cfg' }, '/home/ada')).toBe('/cfg/autostart/meeting-tray.desktop');
-    expect(autostartFilePath({ XDG_CONFIG_HOME: 'relative' }, '/home/ada')).toBe('/home/ada/.config/autostart/meeting-tray.desktop');
+    expect(autostartFilePath({}, '/home/ada')).toBe(
+      '/home/ada/.config/autostart/meeting-tray.desktop',
+    );
+    expect(autostartFilePath({ XDG_CONFIG_HOME: '/cfg' }, '/home/ada')).toBe(
+      '/cfg/autostart/meeting-tray.desktop',
+    );
+    expect(autostartFilePath({ XDG_CONFIG_HOME: 'relative' }, '/home/ada')).toBe(
+      '/home/ada/.config/autostart/meeting-tray.desktop',
+    );
   });
 });
 
@@ -46,22 +61,37 @@ describe('launch-at-login offer', () => {
     const settings = createMemorySettingsStore();
     let asked = 0;
     let enabled = 0;
-    const offer = createLaunchAtLoginOffer({ settings, ask: async () => (asked += 1) > 0, enable: async () => void (enabled += 1) });
+    const offer = createLaunchAtLoginOffer({
+      settings,
+      ask: async () => (asked += 1) > 0,
+      enable: async () => void (enabled += 1),
+    });
     await offer.onSession(signedOut);
     expect(asked).toBe(0);
     await offer.onSession(signedIn([]));
     await offer.onSession(signedIn([]));
     expect(asked).toBe(1);
     expect(enabled).toBe(1);
-    expect(settings.snapshot()).toEqual({ [ShellSetting.launchAtLoginOffered]: true, [ShellSetting.launchAtLoginEnabled]: true });
+    expect(settings.snapshot()).toEqual({
+      [ShellSetting.launchAtLoginOffered]: true,
+      [ShellSetting.launchAtLoginEnabled]: true,
+    });
   });
 
   it('remembers a "not now" and stays off', async () => {
     const settings = createMemorySettingsStore();
     let enabled = 0;
-    const offer = createLaunchAtLoginOffer({ settings, ask: async () => false, enable: async () => void (enabled += 1) });
+    const offer = createLaunchAtLoginOffer({
+      settings,
+      ask: async () => false,
+      enable: async () => void (enabled += 1),
+    });
     await offer.onSession(signedIn([]));
-    const again = createLaunchAtLoginOffer({ settings, ask: async () => true, enable: async () => void (enabled += 1) });
+    const again = createLaunchAtLoginOffer({
+      settings,
+      ask: async () => true,
+      enable: async () => void (enabled += 1),
+    });
     await again.onSession(signedIn([]));
     expect(enabled).toBe(0);
     expect(settings.get(ShellSetting.launchAtLoginEnabled)).toBeUndefined();

@@ -1,7 +1,23 @@
 import type { Meeting, Profile, SessionState } from '../../../preload/contract.ts';
 
-export function meeting(id: string, topic: string, startTime: string | null, durationMinutes = 30, joinUrl = `https://us05web.zoom.us/j/${id}`): Meeting {
-  return { key: `${id}@${startTime ?? 'none'}`, id, topic, startTime, durationMinutes, timezone: 'Europe/Berlin', joinUrl, agenda: null, type: 2 };
+export function meeting(
+  id: string,
+  topic: string,
+  startTime: string | null,
+  durationMinutes = 30,
+  joinUrl = `https://us05web.zoom.us/j/${id}`,
+): Meeting {
+  return {
+    key: `${id}@${startTime ?? 'none'}`,
+    id,
+    topic,
+    startTime,
+    durationMinutes,
+    timezone: 'Europe/Berlin',
+    joinUrl,
+    agenda: null,
+    type: 2,
+  };
 }
 
 const profile: Profile = {
@@ -15,7 +31,10 @@ const profile: Profile = {
   accountType: 1,
 };
 
-export function signedIn(meetings: Meeting[], extra: Partial<Extract<SessionState, { kind: 'signed-in' }>> = {}): SessionState {
+export function signedIn(
+  meetings: Meeting[],
+  extra: Partial<Extract<SessionState, { kind: 'signed-in' }>> = {},
+): SessionState {
   return {
     kind: 'signed-in',
     demo: false,
@@ -31,4 +50,9 @@ export function signedIn(meetings: Meeting[], extra: Partial<Extract<SessionStat
   };
 }
 
-export const signedOut: Extract<SessionState, { kind: 'signed-out' }> = { kind: 'signed-out', demo: false, sessionOnly: null, reason: null };
+export const signedOut: Extract<SessionState, { kind: 'signed-out' }> = {
+  kind: 'signed-out',
+  demo: false,
+  sessionOnly: null,
+  reason: null,
+};

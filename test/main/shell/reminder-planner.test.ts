@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { parseReminderLead, planReminders, pruneFiredKeys, reminderKey } from '../../../main/shell/reminder-planner.ts';
+import {
+  parseReminderLead,
+  planReminders,
+  pruneFiredKeys,
+  reminderKey,
+} from '../../../main/shell/reminder-planner.ts';
 import { meeting } from './meeting-fixtures.ts';
 
 const at = (iso: string) => Date.parse(iso);
@@ -69,8 +74,13 @@ describe('planReminders', () => {
   });
 
   it('plans nothing when reminders are off, and skips meetings without a fixed time', () => {
-    expect(planReminders([standup], at('2026-11-24T12:56:00Z'), 'off', none)).toEqual({ due: [], nextAt: null });
-    expect(planReminders([meeting('3', 'Anytime', null)], at('2026-11-24T12:56:00Z'), 5, none)).toEqual({ due: [], nextAt: null });
+    expect(planReminders([standup], at('2026-11-24T12:56:00Z'), 'off', none)).toEqual({
+      due: [],
+      nextAt: null,
+    });
+    expect(
+      planReminders([meeting('3', 'Anytime', null)], at('2026-11-24T12:56:00Z'), 5, none),
+    ).toEqual({ due: [], nextAt: null });
   });
 
   it('reminds 1 minute before with the 1-minute setting', () => {
@@ -90,8 +100,8 @@ describe('reminder settings', () => {
 
   it('prunes fired keys of occurrences older than a day', () => {
     const now = at('2026-11-24T12:00:00Z');
-    expect(pruneFiredKeys(['1@2026-11-22T09:00:00.000Z', '2@2026-11-24T09:00:00.000Z', 'junk'], now)).toEqual([
-      '2@2026-11-24T09:00:00.000Z',
-    ]);
+    expect(
+      pruneFiredKeys(['1@2026-11-22T09:00:00.000Z', '2@2026-11-24T09:00:00.000Z', 'junk'], now),
+    ).toEqual(['2@2026-11-24T09:00:00.000Z']);
   });
 });

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { createReminderScheduler, type ReminderNotice } from '../../../main/shell/reminder-scheduler.ts';
+import {
+  createReminderScheduler,
+  type ReminderNotice,
+} from '../../../main/shell/reminder-scheduler.ts';
 import { ShellSetting } from '../../../main/shell/settings-keys.ts';
 import { createFakeClock } from '../../fakes/fake-clock.ts';
 import { createMemorySettingsStore } from '../../fakes/memory-stores.ts';
@@ -8,7 +11,12 @@ import { meeting } from './meeting-fixtures.ts';
 function setup(start = '2026-11-24T12:00:00Z', settings = createMemorySettingsStore()) {
   const clock = createFakeClock(Date.parse(start));
   const shown: ReminderNotice[] = [];
-  const scheduler = createReminderScheduler({ clock, settings, notify: (n) => shown.push(n), timeZone: () => 'Europe/Berlin' });
+  const scheduler = createReminderScheduler({
+    clock,
+    settings,
+    notify: (n) => shown.push(n),
+    timeZone: () => 'Europe/Berlin',
+  });
   return { clock, settings, shown, scheduler };
 }
 
@@ -22,7 +30,12 @@ describe('reminder scheduler', () => {
     expect(shown).toEqual([]);
     await clock.advance(60_000);
     expect(shown).toEqual([
-      { key: '1@2026-11-24T13:00:00.000Z', title: 'Standup', body: 'Starts at 14:00 — in 5 min', joinUrl: 'https://us05web.zoom.us/j/1' },
+      {
+        key: '1@2026-11-24T13:00:00.000Z',
+        title: 'Standup',
+        body: 'Starts at 14:00 — in 5 min',
+        joinUrl: 'https://us05web.zoom.us/j/1',
+      },
     ]);
     scheduler.replan();
     scheduler.setMeetings([standup]); // a refresh delivers the same meeting again
@@ -35,7 +48,9 @@ describe('reminder scheduler', () => {
     first.scheduler.setMeetings([standup]);
     await first.clock.advance(56 * 60_000);
     expect(first.shown).toHaveLength(1);
-    expect(first.settings.get(ShellSetting.firedReminderKeys)).toEqual(['1@2026-11-24T13:00:00.000Z']);
+    expect(first.settings.get(ShellSetting.firedReminderKeys)).toEqual([
+      '1@2026-11-24T13:00:00.000Z',
+    ]);
 
     const restarted = setup('2026-11-24T12:57:00Z', first.settings);
     restarted.scheduler.setMeetings([standup]);
@@ -66,7 +81,10 @@ describe('reminder scheduler', () => {
     await clock.advance(45 * 60_000);
     expect(shown).toHaveLength(1);
 
-    const off = setup('2026-11-24T12:00:00Z', createMemorySettingsStore({ [ShellSetting.reminderLeadMinutes]: 'off' }));
+    const off = setup(
+      '2026-11-24T12:00:00Z',
+      createMemorySettingsStore({ [ShellSetting.reminderLeadMinutes]: 'off' }),
+    );
     off.scheduler.setMeetings([standup]);
     await off.clock.advance(60 * 60_000);
     expect(off.shown).toEqual([]);
@@ -83,7 +101,9 @@ describe('reminder scheduler', () => {
 
   it('gives no join link for a link outside the allow-list', async () => {
     const { clock, shown, scheduler } = setup();
-    scheduler.setMeetings([meeting('3', 'Phish', '2026-11-24T12:10:00Z', 30, 'javascript:alert(1)')]);
+    scheduler.setMeetings([
+      meeting('3', 'Phish', '2026-11-24T12:10:00Z', 30, 'javascript:alert(1)'),
+    ]);
     await clock.advance(5 * 60_000);
     expect(shown[0]?.joinUrl).toBeNull();
   });

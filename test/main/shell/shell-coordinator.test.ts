@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { SessionState } from '../../../preload/contract.ts';
-import { createReminderScheduler, type ReminderNotice } from '../../../main/shell/reminder-scheduler.ts';
+import {
+  createReminderScheduler,
+  type ReminderNotice,
+} from '../../../main/shell/reminder-scheduler.ts';
 import { createShellCoordinator } from '../../../main/shell/shell-coordinator.ts';
 import { createTrayActionHandler } from '../../../main/shell/tray-actions.ts';
 import type { TrayModel } from '../../../main/shell/tray-model.ts';
@@ -19,11 +22,18 @@ function setup(initial: SessionState = signedOut) {
   const seen: SessionState[] = [];
   const coordinator = createShellCoordinator({
     clock,
-    session: { getState: () => state, subscribe: (l) => (listeners.add(l), () => listeners.delete(l)) },
+    session: {
+      getState: () => state,
+      subscribe: (l) => (listeners.add(l), () => listeners.delete(l)),
+    },
     wake: { onWake: (l) => (wakeListeners.add(l), () => wakeListeners.delete(l)) },
     renderTray: (model) => trays.push(model),
     publishState: (s) => sent.push(s),
-    reminders: createReminderScheduler({ clock, settings: createMemorySettingsStore(), notify: (n) => notices.push(n) }),
+    reminders: createReminderScheduler({
+      clock,
+      settings: createMemorySettingsStore(),
+      notify: (n) => notices.push(n),
+    }),
     timeZone: () => 'Europe/Berlin',
     onState: (s) => seen.push(s),
   });
@@ -114,7 +124,16 @@ describe('tray actions', () => {
     handle({ type: 'set-reminder-lead', lead: 10 });
     handle({ type: 'quit' });
     await new Promise((resolve) => setImmediate(resolve));
-    expect(calls).toEqual(['join https://zoom.us/j/1', 'show', 'refresh', 'show', 'sign-in', 'sign-out', 'lead 10', 'quit']);
+    expect(calls).toEqual([
+      'join https://zoom.us/j/1',
+      'show',
+      'refresh',
+      'show',
+      'sign-in',
+      'sign-out',
+      'lead 10',
+      'quit',
+    ]);
     expect(warnings).toEqual(['tray: sign-in failed']);
   });
 });

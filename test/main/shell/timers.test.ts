@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { createHiddenWindowReaper, HIDDEN_WINDOW_LIFETIME_MS } from '../../../main/shell/hidden-window-reaper.ts';
+import {
+  createHiddenWindowReaper,
+  HIDDEN_WINDOW_LIFETIME_MS,
+} from '../../../main/shell/hidden-window-reaper.ts';
 import { createMinuteTicker, delayToNextMinute } from '../../../main/shell/minute-ticker.ts';
 import { createFakeClock } from '../../fakes/fake-clock.ts';
 
@@ -13,12 +16,19 @@ describe('minute ticker', () => {
   it('ticks on each minute boundary and never more often', async () => {
     const clock = createFakeClock(Date.parse('2026-11-24T09:00:20Z'));
     const ticks: string[] = [];
-    const ticker = createMinuteTicker({ clock, onTick: () => ticks.push(new Date(clock.now()).toISOString()) });
+    const ticker = createMinuteTicker({
+      clock,
+      onTick: () => ticks.push(new Date(clock.now()).toISOString()),
+    });
     ticker.start();
     ticker.start(); // a second start must not double the timer
     expect(clock.pendingTimers()).toBe(1);
     await clock.advance(3 * 60_000);
-    expect(ticks).toEqual(['2026-11-24T09:01:00.000Z', '2026-11-24T09:02:00.000Z', '2026-11-24T09:03:00.000Z']);
+    expect(ticks).toEqual([
+      '2026-11-24T09:01:00.000Z',
+      '2026-11-24T09:02:00.000Z',
+      '2026-11-24T09:03:00.000Z',
+    ]);
     expect(clock.pendingTimers()).toBe(1);
   });
 
@@ -61,7 +71,11 @@ describe('hidden window reaper', () => {
   it('keeps the window when it is shown again in time', async () => {
     const clock = createFakeClock();
     let destroyed = 0;
-    const reaper = createHiddenWindowReaper({ clock, destroyWindow: () => (destroyed += 1), lifetimeMs: 1000 });
+    const reaper = createHiddenWindowReaper({
+      clock,
+      destroyWindow: () => (destroyed += 1),
+      lifetimeMs: 1000,
+    });
     reaper.windowHidden();
     await clock.advance(900);
     reaper.windowShown();

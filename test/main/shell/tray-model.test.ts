@@ -68,7 +68,11 @@ describe('buildTrayModel', () => {
   });
 
   it('uses the given time zone for clock times and day boundaries', () => {
-    const model = buildTrayModel(signedIn([standup]), at('2026-11-24T12:35:00Z'), 'America/New_York');
+    const model = buildTrayModel(
+      signedIn([standup]),
+      at('2026-11-24T12:35:00Z'),
+      'America/New_York',
+    );
     expect(model.tooltip).toBe('Next: Standup at 08:00 — in 25 min');
   });
 
@@ -105,43 +109,94 @@ describe('buildTrayModel', () => {
   });
 
   it('says when the data is offline or stale', () => {
-    const offline = buildTrayModel(signedIn([standup], { offline: true, stale: true, updatedAt: at('2026-11-24T11:05:00Z') }), at('2026-11-24T12:35:00Z'), BERLIN);
+    const offline = buildTrayModel(
+      signedIn([standup], { offline: true, stale: true, updatedAt: at('2026-11-24T11:05:00Z') }),
+      at('2026-11-24T12:35:00Z'),
+      BERLIN,
+    );
     expect(labels(offline.items)[0]).toBe('Offline — showing meetings from 12:05');
-    expect(offline.tooltip).toBe('Next: Standup at 14:00 — in 25 min\nOffline — showing meetings from 12:05');
-    const stale = buildTrayModel(signedIn([standup], { stale: true, updatedAt: at('2026-11-24T11:05:00Z') }), at('2026-11-24T12:35:00Z'), BERLIN);
+    expect(offline.tooltip).toBe(
+      'Next: Standup at 14:00 — in 25 min\nOffline — showing meetings from 12:05',
+    );
+    const stale = buildTrayModel(
+      signedIn([standup], { stale: true, updatedAt: at('2026-11-24T11:05:00Z') }),
+      at('2026-11-24T12:35:00Z'),
+      BERLIN,
+    );
     expect(labels(stale.items)[0]).toBe('Not up to date — last updated 12:05');
   });
 
   it('disables Refresh while a refresh runs', () => {
-    const model = buildTrayModel(signedIn([], { refreshing: true }), at('2026-11-24T12:35:00Z'), BERLIN);
-    expect(model.items).toContainEqual({ kind: 'action', label: 'Refreshing…', action: { type: 'refresh' }, enabled: false });
+    const model = buildTrayModel(
+      signedIn([], { refreshing: true }),
+      at('2026-11-24T12:35:00Z'),
+      BERLIN,
+    );
+    expect(model.items).toContainEqual({
+      kind: 'action',
+      label: 'Refreshing…',
+      action: { type: 'refresh' },
+      enabled: false,
+    });
   });
 
   it('offers Sign in when signed out, with the reason', () => {
     const model = buildTrayModel(
-      { ...signedOut, reason: { code: 'session_expired', message: 'Your Zoom session ended. Sign in again.' } },
+      {
+        ...signedOut,
+        reason: { code: 'session_expired', message: 'Your Zoom session ended. Sign in again.' },
+      },
       0,
       BERLIN,
     );
     expect(model.tooltip).toBe('Meeting Tray — signed out');
-    expect(labels(model.items)).toEqual(['Your Zoom session ended. Sign in again.', 'Open Meeting Tray', 'Sign in…', '---', 'Quit']);
+    expect(labels(model.items)).toEqual([
+      'Your Zoom session ended. Sign in again.',
+      'Open Meeting Tray',
+      'Sign in…',
+      '---',
+      'Quit',
+    ]);
   });
 
   it('has no Sign in while signing in, and says where to finish', () => {
-    const model = buildTrayModel({ kind: 'signing-in', demo: true, sessionOnly: null, authorizationUrl: null }, 0, BERLIN);
+    const model = buildTrayModel(
+      { kind: 'signing-in', demo: true, sessionOnly: null, authorizationUrl: null },
+      0,
+      BERLIN,
+    );
     expect(model.tooltip).toBe('Meeting Tray (demo) — signing in');
-    expect(labels(model.items)).toEqual(['Signing in — finish in your browser', '---', 'Open Meeting Tray', 'Quit']);
+    expect(labels(model.items)).toEqual([
+      'Signing in — finish in your browser',
+      '---',
+      'Open Meeting Tray',
+      'Quit',
+    ]);
   });
 
   it('shows errors and offers Sign in', () => {
-    const model = buildTrayModel({ kind: 'error', demo: false, sessionOnly: null, code: 'keychain_unavailable', message: 'No keychain.' }, 0, BERLIN);
+    const model = buildTrayModel(
+      {
+        kind: 'error',
+        demo: false,
+        sessionOnly: null,
+        code: 'keychain_unavailable',
+        message: 'No keychain.',
+      },
+      0,
+      BERLIN,
+    );
     expect(model.tooltip).toBe('Meeting Tray — No keychain.');
     expect(labels(model.items)).toContain('Sign in…');
   });
 
   it('keeps tooltips within the Windows limit and shortens long topics', () => {
     const long = meeting('10', 'A'.repeat(300), '2026-11-24T13:00:00Z');
-    const model = buildTrayModel(signedIn([long], { offline: true, updatedAt: at('2026-11-24T11:05:00Z') }), at('2026-11-24T12:35:00Z'), BERLIN);
+    const model = buildTrayModel(
+      signedIn([long], { offline: true, updatedAt: at('2026-11-24T11:05:00Z') }),
+      at('2026-11-24T12:35:00Z'),
+      BERLIN,
+    );
     expect(model.tooltip.length).toBeLessThanOrEqual(127);
     expect(model.title.length).toBeLessThanOrEqual(30);
     const item = model.items.find((i) => i.kind === 'action' && i.action.type === 'join');
@@ -155,15 +210,45 @@ describe('buildTrayModel', () => {
       kind: 'submenu',
       label: 'Reminders',
       items: [
-        { kind: 'choice', label: 'Off', action: { type: 'set-reminder-lead', lead: 'off' }, checked: false },
-        { kind: 'choice', label: '1 minute before', action: { type: 'set-reminder-lead', lead: 1 }, checked: false },
-        { kind: 'choice', label: '5 minutes before', action: { type: 'set-reminder-lead', lead: 5 }, checked: false },
-        { kind: 'choice', label: '10 minutes before', action: { type: 'set-reminder-lead', lead: 10 }, checked: true },
-        { kind: 'choice', label: '15 minutes before', action: { type: 'set-reminder-lead', lead: 15 }, checked: false },
+        {
+          kind: 'choice',
+          label: 'Off',
+          action: { type: 'set-reminder-lead', lead: 'off' },
+          checked: false,
+        },
+        {
+          kind: 'choice',
+          label: '1 minute before',
+          action: { type: 'set-reminder-lead', lead: 1 },
+          checked: false,
+        },
+        {
+          kind: 'choice',
+          label: '5 minutes before',
+          action: { type: 'set-reminder-lead', lead: 5 },
+          checked: false,
+        },
+        {
+          kind: 'choice',
+          label: '10 minutes before',
+          action: { type: 'set-reminder-lead', lead: 10 },
+          checked: true,
+        },
+        {
+          kind: 'choice',
+          label: '15 minutes before',
+          action: { type: 'set-reminder-lead', lead: 15 },
+          checked: false,
+        },
       ],
     });
-    const byDefault = buildTrayModel(signedIn([]), 0, BERLIN).items.find((i) => i.kind === 'submenu');
-    const checked = byDefault?.kind === 'submenu' ? byDefault.items.flatMap((i) => (i.kind === 'choice' && i.checked ? [i.label] : [])) : [];
+    const byDefault = buildTrayModel(signedIn([]), 0, BERLIN).items.find(
+      (i) => i.kind === 'submenu',
+    );
+    const checked =
+      byDefault?.kind === 'submenu'
+        ? byDefault.items.flatMap((i) => (i.kind === 'choice' && i.checked ? [i.label] : []))
+        : [];
     expect(checked).toEqual(['5 minutes before']);
   });
 

@@ -18,7 +18,8 @@ afterEach(async () => {
   await Promise.all(fixtures.splice(0).map((f) => f.auth.dispose()));
 });
 
-const storedTokens = (secrets: ReturnType<typeof createMemorySecretStore>) => parseTokenSet([...secrets.entries().values()][0] ?? null);
+const storedTokens = (secrets: ReturnType<typeof createMemorySecretStore>) =>
+  parseTokenSet([...secrets.entries().values()][0] ?? null);
 
 async function errorOf(promise: Promise<unknown>): Promise<AppError> {
   const error = await promise.then(
@@ -108,7 +109,8 @@ describe('auth service: access tokens and refresh', () => {
       delete: inner.delete,
       async set(key: string, value: string) {
         order.push('keychain write started');
-        if (releaseWrite === null && order.length > 1) await new Promise<void>((resolve) => (releaseWrite = resolve));
+        if (releaseWrite === null && order.length > 1)
+          await new Promise<void>((resolve) => (releaseWrite = resolve));
         await inner.set(key, value);
         order.push('keychain write done');
       },
@@ -204,9 +206,21 @@ describe('auth service: access tokens and refresh', () => {
 
   describe('terminal failures end the session', () => {
     it.each([
-      ['Zoom invalid_grant', { reason: 'Invalid Token!', error: 'invalid_grant' }, 'session_expired'],
-      ['older Zoom invalid_request', { reason: 'Invalid Token!', error: 'invalid_request' }, 'session_expired'],
-      ['invalid_client', { reason: 'Invalid client_id or client_secret', error: 'invalid_client' }, 'invalid_client'],
+      [
+        'Zoom invalid_grant',
+        { reason: 'Invalid Token!', error: 'invalid_grant' },
+        'session_expired',
+      ],
+      [
+        'older Zoom invalid_request',
+        { reason: 'Invalid Token!', error: 'invalid_request' },
+        'session_expired',
+      ],
+      [
+        'invalid_client',
+        { reason: 'Invalid client_id or client_secret', error: 'invalid_client' },
+        'invalid_client',
+      ],
     ])('%s clears the keychain and signs out with a reason', async (_name, body, code) => {
       const secrets = createMemorySecretStore();
       const f = setup({ secrets });
@@ -218,7 +232,9 @@ describe('auth service: access tokens and refresh', () => {
       expect(secrets.entries().size).toBe(0);
       expect(f.auth.status()).toMatchObject({ kind: 'signed-out', reason: { code } });
       if (code === 'session_expired') {
-        expect(f.auth.status()).toMatchObject({ reason: { message: 'Your Zoom session ended — sign in again' } });
+        expect(f.auth.status()).toMatchObject({
+          reason: { message: 'Your Zoom session ended — sign in again' },
+        });
       }
       expect((await errorOf(f.auth.getAccessToken())).code).toBe('not_signed_in');
       await f.clock.advance(HOUR);

@@ -36,7 +36,9 @@ describe('auth service: sign-in', () => {
     expect(f.opened).toHaveLength(1);
     expect(new URL(f.opened[0]!).searchParams.get('code_challenge_method')).toBe('S256');
 
-    const stored = parseTokenSet([...(f.secrets as ReturnType<typeof createMemorySecretStore>).entries().values()][0] ?? null);
+    const stored = parseTokenSet(
+      [...(f.secrets as ReturnType<typeof createMemorySecretStore>).entries().values()][0] ?? null,
+    );
     expect(stored?.refreshToken).toBe(f.endpoint.currentRefreshToken());
     expect(f.endpoint.counts).toMatchObject({ authorizationCode: 1, refresh: 0 });
     const page = await f.pages[0]!;
@@ -47,9 +49,14 @@ describe('auth service: sign-in', () => {
 
   it('ends at once with access_denied when the person declines, and shows it in the browser', async () => {
     const f = setup();
-    f.onBrowser((url) => void f.redirectBack(url, { error: 'access_denied', state: f.stateOf(url) }));
+    f.onBrowser(
+      (url) => void f.redirectBack(url, { error: 'access_denied', state: f.stateOf(url) }),
+    );
     expect(await codeOf(f.auth.signIn())).toBe('access_denied');
-    expect(f.auth.status()).toMatchObject({ kind: 'signed-out', reason: { code: 'access_denied' } });
+    expect(f.auth.status()).toMatchObject({
+      kind: 'signed-out',
+      reason: { code: 'access_denied' },
+    });
     const page = await f.pages[0]!;
     expect(page.status).toBe(400);
     expect(page.body).toContain('You declined');
@@ -58,7 +65,10 @@ describe('auth service: sign-in', () => {
 
   it('shows the real failure in the browser when the token exchange fails', async () => {
     const f = setup();
-    f.endpoint.failNext({ status: 400, body: { reason: 'Invalid authorization code', error: 'invalid_grant' } });
+    f.endpoint.failNext({
+      status: 400,
+      body: { reason: 'Invalid authorization code', error: 'invalid_grant' },
+    });
     f.approveInBrowser();
     expect(await codeOf(f.auth.signIn())).toBe('token_exchange_failed');
     const page = await f.pages[0]!;
@@ -75,7 +85,10 @@ describe('auth service: sign-in', () => {
     expect(f.auth.status().kind).toBe('signing-in');
     await f.clock.advance(1000);
     expect(await result).toBe('sign_in_timeout');
-    expect(f.auth.status()).toMatchObject({ kind: 'signed-out', reason: { code: 'sign_in_timeout' } });
+    expect(f.auth.status()).toMatchObject({
+      kind: 'signed-out',
+      reason: { code: 'sign_in_timeout' },
+    });
     const redirect = new URL(f.opened[0]!).searchParams.get('redirect_uri')!;
     await f.auth.dispose();
     await expect(fetch(redirect)).rejects.toThrow();
@@ -96,7 +109,10 @@ describe('auth service: sign-in', () => {
     const f = setup({
       overrides: {
         createLoopbackListener: async ({ expectedState }) => {
-          const listener = await createLoopbackListener({ expectedState, clock: fixtures.at(-1)!.clock });
+          const listener = await createLoopbackListener({
+            expectedState,
+            clock: fixtures.at(-1)!.clock,
+          });
           open += 1;
           maxOpen = Math.max(maxOpen, open);
           let closed = false;
@@ -142,7 +158,9 @@ describe('auth service: sign-in', () => {
     await f.clock.advance(0);
     const status = f.auth.status();
     expect(status.kind).toBe('signing-in');
-    expect(status.kind === 'signing-in' ? status.authorizationUrl : null).toMatch(/^https:\/\/auth\.example\.test\/oauth\/authorize\?/);
+    expect(status.kind === 'signing-in' ? status.authorizationUrl : null).toMatch(
+      /^https:\/\/auth\.example\.test\/oauth\/authorize\?/,
+    );
     await f.auth.reopenSignInPage();
     await signIn;
     expect(attempts).toBe(2);
@@ -156,7 +174,10 @@ describe('auth service: sign-in', () => {
 
   it('accepts a matching custom-scheme deep link exactly once', async () => {
     const base = setup();
-    const provider = { ...base.endpoint.provider, redirect: { kind: 'custom-scheme' as const, uri: 'meetingtray://oauth/callback' } };
+    const provider = {
+      ...base.endpoint.provider,
+      redirect: { kind: 'custom-scheme' as const, uri: 'meetingtray://oauth/callback' },
+    };
     const f = setup({ overrides: { provider, fetch: base.endpoint.fetch } });
     const signIn = f.auth.signIn();
     await f.browserOpened();
@@ -164,10 +185,18 @@ describe('auth service: sign-in', () => {
     expect(new URL(authUrl).searchParams.get('redirect_uri')).toBe('meetingtray://oauth/callback');
     const state = f.stateOf(authUrl);
     const code = base.endpoint.issueCode();
-    expect(f.auth.handleDeepLink(`meetingtray://oauth/callback?code=${code}&state=wrong`)).toBe(false);
-    expect(f.auth.handleDeepLink(`meetingtray://evil/callback?code=${code}&state=${state}`)).toBe(false);
-    expect(f.auth.handleDeepLink(`meetingtray://oauth/callback?code=${code}&state=${state}`)).toBe(true);
-    expect(f.auth.handleDeepLink(`meetingtray://oauth/callback?code=${code}&state=${state}`)).toBe(false);
+    expect(f.auth.handleDeepLink(`meetingtray://oauth/callback?code=${code}&state=wrong`)).toBe(
+      false,
+    );
+    expect(f.auth.handleDeepLink(`meetingtray://evil/callback?code=${code}&state=${state}`)).toBe(
+      false,
+    );
+    expect(f.auth.handleDeepLink(`meetingtray://oauth/callback?code=${code}&state=${state}`)).toBe(
+      true,
+    );
+    expect(f.auth.handleDeepLink(`meetingtray://oauth/callback?code=${code}&state=${state}`)).toBe(
+      false,
+    );
     await signIn;
     expect(f.auth.status()).toEqual({ kind: 'signed-in' });
     expect(base.endpoint.counts.authorizationCode).toBe(1);
@@ -179,17 +208,23 @@ describe('auth service: sign-in', () => {
   });
 
   it('signs in session-only when the keychain is unavailable, writing nothing', async () => {
-    const secrets = createMemorySecretStore({ failWith: () => new Error("Couldn't access platform storage: AccessDenied") });
+    const secrets = createMemorySecretStore({
+      failWith: () => new Error("Couldn't access platform storage: AccessDenied"),
+    });
     const f = setup({ secrets });
     await f.signIn();
     expect(f.auth.status()).toEqual({ kind: 'signed-in' });
     expect(f.auth.sessionOnlyNotice()).toMatchObject({ code: 'keychain_unavailable' });
     expect(secrets.entries().size).toBe(0);
-    await expect(f.auth.getAccessToken()).resolves.toMatchObject({ apiBaseUrl: 'https://api.example.test/v2' });
+    await expect(f.auth.getAccessToken()).resolves.toMatchObject({
+      apiBaseUrl: 'https://api.example.test/v2',
+    });
   });
 
   it('reports a locked macOS keychain as keychain_locked', async () => {
-    const secrets = createMemorySecretStore({ failWith: () => new Error('The user name or passphrase you entered is not correct.') });
+    const secrets = createMemorySecretStore({
+      failWith: () => new Error('The user name or passphrase you entered is not correct.'),
+    });
     const f = setup({ secrets });
     await f.auth.restore();
     expect(f.auth.sessionOnlyNotice()?.code).toBe('keychain_locked');

@@ -1,4 +1,7 @@
-import { createAuthService, type AuthServiceDeps } from '../../../../main/core/auth/auth-service.ts';
+import {
+  createAuthService,
+  type AuthServiceDeps,
+} from '../../../../main/core/auth/auth-service.ts';
 import type { AuthStatus } from '../../../../main/core/auth/auth-service.types.ts';
 import { createLoopbackListener } from '../../../../main/core/auth/loopback-listener.ts';
 import type { SecretStore } from '../../../../main/core/ports.ts';
@@ -6,11 +9,16 @@ import { createCapturingLogger } from '../../../fakes/capturing-logger.ts';
 import { createFakeClock } from '../../../fakes/fake-clock.ts';
 import { createFakeTokenEndpoint } from '../../../fakes/fake-token-endpoint.ts';
 import { createFakeWakeEvents } from '../../../fakes/fake-wake-events.ts';
-import { createMemorySecretStore, createMemorySettingsStore } from '../../../fakes/memory-stores.ts';
+import {
+  createMemorySecretStore,
+  createMemorySettingsStore,
+} from '../../../fakes/memory-stores.ts';
 import { rawRequest, type RawResponse } from '../../../helpers/raw-http.ts';
 
 /** Wires the auth service to fakes at its ports and the real loopback listener. */
-export function createAuthFixture(options: { expiresIn?: number; secrets?: SecretStore; overrides?: Partial<AuthServiceDeps> } = {}) {
+export function createAuthFixture(
+  options: { expiresIn?: number; secrets?: SecretStore; overrides?: Partial<AuthServiceDeps> } = {},
+) {
   const clock = createFakeClock();
   const endpoint = createFakeTokenEndpoint({ expiresIn: options.expiresIn ?? 3600 });
   const secrets = options.secrets ?? createMemorySecretStore();
@@ -58,7 +66,8 @@ export function createAuthFixture(options: { expiresIn?: number; secrets?: Secre
     pages.push(page);
     return page;
   };
-  const stateOf = (authorizationUrl: string) => new URL(authorizationUrl).searchParams.get('state') ?? '';
+  const stateOf = (authorizationUrl: string) =>
+    new URL(authorizationUrl).searchParams.get('state') ?? '';
 
   return {
     auth,
@@ -85,7 +94,8 @@ export function createAuthFixture(options: { expiresIn?: number; secrets?: Secre
       browser = action;
     },
     approveInBrowser() {
-      browser = (url) => void redirectBack(url, { code: endpoint.issueCode(), state: stateOf(url) });
+      browser = (url) =>
+        void redirectBack(url, { code: endpoint.issueCode(), state: stateOf(url) });
     },
     async signIn() {
       this.approveInBrowser();

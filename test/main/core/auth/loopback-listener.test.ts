@@ -58,7 +58,13 @@ describe('loopback listener', () => {
 
   it('answers a wrong or missing state with 400 and keeps waiting for the real callback', async () => {
     const t = await start();
-    for (const path of ['/callback?code=c', '/callback?code=c&state=wrong', `/callback?code=c&state=${STATE}x`, '/callback', `/callback?state=${STATE.toUpperCase()}`]) {
+    for (const path of [
+      '/callback?code=c',
+      '/callback?code=c&state=wrong',
+      `/callback?code=c&state=${STATE}x`,
+      '/callback',
+      `/callback?state=${STATE.toUpperCase()}`,
+    ]) {
       const res = await rawRequest(t.base, { path });
       expect(res.status, path).toBe(400);
       expect(res.body).toContain('not valid');
@@ -86,7 +92,9 @@ describe('loopback listener', () => {
       const res = await rawRequest(t.base, { path });
       expect(res.status, path.slice(0, 80)).toBe(400);
     }
-    const huge = await rawRequest(t.base, { path: `/callback?state=${STATE}&code=${'b'.repeat(40_000)}` });
+    const huge = await rawRequest(t.base, {
+      path: `/callback?state=${STATE}&code=${'b'.repeat(40_000)}`,
+    });
     expect(huge.status).toBeGreaterThanOrEqual(400);
     await t.tick();
     expect(t.deliveries()).toBe(0);
@@ -101,7 +109,11 @@ describe('loopback listener', () => {
     const repeatWhilePending = rawRequest(`${t.listener.redirectUri}?code=abc&state=${STATE}`);
     await t.tick();
 
-    t.listener.finish({ ok: true, title: "You're signed in — you can close this tab", message: 'All good' });
+    t.listener.finish({
+      ok: true,
+      title: "You're signed in — you can close this tab",
+      message: 'All good',
+    });
     const [a, b] = await Promise.all([first, repeatWhilePending]);
     const c = await rawRequest(`${t.listener.redirectUri}?code=abc&state=${STATE}`);
     for (const res of [a, b, c]) {
@@ -121,7 +133,11 @@ describe('loopback listener', () => {
     const t = await start();
     const pending = rawRequest(`${t.listener.redirectUri}?code=abc&state=${STATE}`);
     await t.listener.callback;
-    t.listener.finish({ ok: false, title: '<script>alert(1)</script>', message: 'a & "b" <img src=x>' });
+    t.listener.finish({
+      ok: false,
+      title: '<script>alert(1)</script>',
+      message: 'a & "b" <img src=x>',
+    });
     const res = await pending;
     expect(res.status).toBe(400);
     expect(res.body).not.toContain('<script>alert');
@@ -136,13 +152,17 @@ describe('loopback listener', () => {
     t.listener.finish({ ok: true, title: 'Done', message: 'ok' });
     await pending;
     await t.clock.advance(2000);
-    expect((await rawRequest(`${t.listener.redirectUri}?code=abc&state=${STATE}`)).status).toBe(200);
+    expect((await rawRequest(`${t.listener.redirectUri}?code=abc&state=${STATE}`)).status).toBe(
+      200,
+    );
     expect(t.clock.pendingTimers()).toBe(1);
     await t.clock.advance(1000);
     // The linger timer has fired and started closing; close() returns that same closing.
     expect(t.clock.pendingTimers()).toBe(0);
     await t.listener.close();
-    await expect(rawRequest(t.listener.redirectUri)).rejects.toMatchObject({ code: 'ECONNREFUSED' });
+    await expect(rawRequest(t.listener.redirectUri)).rejects.toMatchObject({
+      code: 'ECONNREFUSED',
+    });
   });
 
   it('close() answers a waiting browser and frees the port', async () => {
@@ -151,7 +171,9 @@ describe('loopback listener', () => {
     await t.listener.callback;
     await t.listener.close();
     expect((await pending).body).toContain('This sign-in has ended');
-    await expect(rawRequest(t.listener.redirectUri)).rejects.toMatchObject({ code: 'ECONNREFUSED' });
+    await expect(rawRequest(t.listener.redirectUri)).rejects.toMatchObject({
+      code: 'ECONNREFUSED',
+    });
   });
 
   it('rejects cleanly with loopback_failed when it cannot listen', async () => {
@@ -159,7 +181,11 @@ describe('loopback listener', () => {
     await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
     const port = (blocker.address() as { port: number }).port;
     try {
-      const error = await createLoopbackListener({ expectedState: STATE, clock: createFakeClock(), port }).catch((e: unknown) => e);
+      const error = await createLoopbackListener({
+        expectedState: STATE,
+        clock: createFakeClock(),
+        port,
+      }).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(AppError);
       expect((error as AppError).code).toBe('loopback_failed');
       expect((error as AppError).message).toContain('EADDRINUSE');

@@ -1,7 +1,11 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { buildAuthorizationUrl } from '../../../../main/core/auth/authorization-url.ts';
-import { createCodeVerifier, createPkcePair, createState } from '../../../../main/core/auth/pkce.ts';
+import {
+  createCodeVerifier,
+  createPkcePair,
+  createState,
+} from '../../../../main/core/auth/pkce.ts';
 import { zoomAuthorizationServer } from '../../../../main/core/config/zoom-server.ts';
 
 describe('PKCE and state', () => {
@@ -25,7 +29,8 @@ describe('PKCE and state', () => {
   it('makes a state with at least 128 bits of entropy', () => {
     const states = new Set(Array.from({ length: 200 }, () => createState()));
     expect(states.size).toBe(200);
-    for (const state of states) expect(Buffer.from(state, 'base64url').length * 8).toBeGreaterThanOrEqual(128);
+    for (const state of states)
+      expect(Buffer.from(state, 'base64url').length * 8).toBeGreaterThanOrEqual(128);
   });
 
   it('builds the authorization URL with S256 and no scope for Zoom', () => {

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { backoffDelayMs, minimumValidityMs, nextRefreshAt } from '../../../../main/core/auth/refresh-schedule.ts';
+import {
+  backoffDelayMs,
+  minimumValidityMs,
+  nextRefreshAt,
+} from '../../../../main/core/auth/refresh-schedule.ts';
 
 const HOUR = 3_600_000;
 const MIN = 60_000;
@@ -36,7 +40,9 @@ describe('minimumValidityMs', () => {
 
 describe('backoffDelayMs', () => {
   it('doubles from 1 minute and caps at 30 minutes', () => {
-    expect([1, 2, 3, 4, 5, 6, 7, 20].map((n) => backoffDelayMs(n, null) / MIN)).toEqual([1, 2, 4, 8, 16, 30, 30, 30]);
+    expect([1, 2, 3, 4, 5, 6, 7, 20].map((n) => backoffDelayMs(n, null) / MIN)).toEqual([
+      1, 2, 4, 8, 16, 30, 30, 30,
+    ]);
   });
 
   it('honours a longer Retry-After but stays within the cap', () => {

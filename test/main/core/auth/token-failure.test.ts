@@ -7,9 +7,17 @@ describe('classifyTokenFailure', () => {
   it.each([
     ['network', { kind: 'network' } as const, 'offline'],
     ['503', { kind: 'http', status: 503 } as const, 'server_error'],
-    ['500 with an OAuth body', { kind: 'http', status: 500, error: 'server_error' } as const, 'server_error'],
+    [
+      '500 with an OAuth body',
+      { kind: 'http', status: 500, error: 'server_error' } as const,
+      'server_error',
+    ],
     ['429', { kind: 'http', status: 429, retryAfter: '120' } as const, 'rate_limited'],
-    ['400 that is not OAuth JSON (proxy page)', { kind: 'http', status: 400 } as const, 'server_error'],
+    [
+      '400 that is not OAuth JSON (proxy page)',
+      { kind: 'http', status: 400 } as const,
+      'server_error',
+    ],
   ])('treats %s as transient', (_name, input, code) => {
     const failure = classifyTokenFailure(input, 'refresh_token', NOW);
     expect(failure.transient).toBe(true);
@@ -17,7 +25,10 @@ describe('classifyTokenFailure', () => {
   });
 
   it('reads Retry-After for 429', () => {
-    expect(classifyTokenFailure({ kind: 'http', status: 429, retryAfter: '120' }, 'refresh_token', NOW).retryAfterMs).toBe(120_000);
+    expect(
+      classifyTokenFailure({ kind: 'http', status: 429, retryAfter: '120' }, 'refresh_token', NOW)
+        .retryAfterMs,
+    ).toBe(120_000);
   });
 
   it.each([
@@ -25,19 +36,40 @@ describe('classifyTokenFailure', () => {
     ['bare invalid_grant', { error: 'invalid_grant' }],
     ['older Zoom invalid_request', { reason: 'Invalid Token!', error: 'invalid_request' }],
   ])('ends the session on %s during refresh', (_name, body) => {
-    const failure = classifyTokenFailure({ kind: 'http', status: 400, ...body }, 'refresh_token', NOW);
-    expect(failure).toMatchObject({ transient: false, code: 'session_expired', message: 'Your Zoom session ended — sign in again' });
+    const failure = classifyTokenFailure(
+      { kind: 'http', status: 400, ...body },
+      'refresh_token',
+      NOW,
+    );
+    expect(failure).toMatchObject({
+      transient: false,
+      code: 'session_expired',
+      message: 'Your Zoom session ended — sign in again',
+    });
   });
 
   it('reports invalid_client with its own code and message', () => {
-    const failure = classifyTokenFailure({ kind: 'http', status: 400, error: 'invalid_client', reason: 'Invalid client_id or client_secret' }, 'refresh_token', NOW);
+    const failure = classifyTokenFailure(
+      {
+        kind: 'http',
+        status: 400,
+        error: 'invalid_client',
+        reason: 'Invalid client_id or client_secret',
+      },
+      'refresh_token',
+      NOW,
+    );
     expect(failure.transient).toBe(false);
     expect(failure.code).toBe('invalid_client');
     expect(failure.message).toContain('ZOOM_CLIENT_ID');
   });
 
   it('reports a refused code exchange as token_exchange_failed with the reason', () => {
-    const failure = classifyTokenFailure({ kind: 'http', status: 400, error: 'invalid_grant', reason: 'Invalid authorization code' }, 'authorization_code', NOW);
+    const failure = classifyTokenFailure(
+      { kind: 'http', status: 400, error: 'invalid_grant', reason: 'Invalid authorization code' },
+      'authorization_code',
+      NOW,
+    );
     expect(failure).toMatchObject({ transient: false, code: 'token_exchange_failed' });
     expect(failure.message).toContain('Invalid authorization code');
   });

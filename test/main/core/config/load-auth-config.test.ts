@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { isAppError } from '../../../../main/core/errors.ts';
-import { keychainServiceName, loadAuthConfig } from '../../../../main/core/config/load-auth-config.ts';
+import {
+  keychainServiceName,
+  loadAuthConfig,
+} from '../../../../main/core/config/load-auth-config.ts';
 import { parseEndpointUrl } from '../../../../main/core/config/endpoint-url.ts';
 import { sandboxProviderConfig } from '../../../../main/core/config/sandbox-provider.ts';
 
@@ -46,11 +49,18 @@ describe('loadAuthConfig', () => {
     expect(config.provider.client).toEqual({ clientId: 'id', clientSecret: 's3cret' });
     expect(config.provider.server.token_endpoint).toBe('https://zoomgov.com/oauth/token');
     expect(config.provider.apiBaseUrl).toBe('https://api.zoomgov.com/v2');
-    expect(config.provider.redirect).toEqual({ kind: 'custom-scheme', uri: 'meetingtray://oauth/callback' });
+    expect(config.provider.redirect).toEqual({
+      kind: 'custom-scheme',
+      uri: 'meetingtray://oauth/callback',
+    });
   });
 
   it('accepts plain http only for 127.0.0.1 and [::1]', () => {
-    const v4 = loadAuthConfig({ ZOOM_CLIENT_ID: 'id', ZOOM_OAUTH_BASE: 'http://127.0.0.1:4010', ZOOM_API_BASE: 'http://[::1]:4010/v2' });
+    const v4 = loadAuthConfig({
+      ZOOM_CLIENT_ID: 'id',
+      ZOOM_OAUTH_BASE: 'http://127.0.0.1:4010',
+      ZOOM_API_BASE: 'http://[::1]:4010/v2',
+    });
     if (v4.demo) throw new Error('expected a Zoom config');
     expect(v4.provider.server.token_endpoint).toBe('http://127.0.0.1:4010/oauth/token');
     expect(v4.provider.apiBaseUrl).toBe('http://[::1]:4010/v2');
@@ -79,7 +89,9 @@ describe('loadAuthConfig', () => {
 
   it('reads the keychain service name with a default', () => {
     expect(keychainServiceName({})).toBe('Meeting Tray');
-    expect(keychainServiceName({ MEETING_TRAY_KEYCHAIN_SERVICE: 'Meeting Tray Test 1' })).toBe('Meeting Tray Test 1');
+    expect(keychainServiceName({ MEETING_TRAY_KEYCHAIN_SERVICE: 'Meeting Tray Test 1' })).toBe(
+      'Meeting Tray Test 1',
+    );
   });
 
   it('parses endpoints strictly', () => {
@@ -88,7 +100,11 @@ describe('loadAuthConfig', () => {
   });
 
   it('builds the sandbox provider from its public client', () => {
-    const provider = sandboxProviderConfig({ url: 'http://127.0.0.1:5000', apiBaseUrl: 'http://127.0.0.1:5000/v2/', clientId: 'pub' });
+    const provider = sandboxProviderConfig({
+      url: 'http://127.0.0.1:5000',
+      apiBaseUrl: 'http://127.0.0.1:5000/v2/',
+      clientId: 'pub',
+    });
     expect(provider.client).toEqual({ clientId: 'pub' });
     expect(provider.server.revocation_endpoint).toBe('http://127.0.0.1:5000/oauth/revoke');
     expect(provider.apiBaseUrl).toBe('http://127.0.0.1:5000/v2');

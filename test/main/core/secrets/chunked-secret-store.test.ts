@@ -1,9 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { createChunkedSecretStore, DEFAULT_MAX_ENTRY_CHARS } from '../../../../main/core/secrets/chunked-secret-store.ts';
+import {
+  createChunkedSecretStore,
+  DEFAULT_MAX_ENTRY_CHARS,
+} from '../../../../main/core/secrets/chunked-secret-store.ts';
 import { createFaultySecretStore } from '../../../fakes/faulty-secret-store.ts';
 import { createMemorySecretStore } from '../../../fakes/memory-stores.ts';
 
-const big = (seed: string, length: number) => seed.repeat(Math.ceil(length / seed.length)).slice(0, length);
+const big = (seed: string, length: number) =>
+  seed.repeat(Math.ceil(length / seed.length)).slice(0, length);
 
 describe('createChunkedSecretStore', () => {
   it('round-trips small and large values, never writing an entry over the limit', async () => {
@@ -13,7 +17,8 @@ describe('createChunkedSecretStore', () => {
       await store.set('k', value);
       expect(await store.get('k')).toBe(value);
     }
-    for (const value of inner.entries().values()) expect(value.length).toBeLessThanOrEqual(DEFAULT_MAX_ENTRY_CHARS);
+    for (const value of inner.entries().values())
+      expect(value.length).toBeLessThanOrEqual(DEFAULT_MAX_ENTRY_CHARS);
   });
 
   it('keeps UTF-16 surrogate pairs whole across chunk boundaries', async () => {
