@@ -44,6 +44,7 @@ import { applyPermissionPolicy } from './electron/session-permissions.ts';
 import { createSettingsStore } from './electron/settings-store.ts';
 import { claimSingleInstance } from './electron/single-instance.ts';
 import { createTrayController } from './electron/tray-controller.ts';
+import { createTraySignOut } from './electron/tray-sign-out.ts';
 import { createWakeEvents } from './electron/wake-events.ts';
 import { hardenAllWebContents } from './electron/web-contents-hardening.ts';
 import { createIpcHandlers } from './ipc/ipc-handlers.ts';
@@ -264,7 +265,7 @@ async function start(): Promise<void> {
       showWindow: () => mainWindow.show(),
       join: openJoinLink,
       signIn: () => core.session.signIn(),
-      signOut: () => core.session.signOut(),
+      signOut: createTraySignOut({ dialog, signOut: () => core.session.signOut() }),
       refresh: () => core.session.refresh(),
       setReminderLead: (lead) => {
         reminders.setLead(lead);

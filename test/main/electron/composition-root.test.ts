@@ -29,7 +29,13 @@ vi.mock('electron', async () => {
     __ready: () => ready(),
     app,
     BrowserWindow: fake.BrowserWindow,
-    dialog: { showErrorBox: () => undefined, showMessageBox: async () => ({ response: 1 }) },
+    dialog: {
+      showErrorBox: () => undefined,
+      // Confirms the tray's sign-out question; declines the launch-at-login offer.
+      showMessageBox: async (options: { message: string }) => ({
+        response: options.message === 'Sign out and revoke access?' ? 0 : 1,
+      }),
+    },
     ipcMain,
     Menu: fake.Menu,
     nativeImage: {
