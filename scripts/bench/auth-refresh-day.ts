@@ -44,7 +44,7 @@ const lead = Math.max(5 * 60_000, 0.1 * HOUR);
 console.log(
   `simulated 24 h, 1-hour tokens (expires_in 3600), ${callers} getAccessToken calls (one a minute)`,
 );
-console.log(`refresh_token requests: ${grants.refresh_token ?? 0}`);
+console.log(`refresh-grant requests to the token endpoint: ${grants.refresh_token ?? 0}`);
 console.log(
   `minimum the rule implies: floor(24 h / (1 h − ${lead / 60_000} min)) = ${Math.floor((24 * HOUR) / (HOUR - lead))}`,
 );
