@@ -1,6 +1,6 @@
 import type { Notice } from '../../../preload/contract.ts';
 import type { AuthProviderConfig } from '../config/auth-config.types.ts';
-import { AppError, isAppError } from '../errors.ts';
+import { AppError } from '../errors.ts';
 import type {
   BrowserOpener,
   Clock,
@@ -8,22 +8,18 @@ import type {
   Logger,
   SecretStore,
   SettingsStore,
-  TimerHandle,
   WakeEvents,
 } from '../ports.ts';
 import type { AccessGrant, AuthService, AuthStatus } from './auth-service.types.ts';
-import { buildAuthorizationUrl } from './authorization-url.ts';
-import { SIGNED_IN_PAGE } from './callback-page.ts';
-import { parseDeepLinkCallback } from './deep-link.ts';
-import type { CreateLoopbackListener, LoopbackListener } from './loopback-listener.types.ts';
+import type { CreateLoopbackListener } from './loopback-listener.types.ts';
 import { createOAuthClient } from './oauth-client.ts';
-import { createPkcePair, createState } from './pkce.ts';
 import { backoffDelayMs, minimumValidityMs, nextRefreshAt } from './refresh-schedule.ts';
 import {
   createRefreshScheduler,
   type CheckReason,
   type RefreshScheduler,
 } from './refresh-scheduler.ts';
+import { createSignInFlow, toAppError } from './sign-in-flow.ts';
 import { TokenRequestError } from './token-failure.ts';
 import type { TokenSet } from './token-set.ts';
 import { createTokenVault, tokenVaultKey } from './token-vault.ts';
@@ -50,33 +46,10 @@ export interface AuthServiceDeps {
 /** Non-secret facts about the session, kept in settings for the UI and diagnostics. */
 export const SESSION_SETTINGS_KEY = 'auth.session';
 
-const SIGN_IN_TIMEOUT_MS = 5 * 60_000;
 const MIN_VALIDITY_MS = 120_000;
 const REVOKE_TIMEOUT_MS = 5_000;
 /** A forced refresh this soon after the last one reuses it: several API calls may hit the same 401. */
 const FORCED_REFRESH_GRACE_MS = 10_000;
-
-interface PendingFlow {
-  state: string;
-  authorizationUrl: string;
-  abort(error: AppError): void;
-  deliverDeepLink: ((url: URL) => void) | null;
-  done: Promise<void>;
-}
-
-function toAppError(error: unknown): AppError {
-  if (isAppError(error)) return error;
-  return new AppError('unknown', 'Sign-in failed unexpectedly. Please try again.', {
-    cause: error,
-  });
-}
-
-function sameSecret(a: string | null, b: string): boolean {
-  if (a === null || a.length !== b.length) return false;
-  let diff = 0;
-  for (let i = 0; i < a.length; i += 1) diff |= a.charCodeAt(i) ^ b.charCodeAt(i);
-  return diff === 0;
-}
 
 /**
  * Sign-in, token keeping, refresh and sign-out for one provider. Tokens never leave this
@@ -103,8 +76,6 @@ export function createAuthService(deps: AuthServiceDeps): AuthService {
   let blockedUntil = 0;
   let lastFailure: TokenRequestError | null = null;
   let scheduler: RefreshScheduler | null = null;
-  let flow: PendingFlow | null = null;
-  const lingering = new Set<LoopbackListener>();
 
   const setStatus = (next: AuthStatus) => {
     status = next;
@@ -203,141 +174,27 @@ export function createAuthService(deps: AuthServiceDeps): AuthService {
 
   // --- sign-in ------------------------------------------------------------------
 
-  async function openBrowser(url: string) {
-    try {
-      await deps.openBrowser(url);
-    } catch (error) {
-      // Stay in signing-in: the UI offers "open again" and "copy link" with the URL from status().
-      logger.warn('could not open the browser for sign-in', {
-        error: error instanceof Error ? error.name : 'unknown',
-      });
-    }
-  }
-
-  /** Created synchronously on every signIn call, so a second call always sees and replaces the first. */
-  function createPendingFlow(): PendingFlow & {
-    aborted: Promise<never>;
-    deepLink: Promise<URL>;
-    settle(): void;
-  } {
-    let abort!: (error: AppError) => void;
-    const aborted = new Promise<never>((_, reject) => {
-      abort = reject;
-    });
-    aborted.catch(() => undefined);
-    let deliverDeepLink!: (url: URL) => void;
-    const deepLink = new Promise<URL>((resolve) => {
-      deliverDeepLink = resolve;
-    });
-    let settle!: () => void;
-    const done = new Promise<void>((resolve) => {
-      settle = resolve;
-    });
-    return {
-      state: createState(),
-      authorizationUrl: '',
-      abort,
-      deliverDeepLink,
-      done,
-      aborted,
-      deepLink,
-      settle,
-    };
-  }
-
-  async function runFlow(pending: ReturnType<typeof createPendingFlow>): Promise<void> {
-    const { state, aborted } = pending;
-    const previous = status;
-    let listener: LoopbackListener | null = null;
-    const timeout: TimerHandle = clock.setTimeout(
-      () =>
-        pending.abort(
-          new AppError(
-            'sign_in_timeout',
-            'Sign-in timed out after 5 minutes without an answer from the browser. Choose Sign in to try again.',
-          ),
-        ),
-      deps.signInTimeoutMs ?? SIGN_IN_TIMEOUT_MS,
-    );
-    setStatus({ kind: 'signing-in', authorizationUrl: null });
-    try {
-      const pkce = await createPkcePair();
-      let redirectUri: string;
-      if (provider.redirect.kind === 'loopback') {
-        const creating = deps.createLoopbackListener({ expectedState: state });
-        // Listen before opening the browser; if cancelled meanwhile, close the late server.
-        listener = await Promise.race([creating, aborted]).catch((error: unknown) => {
-          creating
-            .then(
-              (late) => late.close(),
-              () => undefined,
-            )
-            .catch(() => undefined);
-          throw error;
-        });
-        redirectUri = listener.redirectUri;
-      } else {
-        redirectUri = provider.redirect.uri;
-      }
-      const authorizationUrl = buildAuthorizationUrl(provider.server, {
-        clientId: provider.client.clientId,
-        redirectUri,
-        state,
-        codeChallenge: pkce.challenge,
-        ...(provider.scope ? { scope: provider.scope } : {}),
-      }).href;
-      pending.authorizationUrl = authorizationUrl;
-      setStatus({ kind: 'signing-in', authorizationUrl });
-      await openBrowser(authorizationUrl);
-      const callbackUrl = await Promise.race([
-        listener ? listener.callback : pending.deepLink,
-        aborted,
-      ]);
-      const params = client.validateCallback(callbackUrl, state);
-      const fresh = await Promise.race([
-        client.exchangeCode(params, redirectUri, pkce.verifier),
-        aborted,
-      ]);
+  const signInFlow = createSignInFlow({
+    provider,
+    client,
+    clock,
+    openBrowser: deps.openBrowser,
+    logger,
+    createLoopbackListener: deps.createLoopbackListener,
+    timeoutMs: deps.signInTimeoutMs,
+    status: () => status,
+    setStatus,
+    hasSession: () => tokens !== null,
+    async establishSession(fresh) {
       await vault.save(fresh);
       adopt(fresh);
       deps.settings.set(SESSION_SETTINGS_KEY, {
         signedInAt: clock.now(),
         apiBaseUrl: fresh.apiBaseUrl,
       });
-      listener?.finish(SIGNED_IN_PAGE);
-      logger.info('signed in', { sessionOnly: vault.sessionOnlyNotice() !== null });
-      setStatus({ kind: 'signed-in' });
-    } catch (error) {
-      const failure = toAppError(error);
-      listener?.finish({ ok: false, title: 'Sign-in did not complete', message: failure.message });
-      logger.warn('sign-in did not complete', { code: failure.code });
-      const reason =
-        failure.code === 'sign_in_cancelled'
-          ? null
-          : { code: failure.code, message: failure.message };
-      if (tokens) setStatus({ kind: 'signed-in' });
-      else if (!reason && previous.kind === 'signed-out') setStatus(previous);
-      else setStatus({ kind: 'signed-out', reason });
-      throw failure;
-    } finally {
-      clock.clearTimeout(timeout);
-      if (listener) lingering.add(listener);
-    }
-  }
-
-  /** Result pages stay up a few seconds; a new sign-in or dispose closes them at once. */
-  async function closeLingering() {
-    const closing = [...lingering].map((listener) => listener.close());
-    lingering.clear();
-    await Promise.all(closing);
-  }
-
-  async function cancelPending(message: string) {
-    const current = flow;
-    if (!current) return;
-    current.abort(new AppError('sign_in_cancelled', message));
-    await current.done.catch(() => undefined);
-  }
+    },
+    sessionOnly: () => vault.sessionOnlyNotice() !== null,
+  });
 
   // --- the service ------------------------------------------------------------------
 
@@ -371,48 +228,15 @@ export function createAuthService(deps: AuthServiceDeps): AuthService {
 
     sessionOnlyNotice: () => vault.sessionOnlyNotice(),
 
-    async signIn() {
-      // One flow at a time: a second click replaces the first, so there are never two servers.
-      const previous = flow;
-      const mine = createPendingFlow();
-      flow = mine;
-      try {
-        if (previous) {
-          previous.abort(new AppError('sign_in_cancelled', 'A new sign-in was started.'));
-          await previous.done;
-        }
-        if (flow !== mine) throw new AppError('sign_in_cancelled', 'A new sign-in was started.');
-        await closeLingering();
-        await runFlow(mine);
-      } finally {
-        if (flow === mine) flow = null;
-        mine.settle();
-      }
-    },
+    signIn: () => signInFlow.start(),
 
     cancelSignIn() {
-      flow?.abort(new AppError('sign_in_cancelled', 'Sign-in was cancelled.'));
+      void signInFlow.cancel('Sign-in was cancelled.');
     },
 
-    async reopenSignInPage() {
-      if (!flow)
-        throw new AppError(
-          'not_signed_in',
-          'There is no sign-in in progress. Choose Sign in to start one.',
-        );
-      await openBrowser(flow.authorizationUrl);
-    },
+    reopenSignInPage: () => signInFlow.reopen(),
 
-    handleDeepLink(url) {
-      const current = flow;
-      if (!current?.deliverDeepLink || provider.redirect.kind !== 'custom-scheme') return false;
-      const parsed = parseDeepLinkCallback(url, provider.redirect.uri);
-      if (!parsed || !sameSecret(parsed.searchParams.get('state'), current.state)) return false;
-      const deliver = current.deliverDeepLink;
-      current.deliverDeepLink = null;
-      deliver(parsed);
-      return true;
-    },
+    handleDeepLink: (url) => signInFlow.deliverDeepLink(url),
 
     async getAccessToken(options) {
       const current = tokens;
@@ -441,7 +265,7 @@ export function createAuthService(deps: AuthServiceDeps): AuthService {
     },
 
     async signOut() {
-      await cancelPending('You signed out.');
+      await signInFlow.cancel('You signed out.');
       if (refreshing) await refreshing.catch(() => undefined);
       const current = tokens;
       tokens = null;
@@ -471,10 +295,10 @@ export function createAuthService(deps: AuthServiceDeps): AuthService {
     },
 
     async dispose() {
-      await cancelPending('Meeting Tray is closing.');
+      await signInFlow.cancel('Meeting Tray is closing.');
       scheduler?.stop();
       scheduler = null;
-      await closeLingering();
+      await signInFlow.closeResultPages();
       listeners.clear();
     },
   };
