@@ -1,22 +1,14 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../../main/core/errors.ts';
 import { nextRefreshAt } from '../../../../main/core/auth/refresh-schedule.ts';
 import { createAuthService } from '../../../../main/core/auth/auth-service.ts';
 import { parseTokenSet } from '../../../../main/core/auth/token-set.ts';
 import { createMemorySecretStore } from '../../../fakes/memory-stores.ts';
-import { createAuthFixture } from './auth-service.fixture.ts';
+import { useAuthFixtures } from './auth-service.fixture.ts';
 
 const HOUR = 3_600_000;
 const MIN = 60_000;
-const fixtures: ReturnType<typeof createAuthFixture>[] = [];
-function setup(...args: Parameters<typeof createAuthFixture>) {
-  const fixture = createAuthFixture(...args);
-  fixtures.push(fixture);
-  return fixture;
-}
-afterEach(async () => {
-  await Promise.all(fixtures.splice(0).map((f) => f.auth.dispose()));
-});
+const setup = useAuthFixtures();
 
 const storedTokens = (secrets: ReturnType<typeof createMemorySecretStore>) =>
   parseTokenSet([...secrets.entries().values()][0] ?? null);

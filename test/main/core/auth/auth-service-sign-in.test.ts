@@ -1,20 +1,12 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../../main/core/errors.ts';
 import type { LoopbackListener } from '../../../../main/core/auth/loopback-listener.types.ts';
 import { createLoopbackListener } from '../../../../main/core/auth/loopback-listener.ts';
 import { parseTokenSet } from '../../../../main/core/auth/token-set.ts';
 import { createMemorySecretStore } from '../../../fakes/memory-stores.ts';
-import { createAuthFixture } from './auth-service.fixture.ts';
+import { useAuthFixtures } from './auth-service.fixture.ts';
 
-const fixtures: ReturnType<typeof createAuthFixture>[] = [];
-function setup(...args: Parameters<typeof createAuthFixture>) {
-  const fixture = createAuthFixture(...args);
-  fixtures.push(fixture);
-  return fixture;
-}
-afterEach(async () => {
-  await Promise.all(fixtures.splice(0).map((f) => f.auth.dispose()));
-});
+const setup = useAuthFixtures();
 
 async function codeOf(promise: Promise<unknown>): Promise<string> {
   const error = await promise.then(
@@ -111,7 +103,7 @@ describe('auth service: sign-in', () => {
         createLoopbackListener: async ({ expectedState }) => {
           const listener = await createLoopbackListener({
             expectedState,
-            clock: fixtures.at(-1)!.clock,
+            clock: f.clock, // read when the listener is created, after setup returns
           });
           open += 1;
           maxOpen = Math.max(maxOpen, open);

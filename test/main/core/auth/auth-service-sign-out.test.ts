@@ -1,18 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Fetch } from '../../../../main/core/ports.ts';
 import { SESSION_SETTINGS_KEY } from '../../../../main/core/auth/auth-service.ts';
 import { createMemorySecretStore } from '../../../fakes/memory-stores.ts';
-import { createAuthFixture } from './auth-service.fixture.ts';
+import { useAuthFixtures } from './auth-service.fixture.ts';
 
-const fixtures: ReturnType<typeof createAuthFixture>[] = [];
-function setup(...args: Parameters<typeof createAuthFixture>) {
-  const fixture = createAuthFixture(...args);
-  fixtures.push(fixture);
-  return fixture;
-}
-afterEach(async () => {
-  await Promise.all(fixtures.splice(0).map((f) => f.auth.dispose()));
-});
+const setup = useAuthFixtures();
 
 describe('auth service: sign-out', () => {
   it('revokes the refresh token in the request body, then deletes local secrets', async () => {

@@ -1,3 +1,4 @@
+import { afterEach } from 'vitest';
 import {
   createAuthService,
   type AuthServiceDeps,
@@ -101,5 +102,23 @@ export function createAuthFixture(
       this.approveInBrowser();
       await auth.signIn();
     },
+  };
+}
+
+/**
+ * A `setup` that builds fixtures like createAuthFixture and disposes every one after each test,
+ * so no loopback server or timer outlives its test.
+ */
+export function useAuthFixtures(): (
+  ...args: Parameters<typeof createAuthFixture>
+) => ReturnType<typeof createAuthFixture> {
+  const fixtures: ReturnType<typeof createAuthFixture>[] = [];
+  afterEach(async () => {
+    await Promise.all(fixtures.splice(0).map((f) => f.auth.dispose()));
+  });
+  return (...args) => {
+    const fixture = createAuthFixture(...args);
+    fixtures.push(fixture);
+    return fixture;
   };
 }
