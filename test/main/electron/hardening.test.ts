@@ -1,4 +1,4 @@
-import type { App, Session, WebContents } from 'electron';
+import type { Session } from 'electron';
 import { readFileSync } from 'node:fs';
 import { mkdtemp, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -10,26 +10,8 @@ import {
   registerAppSchemeAsPrivileged,
 } from '../../../main/electron/app-protocol-handler.ts';
 import { applyPermissionPolicy } from '../../../main/electron/session-permissions.ts';
-import { hardenAllWebContents } from '../../../main/electron/web-contents-hardening.ts';
-import {
-  fakeEvent,
-  FakeWebContents,
-  asElectron,
-  createFakeElectron,
-} from '../../fakes/fake-electron.ts';
-import { createRecordingLogger } from './test-logger.ts';
-
-function hardened() {
-  const electron = createFakeElectron();
-  const opened: string[] = [];
-  hardenAllWebContents(asElectron<App>(electron.app), {
-    openExternal: async (url) => void opened.push(url),
-    logger: createRecordingLogger(),
-  });
-  const contents = new FakeWebContents();
-  electron.app.emit('web-contents-created', fakeEvent(), asElectron<WebContents>(contents));
-  return { contents, opened };
-}
+import { fakeEvent, asElectron, createFakeElectron } from '../../fakes/fake-electron.ts';
+import { hardenedContents } from './hardened-contents.ts';
 
 describe('navigation lock (checklist 13)', () => {
   it.each([
@@ -38,18 +20,18 @@ describe('navigation lock (checklist 13)', () => {
     'file:///etc/passwd',
     'app://renderer/index.html',
   ])('blocks navigation to %s', (url) => {
-    expect(hardened().contents.tryNavigate(url)).toBe(true);
+    expect(hardenedContents().contents.tryNavigate(url)).toBe(true);
   });
 
   it('blocks <webview> attachment (checklist 12)', () => {
-    const { contents } = hardened();
+    const { contents } = hardenedContents();
     const event = fakeEvent();
     contents.emit('will-attach-webview', event, {}, {});
     expect(event.defaultPrevented).toBe(true);
   });
 
   it('blocks redirects away from the app', () => {
-    const { contents } = hardened();
+    const { contents } = hardenedContents();
     const event = fakeEvent();
     contents.emit('will-redirect', event, 'https://evil.example/');
     expect(event.defaultPrevented).toBe(true);
@@ -58,7 +40,7 @@ describe('navigation lock (checklist 13)', () => {
 
 describe('window.open handler (checklist 14, 15)', () => {
   it('denies every new window and sends allow-listed links to the browser', async () => {
-    const { contents, opened } = hardened();
+    const { contents, opened } = hardenedContents();
     expect(contents.tryOpenWindow('https://us05web.zoom.us/j/1')).toEqual({ action: 'deny' });
     expect(contents.tryOpenWindow('https://zoom.us.evil.com/')).toEqual({ action: 'deny' });
     expect(contents.tryOpenWindow('javascript:alert(1)')).toEqual({ action: 'deny' });

@@ -1,7 +1,7 @@
 // Electron's security checklist (electronjs.org/docs/latest/tutorial/security, 20 items), one
 // test per item that applies, against the real adapters with the fake electron. Deeper cases
 // live next to each adapter's own tests; this file is the item-by-item map.
-import type { App, BrowserWindow, IpcMain, Session, WebContents } from 'electron';
+import type { BrowserWindow, IpcMain, Session } from 'electron';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -15,18 +15,13 @@ import {
 import { INVOKE_CHANNELS, registerIpcHandlers } from '../../../main/electron/ipc-registration.ts';
 import { createMainWindow } from '../../../main/electron/main-window.ts';
 import { applyPermissionPolicy } from '../../../main/electron/session-permissions.ts';
-import { hardenAllWebContents } from '../../../main/electron/web-contents-hardening.ts';
 import { mainWindowOptions } from '../../../main/electron/window-options.ts';
 import { createSenderCheck } from '../../../main/ipc/sender-check.ts';
 import { CONTENT_SECURITY_POLICY } from '../../../main/shell/app-protocol.ts';
 import { allowedExternalUrl } from '../../../main/shell/external-url-policy.ts';
 import { createFakeClock } from '../../fakes/fake-clock.ts';
-import {
-  asElectron,
-  createFakeElectron,
-  fakeEvent,
-  FakeWebContents,
-} from '../../fakes/fake-electron.ts';
+import { asElectron, createFakeElectron, fakeEvent } from '../../fakes/fake-electron.ts';
+import { hardenedContents } from './hardened-contents.ts';
 import { createRecordingLogger } from './test-logger.ts';
 
 const root = join(import.meta.dirname, '../../..');
@@ -37,18 +32,6 @@ const csp = new Map(
     return [name!, values] as const;
   }),
 );
-
-function hardenedContents() {
-  const electron = createFakeElectron();
-  const opened: string[] = [];
-  hardenAllWebContents(asElectron<App>(electron.app), {
-    openExternal: async (url) => void opened.push(url),
-    logger: createRecordingLogger(),
-  });
-  const contents = new FakeWebContents();
-  electron.app.emit('web-contents-created', fakeEvent(), asElectron<WebContents>(contents));
-  return { contents, opened };
-}
 
 describe('Electron security checklist', () => {
   it('1. loads only local content over app:// and allows no http(s) scripts or connections', () => {
