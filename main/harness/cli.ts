@@ -12,6 +12,7 @@ import { createChunkedSecretStore } from '../core/secrets/chunked-secret-store.t
 import { createInvokeDispatcher, type InvokeDispatcher } from '../ipc/invoke-dispatcher.ts';
 import { createIpcHandlers } from '../ipc/ipc-handlers.ts';
 import { toRendererState } from '../ipc/renderer-state.ts';
+import { createStatePublisher } from '../ipc/state-publisher.ts';
 import { createSenderCheck } from '../ipc/sender-check.ts';
 import { createConsoleLogger } from '../node/console-logger.ts';
 import { createJsonFileSettingsStore } from '../node/json-file-settings-store.ts';
@@ -81,10 +82,10 @@ let dispatch: InvokeDispatcher | null = null;
 server = await startHarnessServer({
   rendererDir: resolve(root, 'dist/renderer'),
   webPreloadFile: resolve(root, 'dist/web-preload/web-preload.js'),
-  port: env.MEETING_TRAY_HARNESS_PORT ? Number(env.MEETING_TRAY_HARNESS_PORT) : 0,
   dispatch: (channel, sender, args) => dispatch!(channel, sender, args),
   currentState: () => toRendererState(core.session.getState()),
-  subscribe: (listener) => core.session.subscribe((state) => listener(toRendererState(state))),
+  subscribe: (listener) =>
+    createStatePublisher({ session: core.session, send: (_channel, state) => listener(state) }),
 });
 dispatch = createInvokeDispatcher({
   handlers,
