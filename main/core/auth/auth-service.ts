@@ -48,8 +48,6 @@ export const SESSION_SETTINGS_KEY = 'auth.session';
 
 const MIN_VALIDITY_MS = 120_000;
 const REVOKE_TIMEOUT_MS = 5_000;
-/** A forced refresh this soon after the last one reuses it: several API calls may hit the same 401. */
-const FORCED_REFRESH_GRACE_MS = 10_000;
 
 /**
  * Sign-in, token keeping, refresh and sign-out for one provider. Tokens never leave this
@@ -243,8 +241,13 @@ export function createAuthService(deps: AuthServiceDeps): AuthService {
       if (!current)
         throw new AppError('not_signed_in', 'You are not signed in to Zoom. Choose Sign in.');
       const now = clock.now();
+      // Several API calls can fail on the same token; only the first that finds it still current
+      // refreshes (the others join it or use its result). Age is no guide: a refresh timer may
+      // rotate even a young token away while a request is in flight with it.
       const force =
-        options?.forceRefresh === true && now - current.obtainedAt >= FORCED_REFRESH_GRACE_MS;
+        options?.forceRefresh === true &&
+        (options.rejectedAccessToken === undefined ||
+          options.rejectedAccessToken === current.accessToken);
       if (!force && current.expiresAt - now >= minimumValidityMs(current, minValidity))
         return grantOf(current);
       try {

@@ -30,8 +30,13 @@ export interface AuthService {
   /**
    * Never returns a token with less than 120 s left; refreshes first (single flight).
    * `forceRefresh` is for a 401 code 124 from the API: one forced refresh, then retry.
+   * `rejectedAccessToken` names the token the API refused: when it is no longer the current one,
+   * another caller has already replaced it and the current token is returned without a request.
    */
-  getAccessToken(options?: { forceRefresh?: boolean }): Promise<AccessGrant>;
+  getAccessToken(options?: {
+    forceRefresh?: boolean;
+    rejectedAccessToken?: string;
+  }): Promise<AccessGrant>;
   /** Revokes at the server (short timeout), then deletes local secrets whatever the result. */
   signOut(): Promise<SignOutResult>;
   /** Stops timers and any pending sign-in. */

@@ -35,10 +35,15 @@ const REQUEST_TIMEOUT_MS = 30_000;
 export function createZoomApi({ fetch, auth, clock, logger }: ZoomApiDeps): ZoomApi {
   /** One authenticated GET. A 401 earns exactly one forced token refresh and one retry. */
   async function getJson(path: string, query: Record<string, string> = {}): Promise<unknown> {
-    let reply = await request(await auth.getAccessToken(), path, query);
+    const grant = await auth.getAccessToken();
+    let reply = await request(grant, path, query);
     if (reply.status === 401) {
       logger.warn('zoom api rejected the access token; refreshing once', { path });
-      reply = await request(await auth.getAccessToken({ forceRefresh: true }), path, query);
+      const renewed = await auth.getAccessToken({
+        forceRefresh: true,
+        rejectedAccessToken: grant.accessToken,
+      });
+      reply = await request(renewed, path, query);
       if (reply.status === 401) throw sessionExpiredError();
     }
     if (reply.status < 200 || reply.status > 299) {

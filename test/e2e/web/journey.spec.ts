@@ -1,6 +1,6 @@
 // End-to-end in real Chromium: the browser harness runs the app's main-process core, the
 // sandbox plays Zoom, and every sign-in goes through the sandbox's real consent page.
-import { rmSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { startZoomSandbox, type ZoomSandbox } from '../../../main/sandbox/index.ts';
 import {
@@ -142,6 +142,8 @@ test('4. short-lived tokens: background refreshes for over a minute, never an er
     expect(harness.output.join('')).not.toMatch(/"level":"error"/);
   } finally {
     await harness.stop();
+    // The harness's own log (redacted by its logger) explains any failure above.
+    writeFileSync(test.info().outputPath('harness.log'), harness.output.join(''));
     await sandbox.close();
     rmSync(setup.dataDir, { recursive: true, force: true });
   }

@@ -37,6 +37,30 @@ describe('auth service: access tokens and refresh', () => {
     expect(second.accessToken).not.toBe(first.accessToken);
   });
 
+  it('a forced refresh replaces a rejected token however young it is', async () => {
+    const f = setup();
+    await f.signIn();
+    f.clock.jump(1_000);
+    const rejected = await f.auth.getAccessToken();
+    const renewed = await f.auth.getAccessToken({
+      forceRefresh: true,
+      rejectedAccessToken: rejected.accessToken,
+    });
+    expect(f.endpoint.counts.refresh).toBe(1);
+    expect(renewed.accessToken).not.toBe(rejected.accessToken);
+  });
+
+  it('a forced refresh for a token already replaced uses the replacement without a request', async () => {
+    const f = setup();
+    await f.signIn();
+    const rejected = await f.auth.getAccessToken();
+    const force = { forceRefresh: true, rejectedAccessToken: rejected.accessToken };
+    const first = await f.auth.getAccessToken(force);
+    const second = await f.auth.getAccessToken(force);
+    expect(f.endpoint.counts.refresh).toBe(1);
+    expect(second.accessToken).toBe(first.accessToken);
+  });
+
   it('single flight: 100 concurrent callers share one token request', async () => {
     const f = setup();
     await f.signIn();
