@@ -1,6 +1,6 @@
 import type { SessionState } from '../../preload/contract.ts';
 import type { Clock, WakeEvents } from '../core/ports.ts';
-import { createMinuteTicker } from './minute-ticker.ts';
+import { createMinuteTicker } from '../core/time/minute-ticker.ts';
 import type { ReminderScheduler } from './reminder-scheduler.ts';
 import { buildTrayModel, type TrayModel } from './tray-model.ts';
 

@@ -1,4 +1,4 @@
-import type { Clock, TimerHandle } from '../core/ports.ts';
+import type { Clock, TimerHandle } from '../ports.ts';
 
 export interface MinuteTicker {
   start(): void;
