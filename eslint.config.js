@@ -1,5 +1,7 @@
-// Lint enforces the architecture: main/core never imports electron; the renderer never
-// imports electron, node:* or main/**; nobody sets raw HTML. test/lint proves each rule fires.
+// Lint enforces the architecture: main/core, main/ipc and the desktop features' pure models
+// never import electron (in main/desktop only `electron-*.ts` adapters and `install-*.ts` wiring
+// may); the renderer never imports electron, node:* or main/**; nobody sets raw HTML.
+// test/lint proves each rule fires.
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
@@ -37,7 +39,8 @@ export default tseslint.config(
     },
   },
   {
-    files: ['main/core/**/*.ts', 'preload/contract.ts'],
+    files: ['main/core/**/*.ts', 'main/ipc/**/*.ts', 'main/desktop/**/*.ts', 'preload/contract.ts'],
+    ignores: ['main/desktop/**/electron-*.ts', 'main/desktop/**/install-*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -45,7 +48,8 @@ export default tseslint.config(
           paths: [
             {
               name: 'electron',
-              message: 'main/core and the IPC contract must not import electron: use a port.',
+              message:
+                'Pure modules (main/core, main/ipc, desktop models, the IPC contract) must not import electron: use a port, or put it in an electron-*.ts adapter.',
             },
           ],
         },

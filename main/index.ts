@@ -1,5 +1,5 @@
 // The composition root: the one place that imports Electron's singletons and wires them into
-// the factories of main/core, main/ipc, main/shell and main/electron. Everything else receives
+// the factories of main/core, main/ipc and main/desktop. Everything else receives
 // what it needs as parameters, so it runs (and is tested) under plain Node.
 import { access, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
@@ -33,20 +33,23 @@ import {
   createAppProtocolHandler,
   handleAppProtocol,
   registerAppSchemeAsPrivileged,
-} from './electron/app-protocol-handler.ts';
-import { registerDeepLinks, routeArgv } from './electron/deep-links.ts';
-import { createJoinOpener, createSignInPageOpener } from './electron/external-openers.ts';
-import { registerIpcHandlers } from './electron/ipc-registration.ts';
-import { createLaunchAtLogin } from './electron/launch-at-login.ts';
-import { createMainWindow } from './electron/main-window.ts';
-import { createReminderNotifier } from './electron/reminder-notifier.ts';
-import { applyPermissionPolicy } from './electron/session-permissions.ts';
-import { createSettingsStore } from './electron/settings-store.ts';
-import { claimSingleInstance } from './electron/single-instance.ts';
-import { createTrayController } from './electron/tray-controller.ts';
-import { createTraySignOut } from './electron/tray-sign-out.ts';
-import { createWakeEvents } from './electron/wake-events.ts';
-import { hardenAllWebContents } from './electron/web-contents-hardening.ts';
+} from './desktop/app-protocol/electron-app-protocol.ts';
+import { registerDeepLinks, routeArgv } from './desktop/deep-links/electron-deep-links.ts';
+import {
+  createJoinOpener,
+  createSignInPageOpener,
+} from './desktop/security/electron-external-openers.ts';
+import { registerIpcHandlers } from './desktop/ipc/electron-ipc-transport.ts';
+import { createLaunchAtLogin } from './desktop/launch-at-login/electron-launch-at-login.ts';
+import { createMainWindow } from './desktop/window/electron-main-window.ts';
+import { createReminderNotifier } from './desktop/reminders/electron-reminder-notifier.ts';
+import { applyPermissionPolicy } from './desktop/security/electron-session-permissions.ts';
+import { createSettingsStore } from './desktop/settings/electron-settings-store.ts';
+import { claimSingleInstance } from './desktop/single-instance/electron-single-instance.ts';
+import { createTrayController } from './desktop/tray/electron-tray.ts';
+import { createTraySignOut } from './desktop/tray/electron-tray-sign-out.ts';
+import { createWakeEvents } from './desktop/wake/electron-wake-events.ts';
+import { hardenAllWebContents } from './desktop/security/electron-web-contents-hardening.ts';
 import { createIpcHandlers } from './ipc/ipc-handlers.ts';
 import { toRendererState } from './ipc/renderer-state.ts';
 import { createSenderCheck } from './ipc/sender-check.ts';
@@ -54,17 +57,17 @@ import { createConsoleLogger } from './node/console-logger.ts';
 import { createKeyringSecretStore } from './node/keyring-secret-store.ts';
 import { createSystemClock } from './node/system-clock.ts';
 import { startZoomSandbox, type ZoomSandbox } from './sandbox/index.ts';
-import { APP_ORIGIN } from './shell/app-protocol.ts';
-import { autostartFilePath, HIDDEN_LAUNCH_ARG } from './shell/autostart-entry.ts';
-import { createDeepLinkInbox } from './shell/deep-link-inbox.ts';
-import { protocolClientRegistration } from './shell/deep-link.ts';
-import { allowedExternalUrl } from './shell/external-url-policy.ts';
-import { createLaunchAtLoginOffer } from './shell/launch-at-login-offer.ts';
-import { createReminderScheduler } from './shell/reminder-scheduler.ts';
-import { createShellCoordinator } from './shell/shell-coordinator.ts';
-import { createTrayActionHandler } from './shell/tray-actions.ts';
-import { trayIconFileName } from './shell/tray-icon.ts';
-import { buildTrayModel } from './shell/tray-model.ts';
+import { APP_ORIGIN } from './desktop/app-protocol/app-protocol.ts';
+import { autostartFilePath, HIDDEN_LAUNCH_ARG } from './desktop/launch-at-login/autostart-entry.ts';
+import { createDeepLinkInbox } from './desktop/deep-links/deep-link-inbox.ts';
+import { protocolClientRegistration } from './desktop/deep-links/deep-link-argv.ts';
+import { allowedExternalUrl } from './desktop/security/external-url-policy.ts';
+import { createLaunchAtLoginOffer } from './desktop/launch-at-login/launch-at-login-offer.ts';
+import { createReminderScheduler } from './desktop/reminders/reminder-scheduler.ts';
+import { createShellCoordinator } from './desktop/coordinator/shell-coordinator.ts';
+import { createTrayActionHandler } from './desktop/tray/tray-actions.ts';
+import { trayIconFileName } from './desktop/tray/tray-icon.ts';
+import { buildTrayModel } from './desktop/tray/tray-model.ts';
 
 // electron-store is ESM-only; the CJS main bundle require()s it and, under Node's require(esm),
 // the bundler's interop hands back the module namespace rather than the class. Unwrap either shape.

@@ -19,7 +19,7 @@ import { createJsonFileSettingsStore } from '../node/json-file-settings-store.ts
 import { createKeyringSecretStore } from '../node/keyring-secret-store.ts';
 import { createSystemClock } from '../node/system-clock.ts';
 import { startZoomSandbox } from '../sandbox/index.ts';
-import { allowedExternalUrl } from '../shell/external-url-policy.ts';
+import { allowedExternalUrl } from '../desktop/security/external-url-policy.ts';
 import {
   HARNESS_WEB_CONTENTS_ID,
   startHarnessServer,

@@ -3,9 +3,9 @@
 // reminder scheduler; then buildTrayModel and a whole tick are timed on a busy day.
 // Run: node_modules/.bin/node scripts/bench/tray-idle.ts
 import type { Meeting, SessionState } from '../../preload/contract.ts';
-import { createReminderScheduler } from '../../main/shell/reminder-scheduler.ts';
-import { createShellCoordinator } from '../../main/shell/shell-coordinator.ts';
-import { buildTrayModel } from '../../main/shell/tray-model.ts';
+import { createReminderScheduler } from '../../main/desktop/reminders/reminder-scheduler.ts';
+import { createShellCoordinator } from '../../main/desktop/coordinator/shell-coordinator.ts';
+import { buildTrayModel } from '../../main/desktop/tray/tray-model.ts';
 import { createFakeClock } from '../../test/fakes/fake-clock.ts';
 import { createMemorySettingsStore } from '../../test/fakes/memory-stores.ts';
 

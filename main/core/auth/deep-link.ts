@@ -1,7 +1,7 @@
 const MAX_DEEP_LINK_LENGTH = 4096;
 
 /**
- * The auth core's half of deep-link checking (the shell's argv routing in main/shell/deep-link.ts
+ * The auth core's half of deep-link checking (the shell's argv routing in main/desktop/deep-links/deep-link-argv.ts
  * is the other): accepts a custom-scheme callback only when scheme, host and path equal our registered
  * redirect URI exactly (no port, user info or fragment). Returns null for anything else.
  */

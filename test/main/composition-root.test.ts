@@ -1,0 +1,189 @@
+// Boots the real composition root (main/index.ts) with the fake electron: the real core, IPC
+// table and shell run in demo mode against the in-process Zoom sandbox. This is the one test
+// that needs vi.mock — main/index.ts is the only module that imports electron's singletons.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { Channel } from '../../preload/contract.ts';
+import type { FakeElectron } from '../fakes/fake-electron.ts';
+import { consent } from '../helpers/sandbox-browser.ts';
+
+vi.mock('electron', async () => {
+  const { EventEmitter } = await import('node:events');
+  const { createFakeElectron } = await import('../fakes/fake-electron.ts');
+  const fake = createFakeElectron();
+  let ready: () => void = () => undefined;
+  const whenReady = new Promise<void>((resolve) => (ready = resolve));
+  const app = Object.assign(fake.app, {
+    getAppPath: () => join(import.meta.dirname, '../..'),
+    isPackaged: false,
+    whenReady: () => whenReady,
+    isReady: () => true,
+    exit: () => undefined,
+    setAppUserModelId: () => undefined,
+  });
+  const ipcMain = Object.assign(fake.ipcMain, { removeAllListeners: () => undefined });
+  return {
+    __fake: fake,
+    __ready: () => ready(),
+    app,
+    BrowserWindow: fake.BrowserWindow,
+    dialog: {
+      showErrorBox: () => undefined,
+      // Confirms the tray's sign-out question; declines the launch-at-login offer.
+      showMessageBox: async (options: { message: string }) => ({
+        response: options.message === 'Sign out and revoke access?' ? 0 : 1,
+      }),
+    },
+    ipcMain,
+    Menu: fake.Menu,
+    nativeImage: {
+      createFromPath: (path: string) => ({ path, setTemplateImage: () => undefined }),
+    },
+    nativeTheme: Object.assign(new EventEmitter(), { shouldUseDarkColors: false }),
+    net: fake.net,
+    Notification: fake.Notification,
+    powerMonitor: fake.powerMonitor,
+    protocol: fake.protocol,
+    session: { defaultSession: fake.session },
+    shell: fake.shell,
+    Tray: fake.Tray,
+    clipboard: { writeText: () => undefined },
+  };
+});
+
+vi.mock('electron-store', () => ({
+  default: class {
+    readonly data = new Map<string, unknown>();
+    get(key: string) {
+      return this.data.get(key);
+    }
+    set(key: string, value: unknown) {
+      this.data.set(key, value);
+    }
+    delete(key: string) {
+      this.data.delete(key);
+    }
+  },
+}));
+
+let fake: FakeElectron;
+
+/** Real HTTP to the sandbox is involved, so wait for the observable outcome (no fixed sleeps). */
+function until<T>(read: () => T | undefined | false, what: string): Promise<T> {
+  return vi.waitFor(
+    () => {
+      const value = read();
+      if (value === undefined || value === false) throw new Error(`still waiting for ${what}`);
+      return value;
+    },
+    { timeout: 10_000, interval: 20 },
+  );
+}
+
+const trayLabels = () => fake.trays[0]?.labels() ?? [];
+
+describe('composition root (demo mode, fake electron)', () => {
+  beforeAll(async () => {
+    process.env.MEETING_TRAY_KEYCHAIN_SERVICE = `Meeting Tray composition test ${process.pid}`;
+    process.env.XDG_CONFIG_HOME = mkdtempSync(join(tmpdir(), 'mt-config-'));
+    delete process.env.ZOOM_CLIENT_ID;
+    delete process.env.ZOOM_CLIENT_SECRET;
+    await import('../../main/index.ts');
+    const electron = (await import('electron')) as unknown as {
+      __fake: FakeElectron;
+      __ready(): void;
+    };
+    fake = electron.__fake;
+    electron.__ready();
+    await until(() => fake.windows[0], 'the window');
+  });
+
+  afterAll(() => {
+    fake?.app.emit('before-quit');
+  });
+
+  it('registers app:// before ready, claims the instance lock and the meetingtray:// scheme', () => {
+    expect(fake.protocol.privileged.map((s) => s.scheme)).toEqual(['app']);
+    expect(fake.app.protocolClients.map((c) => c.scheme)).toEqual(['meetingtray']);
+    expect(fake.app.listenerCount('second-instance')).toBe(1);
+    expect(fake.app.listenerCount('open-url')).toBe(1);
+    expect(fake.app.listenerCount('window-all-closed')).toBe(1);
+  });
+
+  it('a second launch shows the window and forwards its deep link (a stale one is refused by auth)', () => {
+    const before = fake.windows.length;
+    fake.app.emit(
+      'second-instance',
+      {},
+      ['mt', '--', 'meetingtray://oauth/callback?code=x&state=unknown'],
+      '/',
+      {},
+    );
+    expect(fake.windows.length).toBe(before);
+    expect(fake.windows[0]!.focused).toBe(true);
+    expect(fake.windows[0]!.visible).toBe(true);
+  });
+
+  it('opens the hardened window on app:// and answers IPC only from it', async () => {
+    const win = fake.windows[0]!;
+    expect(win.loadedUrls).toEqual(['app://renderer/index.html']);
+    expect(win.options).toMatchObject({
+      webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false },
+    });
+    expect(fake.session.requestHandler).not.toBeNull();
+    const handler = fake.ipcMain.handlers.get(Channel.getSession)!;
+    const trusted = await handler({
+      sender: win.webContents,
+      senderFrame: win.webContents.mainFrame,
+    });
+    expect(trusted).toMatchObject({ kind: 'signed-out', demo: true });
+    const foreign = await fake.ipcMain.invoke(Channel.getSession, {
+      url: 'app://renderer/index.html',
+    });
+    expect(foreign).toMatchObject({ ok: false, code: 'untrusted_sender' });
+    const page = await fake.protocol.handlers.get('app')!(new Request('app://renderer/index.html'));
+    expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
+  });
+
+  it('signs in from the tray through the sandbox, then shows meetings in the tray and the window', async () => {
+    expect(trayLabels()).toEqual(['Open Meeting Tray', 'Sign in…', '---', 'Quit']);
+    fake.trays[0]!.clickItem('Sign in…');
+    const authorizationUrl = await until(() => fake.shell.opened[0], 'the sign-in page to open');
+    expect(authorizationUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/oauth\/authorize\?/u);
+    const answer = await fetch(await consent(authorizationUrl, 'allow'));
+    expect(answer.status).toBe(200);
+    await until(() => trayLabels().includes('Sign out'), 'the signed-in tray');
+    expect(trayLabels()).toEqual(
+      expect.arrayContaining([
+        'Demo mode — sample meetings',
+        'Open Meeting Tray',
+        'Refresh',
+        'Reminders',
+        'Quit',
+      ]),
+    );
+    expect(fake.trays[0]!.tooltip).toMatch(/^(Next|Now): /u);
+    const pushed = fake.windows[0]!.webContents.sent.map(([channel, state]) => [
+      channel,
+      (state as { kind: string }).kind,
+    ]);
+    expect(pushed.at(-1)).toEqual([Channel.sessionChanged, 'signed-in']);
+    expect(JSON.stringify(fake.windows[0]!.webContents.sent)).not.toMatch(
+      /access_token|refresh_token|accessToken/u,
+    );
+  });
+
+  it('joins from the tray through the allow-list, and signs out (revoking) from the tray', async () => {
+    const opened = fake.shell.opened.length;
+    const firstMeeting = fake.trays[0]!.menu!.template.find(
+      (i) => /^\d\d:\d\d {2}/u.test(String(i.label)) && i.enabled !== false,
+    );
+    (firstMeeting!.click as () => void)();
+    await until(() => fake.shell.opened.length > opened, 'the join link');
+    expect(fake.shell.opened.at(-1)).toMatch(/^https:\/\/[a-z0-9.]*zoom\.us\//u);
+    fake.trays[0]!.clickItem('Sign out');
+    await until(() => trayLabels().includes('Sign in…'), 'the signed-out tray');
+  });
+});
