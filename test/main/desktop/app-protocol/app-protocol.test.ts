@@ -1,6 +1,9 @@
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CONTENT_SECURITY_POLICY, resolveAppAsset } from '../../../../main/desktop/app-protocol/app-protocol.ts';
+import {
+  CONTENT_SECURITY_POLICY,
+  resolveAppAsset,
+} from '../../../../main/desktop/app-protocol/app-protocol.ts';
 
 const ROOT = resolve('/srv/app/dist/renderer');
 

@@ -1,6 +1,9 @@
 import type { App, IpcMain } from 'electron';
 import { describe, expect, it } from 'vitest';
-import { routeArgv, registerDeepLinks } from '../../../../main/desktop/deep-links/electron-deep-links.ts';
+import {
+  routeArgv,
+  registerDeepLinks,
+} from '../../../../main/desktop/deep-links/electron-deep-links.ts';
 import {
   INVOKE_CHANNELS,
   registerIpcHandlers,

@@ -12,7 +12,10 @@ import {
   createAppProtocolHandler,
   registerAppSchemeAsPrivileged,
 } from '../../../../main/desktop/app-protocol/electron-app-protocol.ts';
-import { INVOKE_CHANNELS, registerIpcHandlers } from '../../../../main/desktop/ipc/electron-ipc-transport.ts';
+import {
+  INVOKE_CHANNELS,
+  registerIpcHandlers,
+} from '../../../../main/desktop/ipc/electron-ipc-transport.ts';
 import { createMainWindow } from '../../../../main/desktop/window/electron-main-window.ts';
 import { applyPermissionPolicy } from '../../../../main/desktop/security/electron-session-permissions.ts';
 import { mainWindowOptions } from '../../../../main/desktop/window/electron-window-options.ts';
