@@ -1,15 +1,16 @@
 /**
  * One config, four build targets, chosen with `vite build --mode <target>`:
- *   main      main/index.ts        -> dist/main/index.cjs      (Electron main, Node 24 / CJS)
- *   preload   preload/index.ts     -> dist/preload/index.cjs   (sandboxed preload: one CJS file)
- *   web-preload preload/web.ts     -> dist/renderer/web-preload.js (browser harness bridge)
- *   renderer  renderer/index.html  -> dist/renderer/           (React, Chromium)
+ *   main        main/index.ts        -> dist/main/index.cjs              (Electron main, Node 24 / CJS)
+ *   preload     preload/index.ts     -> dist/preload/index.cjs           (sandboxed preload: one CJS file)
+ *   web-preload preload/web.ts       -> dist/web-preload/web-preload.js  (browser harness bridge)
+ *   renderer    renderer/index.html  -> dist/renderer/                   (React, Chromium)
  * scripts/build.mjs runs them in order. Vitest reads the `test` block.
  */
 import { builtinModules } from 'node:module';
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
-import { defineConfig, type UserConfig } from 'vite';
+import { defineConfig, type Plugin, type UserConfig } from 'vite';
+import { CONTENT_SECURITY_POLICY } from './preload/shared/content-security-policy.ts';
 
 const root = import.meta.dirname;
 const nodeExternals = [
@@ -19,6 +20,24 @@ const nodeExternals = [
   ...builtinModules,
   ...builtinModules.map((m) => `node:${m}`),
 ];
+
+/** Where renderer/index.html asks for the policy; a build without it fails rather than ship none. */
+const CSP_PLACEHOLDER = '%CONTENT_SECURITY_POLICY%';
+
+/**
+ * Fills the window's one CSP (preload/shared/content-security-policy.ts, also sent as a header
+ * by app:// and the harness) into the built index.html's <meta http-equiv> tag.
+ */
+function contentSecurityPolicyMeta(): Plugin {
+  return {
+    name: 'meeting-tray:content-security-policy',
+    transformIndexHtml(html) {
+      if (!html.includes(CSP_PLACEHOLDER))
+        throw new Error(`index.html has no ${CSP_PLACEHOLDER} for the Content-Security-Policy`);
+      return html.replaceAll(CSP_PLACEHOLDER, CONTENT_SECURITY_POLICY);
+    },
+  };
+}
 
 function nodeBundle(
   entry: string,
@@ -65,7 +84,7 @@ export default defineConfig(({ mode }) => {
       return {
         root: resolve(root, 'renderer'),
         base: './',
-        plugins: [react()],
+        plugins: [react(), contentSecurityPolicyMeta()],
         build: { outDir: resolve(root, 'dist/renderer'), emptyOutDir: true, target: 'chrome140' },
         test: {
           root,

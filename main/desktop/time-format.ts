@@ -3,6 +3,8 @@
  * milliseconds; a time zone is applied only when turning an instant into text, so DST changes
  * and time-zone moves never shift a meeting.
  */
+import { createDateKeyFormat } from '../../preload/shared/date-key.ts';
+
 const MINUTE = 60_000;
 
 export interface ZonedFormat {
@@ -19,11 +21,8 @@ export interface ZonedFormat {
  * so callers that format many instants (a tray rebuild) create this once per pass.
  */
 export function createZonedFormat(timeZone?: string): ZonedFormat {
-  const numeric = new Intl.DateTimeFormat('en-US', {
+  const clock = new Intl.DateTimeFormat('en-US', {
     timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
     hour: '2-digit',
     minute: '2-digit',
     hourCycle: 'h23',
@@ -34,27 +33,14 @@ export function createZonedFormat(timeZone?: string): ZonedFormat {
     day: 'numeric',
     month: 'short',
   });
-  const partsOf = (epochMs: number) => {
-    const parts = numeric.formatToParts(epochMs);
-    const get = (type: Intl.DateTimeFormatPartTypes) =>
-      parts.find((p) => p.type === type)?.value ?? '00';
-    return {
-      year: get('year'),
-      month: get('month'),
-      day: get('day'),
-      hour: get('hour'),
-      minute: get('minute'),
-    };
-  };
   return {
     clockTime(epochMs) {
-      const { hour, minute } = partsOf(epochMs);
-      return `${hour}:${minute}`;
+      const parts = clock.formatToParts(epochMs);
+      const get = (type: Intl.DateTimeFormatPartTypes) =>
+        parts.find((p) => p.type === type)?.value ?? '00';
+      return `${get('hour')}:${get('minute')}`;
     },
-    dateKey(epochMs) {
-      const { year, month, day } = partsOf(epochMs);
-      return `${year}-${month}-${day}`;
-    },
+    dateKey: createDateKeyFormat(timeZone),
     shortDate: (epochMs) => short.format(epochMs),
   };
 }
@@ -62,17 +48,6 @@ export function createZonedFormat(timeZone?: string): ZonedFormat {
 /** "14:00" in the given zone. */
 export function formatClockTime(epochMs: number, timeZone?: string): string {
   return createZonedFormat(timeZone).clockTime(epochMs);
-}
-
-/** "2026-11-24": the calendar day an instant falls on in the given zone. */
-export function localDateKey(epochMs: number, timeZone?: string): string {
-  return createZonedFormat(timeZone).dateKey(epochMs);
-}
-
-/** The calendar day after `dateKey`, computed on the date alone so a 23- or 25-hour day cannot skip it. */
-export function nextDateKey(dateKey: string): string {
-  const [year, month, day] = dateKey.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(year, month - 1, day + 1)).toISOString().slice(0, 10);
 }
 
 /** "in 25 min", "in 1 h 5 min", "in 3 days" — rounded up so "in 0 min" never shows early. */

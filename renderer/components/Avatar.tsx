@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { initials } from '../time/initials.ts';
+import { initials } from './initials.ts';
 
 interface AvatarProps {
   url: string | null;

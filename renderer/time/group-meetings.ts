@@ -1,5 +1,6 @@
 import type { Meeting } from '../../preload/contract.ts';
-import { formatTimeRange, nextDayKey, type TimeFormat } from './time-format.ts';
+import { nextDateKey } from '../../preload/shared/date-key.ts';
+import { formatTimeRange, type TimeFormat } from './time-format.ts';
 
 export type MeetingGroupId = 'earlier' | 'today' | 'tomorrow' | 'later' | 'no-fixed-time';
 
@@ -25,24 +26,16 @@ const LABELS: Record<MeetingGroupId, string> = {
 const ORDER: readonly MeetingGroupId[] = ['earlier', 'today', 'tomorrow', 'later', 'no-fixed-time'];
 
 /**
- * Buckets meetings by local calendar day relative to `nowMs`, sorted by start time.
- * Empty groups are left out. "Earlier" only appears for cached data from a previous day.
+ * Buckets meetings by local calendar day relative to `today` (`YYYY-MM-DD`, so callers memoize
+ * per day, not per millisecond), sorted by start time. Empty groups are left out. "Earlier"
+ * only appears for cached data from a previous day.
  */
-export function groupMeetings(
-  meetings: readonly Meeting[],
-  nowMs: number,
-  format: TimeFormat,
-): MeetingGroup[] {
-  return groupMeetingsForDay(meetings, format.dayKey(nowMs), format);
-}
-
-/** The same grouping keyed on today's `YYYY-MM-DD`, so callers can memoize per day, not per ms. */
 export function groupMeetingsForDay(
   meetings: readonly Meeting[],
   today: string,
   format: TimeFormat,
 ): MeetingGroup[] {
-  const tomorrow = nextDayKey(today);
+  const tomorrow = nextDateKey(today);
   const buckets = new Map<MeetingGroupId, { startMs: number; row: MeetingRowView }[]>();
   const add = (id: MeetingGroupId, startMs: number, row: MeetingRowView) => {
     const bucket = buckets.get(id);

@@ -2,7 +2,10 @@
  * Local-time formatting for meetings. The time zone and locale are parameters so tests are
  * deterministic; the app passes the system zone. One formatter set is built per zone and reused,
  * because constructing Intl.DateTimeFormat is far more expensive than calling it (1,000 rows).
+ * Day keys come from preload/shared/date-key.ts, the same algorithm the tray uses.
  */
+import { createDateKeyFormat } from '../../preload/shared/date-key.ts';
+
 export interface TimeFormat {
   /** Calendar day in the zone as `YYYY-MM-DD`; string order is date order. */
   dayKey(epochMs: number): string;
@@ -19,12 +22,6 @@ export interface TimeFormatOptions {
 }
 
 export function createTimeFormat({ timeZone, locale = 'en-GB' }: TimeFormatOptions): TimeFormat {
-  const dayParts = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  });
   const clockFormat = new Intl.DateTimeFormat(locale, {
     timeZone,
     hour: '2-digit',
@@ -39,21 +36,10 @@ export function createTimeFormat({ timeZone, locale = 'en-GB' }: TimeFormatOptio
   });
 
   return {
-    dayKey(epochMs) {
-      const parts = dayParts.formatToParts(epochMs);
-      const part = (type: Intl.DateTimeFormatPartTypes) =>
-        parts.find((p) => p.type === type)?.value ?? '';
-      return `${part('year')}-${part('month')}-${part('day')}`;
-    },
+    dayKey: createDateKeyFormat(timeZone),
     clock: (epochMs) => clockFormat.format(epochMs),
     day: (epochMs) => dayFormat.format(epochMs).replace(',', ''),
   };
-}
-
-/** The calendar day after `dayKey`, computed on dates rather than hours so DST days still work. */
-export function nextDayKey(dayKey: string): string {
-  const [year = 0, month = 1, day = 1] = dayKey.split('-').map(Number);
-  return new Date(Date.UTC(year, month - 1, day + 1)).toISOString().slice(0, 10);
 }
 
 /** `30 min`, `1 h`, `1 h 15 min`. */

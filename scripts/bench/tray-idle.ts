@@ -61,9 +61,8 @@ const counted = {
 const coordinator = createShellCoordinator({
   clock: counted,
   session: { getState: () => state, subscribe: () => () => undefined },
-  wake: { onWake: () => () => undefined },
+  wake: { onWake: () => () => undefined, watchForOnline: () => undefined },
   renderTray: () => void (renders += 1),
-  publishState: () => undefined,
   reminders: createReminderScheduler({
     clock: counted,
     settings: createMemorySettingsStore(),

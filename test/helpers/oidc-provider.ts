@@ -5,11 +5,14 @@
 // through devInteractions over plain HTTP.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import * as oauth from 'oauth4webapi';
 import Provider from 'oidc-provider';
 
 export interface TestAuthorizationServer {
   issuer: string;
   clientId: string;
+  /** Its RFC 8414 metadata, read from /.well-known/oauth-authorization-server as a client would. */
+  discover(): Promise<oauth.AuthorizationServer>;
   /** Token-endpoint requests by grant type, and revocation requests. */
   counts: { token: number; revocation: number };
   approve(authorizationUrl: string): Promise<URL>;
@@ -108,6 +111,13 @@ export async function startOidcProvider(
   return {
     issuer,
     clientId: CLIENT_ID,
+    async discover() {
+      const response = await oauth.discoveryRequest(new URL(issuer), {
+        algorithm: 'oauth2',
+        [oauth.allowInsecureRequests]: true, // plain HTTP on 127.0.0.1
+      });
+      return oauth.processDiscoveryResponse(new URL(issuer), response);
+    },
     counts,
     approve: (url) => drive(url, submit),
     deny: (url) =>

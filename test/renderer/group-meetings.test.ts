@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { groupMeetings } from '../../renderer/time/group-meetings.ts';
+import { groupMeetingsForDay } from '../../renderer/time/group-meetings.ts';
 import { createTimeFormat } from '../../renderer/time/time-format.ts';
 import {
   FIXTURE_NOW,
@@ -10,15 +10,17 @@ import {
 
 const london = createTimeFormat({ timeZone: 'Europe/London' });
 
-const summary = (groups: ReturnType<typeof groupMeetings>) =>
+const summary = (groups: ReturnType<typeof groupMeetingsForDay>) =>
   groups.map((group) => [
     group.label,
     group.rows.map((row) => `${row.meeting.topic} | ${row.when}`),
   ]);
 
-describe('groupMeetings', () => {
+describe('groupMeetingsForDay', () => {
   it('buckets into Today, Tomorrow, Later and No fixed time, each sorted by start', () => {
-    expect(summary(groupMeetings(fixtureMeetings, FIXTURE_NOW, london))).toEqual([
+    expect(
+      summary(groupMeetingsForDay(fixtureMeetings, london.dayKey(FIXTURE_NOW), london)),
+    ).toEqual([
       ['Today', ['Team stand-up | 09:30–09:45 · 15 min', 'Design review | 14:00–14:30 · 30 min']],
       ['Tomorrow', ['1:1 with Grace | 10:00–10:45 · 45 min']],
       ['Later', ['Quarterly planning | Fri 27 Nov · 13:00–14:30 · 1 h 30 min']],
@@ -27,11 +29,13 @@ describe('groupMeetings', () => {
   });
 
   it('leaves out empty groups', () => {
-    expect(groupMeetings([], FIXTURE_NOW, london)).toEqual([]);
+    expect(groupMeetingsForDay([], london.dayKey(FIXTURE_NOW), london)).toEqual([]);
     const onlyLater = [
       fixtureMeeting({ id: '1', topic: 'Far', startTime: '2026-12-24T10:00:00Z' }),
     ];
-    expect(groupMeetings(onlyLater, FIXTURE_NOW, london).map((g) => g.id)).toEqual(['later']);
+    expect(
+      groupMeetingsForDay(onlyLater, london.dayKey(FIXTURE_NOW), london).map((g) => g.id),
+    ).toEqual(['later']);
   });
 
   it('decides "today" in the display zone, not in UTC', () => {
@@ -39,13 +43,13 @@ describe('groupMeetings', () => {
       fixtureMeeting({ id: '1', topic: 'Late', startTime: '2026-11-24T23:30:00Z' }),
     ];
     const now = Date.parse('2026-11-24T20:00:00Z');
-    expect(groupMeetings(lateNight, now, london)[0]?.id).toBe('today');
+    expect(groupMeetingsForDay(lateNight, london.dayKey(now), london)[0]?.id).toBe('today');
     // In Berlin it is already 00:30 on the 25th, while "now" is still the 24th there.
     const berlin = createTimeFormat({ timeZone: 'Europe/Berlin' });
-    expect(groupMeetings(lateNight, now, berlin)[0]?.id).toBe('tomorrow');
+    expect(groupMeetingsForDay(lateNight, berlin.dayKey(now), berlin)[0]?.id).toBe('tomorrow');
     // In Tokyo "now" is already the 25th, so the meeting (08:30 on the 25th) is today.
     const tokyo = createTimeFormat({ timeZone: 'Asia/Tokyo' });
-    expect(summary(groupMeetings(lateNight, now, tokyo))).toEqual([
+    expect(summary(groupMeetingsForDay(lateNight, tokyo.dayKey(now), tokyo))).toEqual([
       ['Today', ['Late | 08:30–09:00 · 30 min']],
     ]);
   });
@@ -62,7 +66,7 @@ describe('groupMeetings', () => {
       }),
       fixtureMeeting({ id: '2', topic: 'Next day', startTime: '2026-11-02T05:30:00Z' }),
     ];
-    expect(summary(groupMeetings(meetings, now, newYork))).toEqual([
+    expect(summary(groupMeetingsForDay(meetings, newYork.dayKey(now), newYork))).toEqual([
       ['Today', ['Same day, after the change | 23:30–00:00 · 30 min']],
       ['Tomorrow', ['Next day | 00:30–01:00 · 30 min']],
     ]);
@@ -74,7 +78,7 @@ describe('groupMeetings', () => {
       fixtureMeeting({ id: '1', topic: 'Tonight', startTime: '2026-03-29T22:30:00Z' }), // 23:30 BST
       fixtureMeeting({ id: '2', topic: 'Tomorrow morning', startTime: '2026-03-29T23:30:00Z' }), // 00:30 BST
     ];
-    expect(summary(groupMeetings(meetings, now, london))).toEqual([
+    expect(summary(groupMeetingsForDay(meetings, london.dayKey(now), london))).toEqual([
       ['Today', ['Tonight | 23:30–00:00 · 30 min']],
       ['Tomorrow', ['Tomorrow morning | 00:30–01:00 · 30 min']],
     ]);
@@ -84,7 +88,7 @@ describe('groupMeetings', () => {
     const old = [
       fixtureMeeting({ id: '1', topic: 'Yesterday', startTime: '2026-11-23T15:00:00Z' }),
     ];
-    expect(summary(groupMeetings(old, FIXTURE_NOW, london))).toEqual([
+    expect(summary(groupMeetingsForDay(old, london.dayKey(FIXTURE_NOW), london))).toEqual([
       ['Earlier', ['Yesterday | Mon 23 Nov · 15:00–15:30 · 30 min']],
     ]);
   });
@@ -95,14 +99,14 @@ describe('groupMeetings', () => {
       fixtureMeeting({ id: '2', topic: 'A', startTime: null, type: 3 }),
       fixtureMeeting({ id: '3', topic: 'Broken', startTime: 'not a date', type: 2 }),
     ];
-    const groups = groupMeetings(meetings, FIXTURE_NOW, london);
+    const groups = groupMeetingsForDay(meetings, london.dayKey(FIXTURE_NOW), london);
     expect(groups.map((g) => g.id)).toEqual(['no-fixed-time']);
     expect(groups[0]?.rows.map((row) => row.meeting.topic)).toEqual(['B', 'A', 'Broken']);
   });
 
   it('keeps every one of 1,000 meetings, each exactly once', () => {
     const meetings = manyMeetings(1000);
-    const groups = groupMeetings(meetings, FIXTURE_NOW, london);
+    const groups = groupMeetingsForDay(meetings, london.dayKey(FIXTURE_NOW), london);
     const keys = groups.flatMap((group) => group.rows.map((row) => row.meeting.key));
     expect(keys).toHaveLength(1000);
     expect(new Set(keys).size).toBe(1000);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { initials } from '../../renderer/time/initials.ts';
+import { initials } from '../../renderer/components/initials.ts';
 
 describe('initials', () => {
   it('takes the first and last word of the name', () => {

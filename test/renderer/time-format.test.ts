@@ -3,7 +3,6 @@ import {
   createTimeFormat,
   formatDuration,
   formatTimeRange,
-  nextDayKey,
 } from '../../renderer/time/time-format.ts';
 
 describe('createTimeFormat', () => {
@@ -28,19 +27,6 @@ describe('createTimeFormat', () => {
   it('formats a short day label without a comma', () => {
     const format = createTimeFormat({ timeZone: 'Europe/London' });
     expect(format.day(Date.parse('2026-11-27T13:00:00Z'))).toBe('Fri 27 Nov');
-  });
-});
-
-describe('nextDayKey', () => {
-  it('rolls over months and years', () => {
-    expect(nextDayKey('2026-11-30')).toBe('2026-12-01');
-    expect(nextDayKey('2026-12-31')).toBe('2027-01-01');
-    expect(nextDayKey('2028-02-28')).toBe('2028-02-29');
-  });
-
-  it('is not fooled by 23- or 25-hour DST days', () => {
-    expect(nextDayKey('2026-03-29')).toBe('2026-03-30'); // Europe springs forward
-    expect(nextDayKey('2026-11-01')).toBe('2026-11-02'); // US falls back
   });
 });
 

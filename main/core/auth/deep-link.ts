@@ -1,4 +1,4 @@
-const MAX_DEEP_LINK_LENGTH = 4096;
+import { MAX_LINK_LENGTH } from '../../../preload/shared/limits.ts';
 
 /**
  * The auth core's half of deep-link checking (the shell's argv routing in main/desktop/deep-links/deep-link-argv.ts
@@ -6,7 +6,7 @@ const MAX_DEEP_LINK_LENGTH = 4096;
  * redirect URI exactly (no port, user info or fragment). Returns null for anything else.
  */
 export function parseDeepLinkCallback(raw: string, redirectUri: string): URL | null {
-  if (typeof raw !== 'string' || raw.length > MAX_DEEP_LINK_LENGTH) return null;
+  if (typeof raw !== 'string' || raw.length > MAX_LINK_LENGTH) return null;
   const expected = URL.parse(redirectUri);
   const url = URL.parse(raw);
   if (!expected || !url) return null;

@@ -1,4 +1,5 @@
 import { extname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { CONTENT_SECURITY_POLICY_HEADER } from '../../../preload/shared/content-security-policy.ts';
 
 /**
  * The renderer is served from `app://renderer/…` instead of file://, so a script injected into
@@ -8,25 +9,6 @@ export const APP_SCHEME = 'app';
 export const APP_HOST = 'renderer';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 export const APP_START_URL = `${APP_ORIGIN}/index.html`;
-
-/**
- * Sent with every response. Scripts, styles and connections are limited to the bundle itself;
- * avatars are the one remote resource and come only from Zoom's https hosts.
- */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data: https:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-  "frame-src 'none'",
-  "worker-src 'none'",
-].join('; ');
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -87,11 +69,11 @@ export function resolveAppAsset(rootDir: string, requestUrl: string): AppAsset {
   return { kind: 'file', filePath, contentType };
 }
 
-/** Headers for every app:// response; HTML and scripts alike carry the policy. */
+/** Headers for every app:// response; HTML and scripts alike carry the window's one policy. */
 export function appResponseHeaders(contentType: string): Record<string, string> {
   return {
     'Content-Type': contentType,
-    'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+    'Content-Security-Policy': CONTENT_SECURITY_POLICY_HEADER,
     'X-Content-Type-Options': 'nosniff',
     'Cross-Origin-Opener-Policy': 'same-origin',
     'Cross-Origin-Resource-Policy': 'same-origin',

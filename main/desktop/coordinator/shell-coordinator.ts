@@ -10,22 +10,29 @@ export interface ShellSession {
   subscribe(listener: (state: SessionState) => void): () => void;
 }
 
+/** Wake events, plus a way to ask for an `online` wake once the network is back. */
+export interface ShellWake extends WakeEvents {
+  watchForOnline(): void;
+}
+
+export type ShellReminders = Pick<
+  ReminderScheduler,
+  'setMeetings' | 'replan' | 'lead' | 'onLeadChange'
+>;
+
 /**
- * Keeps the shell in step with the session: the window gets every state, the tray is rebuilt on
- * every change and once a minute on the minute, reminders follow the meeting list, and a wake
- * re-aligns everything to the wall clock (which may have jumped while asleep).
+ * Keeps the shell in step with the session: the tray is rebuilt on every change, on a new
+ * reminder setting and once a minute on the minute; reminders follow the meeting list; an
+ * offline session watches for the network; a wake re-aligns everything to the wall clock
+ * (which may have jumped while asleep). The window gets its state through the IPC door.
  */
 export function createShellCoordinator(deps: {
   clock: Clock;
   session: ShellSession;
-  wake: WakeEvents;
+  wake: ShellWake;
   renderTray: (model: TrayModel) => void;
-  /** Pushes a state to the window (through the IPC layer's renderer gate). */
-  publishState: (state: SessionState) => void;
-  reminders: ReminderScheduler;
+  reminders: ShellReminders;
   timeZone: () => string | undefined;
-  /** Session-driven side effects the shell does not own (launch-at-login offer, offline watch). */
-  onState?: (state: SessionState) => void;
 }) {
   const renderNow = () =>
     deps.renderTray(
@@ -43,34 +50,31 @@ export function createShellCoordinator(deps: {
   const meetingsOf = (state: SessionState) => (state.kind === 'signed-in' ? state.meetings : []);
 
   const onState = (state: SessionState) => {
-    deps.publishState(state);
     renderNow();
     deps.reminders.setMeetings(meetingsOf(state));
-    deps.onState?.(state);
+    if (state.kind === 'signed-in' && state.offline) deps.wake.watchForOnline();
   };
 
-  let unsubscribe: (() => void) | null = null;
-  let unwake: (() => void) | null = null;
+  const stops: Array<() => void> = [];
   return {
-    /** Rebuilds the tray now, e.g. after a setting shown in the menu changed. */
-    renderTray: renderNow,
     start() {
-      unsubscribe = deps.session.subscribe(onState);
-      unwake = deps.wake.onWake(() => {
-        ticker.realign();
-        renderNow();
-        deps.reminders.replan();
-      });
+      stops.push(
+        deps.session.subscribe(onState),
+        deps.reminders.onLeadChange(renderNow),
+        deps.wake.onWake(() => {
+          ticker.realign();
+          renderNow();
+          deps.reminders.replan();
+        }),
+      );
       const state = deps.session.getState();
       renderNow();
       deps.reminders.setMeetings(meetingsOf(state));
       ticker.start();
     },
     stop() {
-      unsubscribe?.();
-      unwake?.();
+      for (const stop of stops.splice(0)) stop();
       ticker.stop();
-      deps.reminders.dispose();
     },
   };
 }

@@ -1,14 +1,14 @@
+import { MAX_LINK_LENGTH, SUSPICIOUS_LINK_CHARACTERS } from '../../../preload/shared/limits.ts';
+
 /**
  * Routing of `meetingtray://` links that reach the app through argv (cold start, a second
  * launch on Windows/Linux) or `open-url` (macOS). Only the OAuth callback path is ours; the
  * auth core then checks `state` against a pending sign-in.
  */
 export const DEEP_LINK_SCHEME = 'meetingtray';
-const MAX_DEEP_LINK_LENGTH = 4096;
-const SUSPICIOUS_CHARACTERS = /[\s\u0000-\u001f\u007f\\]/u;
 
 export function isOurDeepLink(candidate: string): boolean {
-  if (candidate.length > MAX_DEEP_LINK_LENGTH || SUSPICIOUS_CHARACTERS.test(candidate))
+  if (candidate.length > MAX_LINK_LENGTH || SUSPICIOUS_LINK_CHARACTERS.test(candidate))
     return false;
   let url: URL;
   try {

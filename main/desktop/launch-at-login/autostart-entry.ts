@@ -6,6 +6,11 @@ export const AUTOSTART_FILE_NAME = 'meeting-tray.desktop';
 /** Passed at login so the app starts in the tray without opening its window. */
 export const HIDDEN_LAUNCH_ARG = '--hidden';
 
+/** True when the OS started the app at login: it then stays in the tray, window closed. */
+export function launchedAtLogin(argv: readonly string[]): boolean {
+  return argv.includes(HIDDEN_LAUNCH_ARG);
+}
+
 /** Quotes one Exec argument per the Desktop Entry spec (reserved characters force quoting). */
 export function quoteExecArgument(arg: string): string {
   if (arg !== '' && !/[\s"'\\><~|&;$*?#()`%=]/u.test(arg)) return arg;

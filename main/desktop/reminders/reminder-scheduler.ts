@@ -26,6 +26,8 @@ export interface ReminderScheduler {
   replan(): void;
   lead(): ReminderLead;
   setLead(lead: ReminderLead): void;
+  /** Called after the lead changes (the tray shows it); returns an unsubscribe. */
+  onLeadChange(listener: (lead: ReminderLead) => void): () => void;
   dispose(): void;
 }
 
@@ -53,6 +55,7 @@ export function createReminderScheduler(deps: {
 }): ReminderScheduler {
   let meetings: readonly Meeting[] = [];
   let handle: TimerHandle | null = null;
+  const leadListeners = new Set<(lead: ReminderLead) => void>();
 
   const firedKeys = (): string[] => {
     const stored = deps.settings.get<unknown>(ShellSetting.firedReminderKeys);
@@ -99,7 +102,15 @@ export function createReminderScheduler(deps: {
     setLead(next) {
       deps.settings.set(ShellSetting.reminderLeadMinutes, next);
       replan();
+      for (const listener of [...leadListeners]) listener(lead());
     },
-    dispose: cancel,
+    onLeadChange(listener) {
+      leadListeners.add(listener);
+      return () => leadListeners.delete(listener);
+    },
+    dispose() {
+      cancel();
+      leadListeners.clear();
+    },
   };
 }

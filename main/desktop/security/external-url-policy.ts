@@ -1,13 +1,11 @@
+import { MAX_LINK_LENGTH, SUSPICIOUS_LINK_CHARACTERS } from '../../../preload/shared/limits.ts';
+
 /**
  * The only URLs the app hands to the operating system (shell.openExternal). openExternal can
  * launch any registered handler, and meeting join URLs come from invites anyone can send, so
  * the rule is an allow-list checked on the parsed URL, never with string prefixes.
  */
 const ZOOM_DOMAINS = ['zoom.us', 'zoomgov.com'] as const;
-const MAX_URL_LENGTH = 4096;
-// Whitespace, control characters and backslashes never appear in a genuine Zoom link; parsers
-// disagree on how to treat them, so refuse instead of normalising.
-const SUSPICIOUS_CHARACTERS = /[\s\u0000-\u001f\u007f\\]/u;
 
 export function isZoomHost(hostname: string): boolean {
   const host = hostname.toLowerCase();
@@ -17,8 +15,8 @@ export function isZoomHost(hostname: string): boolean {
 /** The normalised URL when it may be opened outside the app, otherwise null. */
 export function allowedExternalUrl(candidate: unknown): string | null {
   if (typeof candidate !== 'string') return null;
-  if (candidate.length === 0 || candidate.length > MAX_URL_LENGTH) return null;
-  if (SUSPICIOUS_CHARACTERS.test(candidate)) return null;
+  if (candidate.length === 0 || candidate.length > MAX_LINK_LENGTH) return null;
+  if (SUSPICIOUS_LINK_CHARACTERS.test(candidate)) return null;
   let url: URL;
   try {
     url = new URL(candidate);

@@ -5,11 +5,11 @@ import {
   REMINDER_LEAD_CHOICES,
   type ReminderLead,
 } from '../reminders/reminder-planner.ts';
+import { nextDateKey } from '../../../preload/shared/date-key.ts';
 import {
   createZonedFormat,
   formatCountdown,
   formatElapsed,
-  nextDateKey,
   truncate,
   type ZonedFormat,
 } from '../time-format.ts';

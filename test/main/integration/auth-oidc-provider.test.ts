@@ -3,7 +3,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { AuthService } from '../../../main/core/auth/auth-service.types.ts';
 import type { AuthProviderConfig } from '../../../main/core/config/auth-config.types.ts';
-import { discoverAuthorizationServer } from '../../../main/core/config/discover-server.ts';
 import { createFakeClock } from '../../fakes/fake-clock.ts';
 import { createAuthHarness, createTestKeychain } from '../../helpers/auth-harness.ts';
 import { startOidcProvider, type TestAuthorizationServer } from '../../helpers/oidc-provider.ts';
@@ -15,7 +14,7 @@ const services: AuthService[] = [];
 beforeAll(async () => {
   op = await startOidcProvider({ accessTokenTtlSeconds: 60 });
   provider = {
-    server: await discoverAuthorizationServer(new URL(op.issuer), fetch),
+    server: await op.discover(),
     client: { clientId: op.clientId },
     apiBaseUrl: `${op.issuer}/api`,
     redirect: { kind: 'loopback' },

@@ -1,9 +1,6 @@
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import {
-  CONTENT_SECURITY_POLICY,
-  resolveAppAsset,
-} from '../../../../main/desktop/app-protocol/app-protocol.ts';
+import { resolveAppAsset } from '../../../../main/desktop/app-protocol/app-protocol.ts';
 
 const ROOT = resolve('/srv/app/dist/renderer');
 
@@ -51,20 +48,5 @@ describe('app:// resolver', () => {
       filePath: join(ROOT, 'etc', 'passwd.js'),
       contentType: 'text/javascript; charset=utf-8',
     });
-  });
-
-  it('has a strict content security policy', () => {
-    const directives = new Map(
-      CONTENT_SECURITY_POLICY.split(';').map((d) => {
-        const [name, ...values] = d.trim().split(/\s+/u);
-        return [name, values] as const;
-      }),
-    );
-    expect(directives.get('default-src')).toEqual(["'self'"]);
-    expect(directives.get('script-src')).toEqual(["'self'"]);
-    expect(directives.get('object-src')).toEqual(["'none'"]);
-    expect(directives.get('base-uri')).toEqual(["'none'"]);
-    expect(directives.get('frame-ancestors')).toEqual(["'none'"]);
-    expect(CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-inline|unsafe-eval|\*(?!\.)/u);
   });
 });

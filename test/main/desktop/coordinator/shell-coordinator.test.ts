@@ -17,25 +17,26 @@ function setup(initial: SessionState = signedOut) {
   const listeners = new Set<(s: SessionState) => void>();
   const wakeListeners = new Set<(r: 'resume' | 'unlock' | 'online') => void>();
   const trays: TrayModel[] = [];
-  const sent: SessionState[] = [];
   const notices: ReminderNotice[] = [];
-  const seen: SessionState[] = [];
+  let onlineWatches = 0;
+  const reminders = createReminderScheduler({
+    clock,
+    settings: createMemorySettingsStore(),
+    notify: (n) => notices.push(n),
+  });
   const coordinator = createShellCoordinator({
     clock,
     session: {
       getState: () => state,
       subscribe: (l) => (listeners.add(l), () => listeners.delete(l)),
     },
-    wake: { onWake: (l) => (wakeListeners.add(l), () => wakeListeners.delete(l)) },
+    wake: {
+      onWake: (l) => (wakeListeners.add(l), () => wakeListeners.delete(l)),
+      watchForOnline: () => void (onlineWatches += 1),
+    },
     renderTray: (model) => trays.push(model),
-    publishState: (s) => sent.push(s),
-    reminders: createReminderScheduler({
-      clock,
-      settings: createMemorySettingsStore(),
-      notify: (n) => notices.push(n),
-    }),
+    reminders,
     timeZone: () => 'Europe/Berlin',
-    onState: (s) => seen.push(s),
   });
   const publish = (next: SessionState) => {
     state = next;
@@ -44,21 +45,52 @@ function setup(initial: SessionState = signedOut) {
   const wake = (reason: 'resume' | 'unlock' | 'online') => {
     for (const l of wakeListeners) l(reason);
   };
-  return { clock, coordinator, publish, wake, trays, sent, notices, seen, listeners };
+  return {
+    clock,
+    coordinator,
+    reminders,
+    publish,
+    wake,
+    trays,
+    notices,
+    listeners,
+    wakeListeners,
+    onlineWatches: () => onlineWatches,
+  };
 }
 
 describe('shell coordinator', () => {
   const standup = meeting('1', 'Standup', '2026-11-24T13:00:00Z');
 
-  it('renders the tray at start and on every session change, and pushes the state to the window', () => {
-    const { coordinator, publish, trays, sent, seen } = setup();
+  it('renders the tray at start and on every session change', () => {
+    const { coordinator, publish, trays } = setup();
     coordinator.start();
     expect(trays.at(-1)?.tooltip).toBe('Meeting Tray — signed out');
-    const next = signedIn([standup]);
-    publish(next);
-    expect(sent).toEqual([next]);
+    publish(signedIn([standup]));
     expect(trays.at(-1)?.tooltip).toBe('Next: Standup at 14:00 — in 30 min');
-    expect(seen).toEqual([next]);
+  });
+
+  it('re-renders the tray when the reminder setting changes, showing the new choice', () => {
+    const { coordinator, reminders, trays } = setup(signedIn([standup]));
+    coordinator.start();
+    const before = trays.length;
+    reminders.setLead(15);
+    expect(trays.length).toBe(before + 1);
+    const submenu = trays.at(-1)?.items.find((i) => i.kind === 'submenu');
+    const checked =
+      submenu?.kind === 'submenu'
+        ? submenu.items.filter((i) => i.kind === 'choice' && i.checked)
+        : [];
+    expect(checked.map((i) => (i.kind === 'choice' ? i.label : ''))).toEqual(['15 minutes before']);
+  });
+
+  it('watches for the network when the session says it is offline, and only then', () => {
+    const { coordinator, publish, onlineWatches } = setup();
+    coordinator.start();
+    publish(signedIn([standup]));
+    expect(onlineWatches()).toBe(0);
+    publish(signedIn([standup], { offline: true }));
+    expect(onlineWatches()).toBe(1);
   });
 
   it('refreshes the countdown once a minute, on the minute', async () => {
@@ -90,11 +122,19 @@ describe('shell coordinator', () => {
     expect(notices).toEqual([]);
   });
 
-  it('stop unsubscribes and cancels every timer', () => {
-    const { clock, coordinator, listeners } = setup(signedIn([standup]));
+  it('stop unsubscribes and cancels its minute tick; the reminder timer is left to the scheduler', () => {
+    const { clock, coordinator, reminders, listeners, wakeListeners, trays } = setup(
+      signedIn([standup]),
+    );
     coordinator.start();
+    expect(clock.pendingTimers()).toBe(2);
     coordinator.stop();
     expect(listeners.size).toBe(0);
+    expect(wakeListeners.size).toBe(0);
+    const rendered = trays.length;
+    reminders.setLead(10);
+    expect(trays.length).toBe(rendered);
+    reminders.dispose();
     expect(clock.pendingTimers()).toBe(0);
   });
 });

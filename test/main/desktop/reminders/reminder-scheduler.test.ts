@@ -115,4 +115,16 @@ describe('reminder scheduler', () => {
     await clock.advance(60 * 60_000);
     expect(shown).toEqual([]);
   });
+
+  it('tells its listeners about a new lead, after saving it, until they unsubscribe', () => {
+    const { settings, scheduler } = setup();
+    const heard: Array<[unknown, unknown]> = [];
+    const unsubscribe = scheduler.onLeadChange((lead) =>
+      heard.push([lead, settings.get(ShellSetting.reminderLeadMinutes)]),
+    );
+    scheduler.setLead(10);
+    unsubscribe();
+    scheduler.setLead('off');
+    expect(heard).toEqual([[10, 10]]);
+  });
 });

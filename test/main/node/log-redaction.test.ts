@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createConsoleLogger } from '../../../../main/node/console-logger.ts';
-import { REDACTED, redactFields, redactText } from '../../../../main/node/redact.ts';
+import { createConsoleLogger } from '../../../main/node/console-logger.ts';
+import { REDACTED, redactFields, redactText } from '../../../main/node/redact.ts';
 
 describe('log redaction (second line of defence)', () => {
   it('masks secret-named fields at any depth', () => {

@@ -1,0 +1,53 @@
+import { homedir } from 'node:os';
+import type { App, Dialog } from 'electron';
+import type { SettingsStore } from '../../core/ports.ts';
+import type { ShellSession } from '../coordinator/shell-coordinator.ts';
+import type { DesktopContext } from '../lifecycle/desktop-context.ts';
+import { autostartFilePath } from './autostart-entry.ts';
+import { createAutostartFiles } from './autostart-files.ts';
+import { createLaunchAtLogin } from './electron-launch-at-login.ts';
+import { createLaunchAtLoginOffer } from './launch-at-login-offer.ts';
+
+const START_AT_LOGIN = 0;
+
+/**
+ * Offers launch at login once, after the first sign-in, and turns it on through the OS
+ * (login items on macOS and Windows, an XDG autostart file on Linux) when accepted.
+ */
+export function installLaunchAtLogin(
+  deps: DesktopContext & {
+    app: Pick<App, 'setLoginItemSettings' | 'getLoginItemSettings'>;
+    dialog: Pick<Dialog, 'showMessageBox'>;
+    process: Pick<NodeJS.Process, 'env' | 'execPath'>;
+    settings: SettingsStore;
+    session: Pick<ShellSession, 'subscribe'>;
+  },
+): void {
+  const launchAtLogin = createLaunchAtLogin({
+    app: deps.app,
+    platform: deps.platform,
+    // Run from an AppImage, execPath is inside a temporary mount; the AppImage itself persists.
+    executable: deps.process.env.APPIMAGE ?? deps.process.execPath,
+    autostartPath: autostartFilePath(deps.process.env, homedir()),
+    files: createAutostartFiles(),
+  });
+  const offer = createLaunchAtLoginOffer({
+    settings: deps.settings,
+    ask: async () => {
+      const { response } = await deps.dialog.showMessageBox({
+        type: 'question',
+        buttons: ['Start at login', 'Not now'],
+        defaultId: START_AT_LOGIN,
+        cancelId: 1,
+        message: 'Start Meeting Tray when you log in?',
+        detail:
+          'Your next meeting will be in the tray as soon as you log in. You can change this later in your system settings.',
+      });
+      return response === START_AT_LOGIN;
+    },
+    enable: () => launchAtLogin.setEnabled(true),
+    onError: (error) =>
+      deps.logger.warn('could not turn on launch at login', { error: String(error) }),
+  });
+  deps.teardown.add(deps.session.subscribe((state) => void offer.onSession(state)));
+}

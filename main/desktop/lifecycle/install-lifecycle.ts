@@ -1,0 +1,45 @@
+import type { App, Dialog } from 'electron';
+import { isAppError } from '../../core/errors.ts';
+import type { DesktopContext } from './desktop-context.ts';
+import type { TeardownRunner } from './teardown.ts';
+
+/** Windows groups notifications and taskbar entries by this id; it must match electron-builder's appId. */
+export const APP_USER_MODEL_ID = 'app.meetingtray.desktop';
+
+/**
+ * The app's life: it runs `start` once Electron is ready, keeps running with no window (a tray
+ * app; the hidden window is destroyed after a while), and runs every installer's clean-up once
+ * on quit. A failed start is explained in a dialog, then the app exits: 2 when the
+ * configuration is wrong (the message names the variable), 1 for anything else.
+ */
+export function installLifecycle(
+  deps: Pick<DesktopContext, 'platform' | 'logger'> & {
+    app: Pick<App, 'on' | 'whenReady' | 'exit' | 'setAppUserModelId'>;
+    dialog: Pick<Dialog, 'showErrorBox'>;
+    /** The runner, not just the registry: quitting runs it. */
+    teardown: TeardownRunner;
+    start: () => Promise<void>;
+  },
+): void {
+  const { app, dialog, logger } = deps;
+  app.on('window-all-closed', () => undefined);
+  if (deps.platform === 'win32') app.setAppUserModelId(APP_USER_MODEL_ID);
+  app.on('before-quit', () => void deps.teardown.run());
+  app
+    .whenReady()
+    .then(() => deps.start())
+    .catch((error: unknown) => {
+      if (isAppError(error) && error.code === 'config_invalid') {
+        logger.error('Meeting Tray is misconfigured', { error: error.message });
+        dialog.showErrorBox('Meeting Tray is misconfigured', error.message);
+        app.exit(2);
+        return;
+      }
+      logger.error('Meeting Tray could not start', { error: String(error) });
+      dialog.showErrorBox(
+        'Meeting Tray could not start',
+        'Something went wrong while starting. Quit and open Meeting Tray again.',
+      );
+      app.exit(1);
+    });
+}

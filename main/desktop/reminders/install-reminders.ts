@@ -1,0 +1,32 @@
+import type { Notification } from 'electron';
+import type { SettingsStore } from '../../core/ports.ts';
+import type { DesktopContext } from '../lifecycle/desktop-context.ts';
+import { createReminderNotifier } from './electron-reminder-notifier.ts';
+import { createReminderScheduler, type ReminderScheduler } from './reminder-scheduler.ts';
+
+/**
+ * Meeting reminders as system notifications, each fired once (remembered in settings). The
+ * meeting list and the re-planning come from the shell coordinator.
+ */
+export function installReminders(
+  deps: DesktopContext & {
+    Notification: typeof Notification;
+    settings: SettingsStore;
+    openJoinLink: (url: string) => Promise<void>;
+    showWindow: () => void;
+  },
+): ReminderScheduler {
+  const reminders = createReminderScheduler({
+    clock: deps.clock,
+    settings: deps.settings,
+    notify: createReminderNotifier({
+      Notification: deps.Notification,
+      platform: deps.platform,
+      join: deps.openJoinLink,
+      showWindow: deps.showWindow,
+      logger: deps.logger,
+    }),
+  });
+  deps.teardown.add(() => reminders.dispose());
+  return reminders;
+}

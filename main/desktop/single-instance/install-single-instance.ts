@@ -1,0 +1,24 @@
+import type { App } from 'electron';
+import type { DesktopContext } from '../lifecycle/desktop-context.ts';
+import type { DeepLinkInbox } from '../deep-links/deep-link-inbox.ts';
+import { routeArgv } from '../deep-links/electron-deep-links.ts';
+import { claimSingleInstance } from './electron-single-instance.ts';
+
+/**
+ * Keeps one running copy. Returns false in a second copy, which should quit at once. In the
+ * first, a later launch means "show me the app", and its argv may carry a sign-in deep link
+ * (Windows and Linux hand the link to a new process).
+ */
+export function installSingleInstance(
+  deps: Pick<DesktopContext, 'logger'> & {
+    app: Pick<App, 'requestSingleInstanceLock' | 'on' | 'isReady'>;
+    showWindow: () => void;
+    deepLinks: DeepLinkInbox;
+  },
+): boolean {
+  return claimSingleInstance(deps.app, (argv) => {
+    // Before ready no window can exist yet; the link still waits in the inbox.
+    if (deps.app.isReady()) deps.showWindow();
+    routeArgv(argv, deps.deepLinks, deps.logger);
+  });
+}

@@ -1,0 +1,19 @@
+import type { Net, PowerMonitor } from 'electron';
+import type { DesktopContext } from '../lifecycle/desktop-context.ts';
+import { createWakeEvents, type NetworkAwareWakeEvents } from './electron-wake-events.ts';
+
+/** Resume, unlock and "back online", for the core's refreshes and the shell's re-planning. */
+export function installWake(
+  deps: Pick<DesktopContext, 'clock' | 'teardown'> & {
+    powerMonitor: Pick<PowerMonitor, 'on' | 'off'>;
+    net: Pick<Net, 'isOnline'>;
+  },
+): NetworkAwareWakeEvents {
+  const wake = createWakeEvents({
+    powerMonitor: deps.powerMonitor,
+    net: deps.net,
+    clock: deps.clock,
+  });
+  deps.teardown.add(() => wake.dispose());
+  return wake;
+}
