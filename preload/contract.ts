@@ -101,8 +101,6 @@ export type SessionState = SessionBase &
     | { kind: 'error'; code: ErrorCode; message: string }
   );
 
-export type SessionKind = SessionState['kind'];
-
 export interface SignOutResult {
   /** False when the server could not be reached to revoke: local secrets are deleted anyway. */
   serverRevoked: boolean;
@@ -125,6 +123,11 @@ export type InvokeChannel = Exclude<
   (typeof Channel)[keyof typeof Channel],
   typeof Channel.sessionChanged
 >;
+
+/** Every channel the renderer may invoke: all of them but the push-only one. The one list. */
+export const INVOKE_CHANNELS: readonly InvokeChannel[] = Object.values(Channel).filter(
+  (channel): channel is InvokeChannel => channel !== Channel.sessionChanged,
+);
 
 /** Request/response shapes of every invoke channel. Arguments are validated in main. */
 export interface InvokeMap {

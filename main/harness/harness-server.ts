@@ -1,6 +1,7 @@
 /**
- * The browser harness's HTTP transport: serves the built renderer plus the web preload, and
- * carries the same IPC contract over HTTP (invoke) and server-sent events (pushes).
+ * The browser harness's HTTP server: serves the built renderer plus the web preload, and routes
+ * /api/invoke (HTTP) and /api/events (server-sent events) to the IPC routes that
+ * harness-ipc-transport.ts binds to the one IPC server.
  * It binds 127.0.0.1 only and every request must carry the per-run token.
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
@@ -8,18 +9,16 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
-import { Channel, type SessionState } from '../../preload/contract.ts';
 
-export interface HarnessSender {
-  frameUrl: string;
-  isMainFrame: boolean;
-  webContentsId: number;
+/** What the IPC routes call. harness-ipc-transport.ts provides them over the IPC server. */
+export interface HarnessIpcRoutes {
+  /** POST /api/invoke/<channel>: the request's Origin header and its parsed JSON body. */
+  invoke(channel: string, origin: string, args: unknown): Promise<unknown>;
+  /** GET /api/events: called once per stream with its writer; returns the stream's clean-up. */
+  openStream(push: (event: string, data: unknown) => void): () => void;
 }
 
 export interface HarnessServerOptions {
-  dispatch(channel: string, sender: HarnessSender, args: unknown[]): Promise<unknown>;
-  currentState(): SessionState;
-  subscribe(listener: (state: SessionState) => void): () => void;
   /** dist/renderer */
   rendererDir: string;
   /** dist/web-preload/web-preload.js */
@@ -37,11 +36,10 @@ export interface HarnessServer {
   openInPage(url: string): Promise<void>;
   /** The harness's clipboard: the page writes the text with its own clipboard API. */
   copyInPage(text: string): void;
+  /** Answers the IPC routes (503 until then); returns a function that stops answering them. */
+  serveIpc(routes: HarnessIpcRoutes): () => void;
   close(): Promise<void>;
 }
-
-/** The web contents id the harness reports for its one page, as Electron's would be. */
-export const HARNESS_WEB_CONTENTS_ID = 1;
 const MAX_BODY_BYTES = 64 * 1024;
 const COOKIE = 'mt_harness';
 const CONTENT_TYPES: Record<string, string> = {
@@ -59,8 +57,10 @@ const CSP =
 
 export async function startHarnessServer(options: HarnessServerOptions): Promise<HarnessServer> {
   const token = options.token ?? randomBytes(24).toString('base64url');
-  const streams = new Set<ServerResponse>();
+  /** Each open event stream, with the clean-up of its IPC subscription. */
+  const streams = new Map<ServerResponse, () => void>();
   let origin = '';
+  let ipc: HarnessIpcRoutes | null = null;
 
   const tokenMatches = (candidate: string | null | undefined) => {
     if (!candidate) return false;
@@ -90,11 +90,11 @@ export async function startHarnessServer(options: HarnessServerOptions): Promise
     res.end(body);
   };
 
+  const eventFrame = (event: string, data: unknown) =>
+    `event: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
   const pushEvent = (event: string, data: unknown) => {
-    const frame = `event: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
-    for (const stream of streams) stream.write(frame);
+    for (const stream of streams.keys()) stream.write(eventFrame(event, data));
   };
-  const unsubscribe = options.subscribe((state) => pushEvent(Channel.sessionChanged, state));
 
   async function serveStatic(res: ServerResponse, pathname: string, setCookie: boolean) {
     if (pathname === '/web-preload.js') {
@@ -144,20 +144,26 @@ export async function startHarnessServer(options: HarnessServerOptions): Promise
       tokenMatches(cookieToken(req));
     if (!authorised) return send(res, 403, 'This harness needs the token printed when it started.');
 
-    if (url.pathname === '/api/events' && req.method === 'GET') {
+    const routes = ipc;
+    const isApi = url.pathname === '/api/events' || url.pathname.startsWith('/api/invoke/');
+    if (isApi && !routes) return send(res, 503, 'The harness is still starting.');
+    if (routes && url.pathname === '/api/events' && req.method === 'GET') {
       res.writeHead(200, {
         'content-type': 'text/event-stream',
         'cache-control': 'no-store',
         connection: 'keep-alive',
       });
-      res.write(
-        `event: ${Channel.sessionChanged}\ndata: ${JSON.stringify(options.currentState())}\n\n`,
+      streams.set(
+        res,
+        routes.openStream((event, data) => res.write(eventFrame(event, data))),
       );
-      streams.add(res);
-      req.on('close', () => streams.delete(res));
+      req.on('close', () => {
+        streams.get(res)?.();
+        streams.delete(res);
+      });
       return;
     }
-    if (url.pathname.startsWith('/api/invoke/') && req.method === 'POST') {
+    if (routes && url.pathname.startsWith('/api/invoke/') && req.method === 'POST') {
       let args: unknown;
       try {
         args = await readJsonBody(req);
@@ -165,13 +171,7 @@ export async function startHarnessServer(options: HarnessServerOptions): Promise
         return send(res, 400, 'Bad request');
       }
       const channel = decodeURIComponent(url.pathname.slice('/api/invoke/'.length));
-      // The Origin header plays the role of Electron's senderFrame.url.
-      const sender: HarnessSender = {
-        frameUrl: typeof req.headers.origin === 'string' ? req.headers.origin : '',
-        isMainFrame: true,
-        webContentsId: HARNESS_WEB_CONTENTS_ID,
-      };
-      const result = await options.dispatch(channel, sender, Array.isArray(args) ? args : [args]);
+      const result = await routes.invoke(channel, req.headers.origin ?? '', args);
       return send(res, 200, JSON.stringify(result ?? null), 'application/json');
     }
     if (req.method === 'GET') return serveStatic(res, url.pathname, queryToken !== null);
@@ -201,9 +201,17 @@ export async function startHarnessServer(options: HarnessServerOptions): Promise
     copyInPage(text) {
       pushEvent('harness:copy-text', text);
     },
+    serveIpc(routes) {
+      ipc = routes;
+      return () => {
+        if (ipc === routes) ipc = null;
+      };
+    },
     async close() {
-      unsubscribe();
-      for (const stream of streams) stream.end();
+      for (const [stream, stop] of streams) {
+        stop();
+        stream.end();
+      }
       streams.clear();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

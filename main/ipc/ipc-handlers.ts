@@ -28,7 +28,8 @@ export interface IpcHandlerDeps {
   openExternal: (url: string) => Promise<void>;
   /** The shell's allowlist (https Zoom join links); checked before the browser ever sees a URL. */
   isAllowedExternalUrl: (url: string) => boolean;
-  writeClipboard: (text: string) => void;
+  /** Electron's clipboard answers with a promise; a failed write is reported, not dropped. */
+  writeClipboard: (text: string) => void | Promise<void>;
 }
 
 export const MAX_URL_LENGTH = 2048;
@@ -84,9 +85,9 @@ export function createIpcHandlers(deps: IpcHandlerDeps): IpcHandlers {
         return ok(undefined);
       }),
     [Channel.copyText]: (args) =>
-      settle(() => {
+      settle(async () => {
         const text = expectOneString(args, MAX_CLIPBOARD_TEXT_LENGTH);
-        deps.writeClipboard(text);
+        await deps.writeClipboard(text);
         return ok(undefined);
       }),
   };

@@ -1,57 +1,22 @@
 // Boots the real composition root (main/index.ts) with the fake electron: the real core, IPC
-// table and shell run in demo mode against the in-process Zoom sandbox. This is the one test
-// that needs vi.mock — main/index.ts is the only module that imports electron's singletons.
+// door and desktop features run in demo mode against the in-process Zoom sandbox. This is the
+// one test that needs vi.mock — main/index.ts is the only module that imports electron's
+// singletons. The fake is the whole module: nothing is patched in here.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { Channel } from '../../preload/contract.ts';
-import type { FakeElectron } from '../fakes/fake-electron.ts';
+import { fakeEvent, press } from '../fakes/fake-electron.ts';
 import { consent } from '../helpers/sandbox-browser.ts';
 
-vi.mock('electron', async () => {
-  const { EventEmitter } = await import('node:events');
+const fake = await vi.hoisted(async () => {
   const { createFakeElectron } = await import('../fakes/fake-electron.ts');
-  const fake = createFakeElectron();
-  let ready: () => void = () => undefined;
-  const whenReady = new Promise<void>((resolve) => (ready = resolve));
-  const app = Object.assign(fake.app, {
-    getAppPath: () => join(import.meta.dirname, '../..'),
-    isPackaged: false,
-    whenReady: () => whenReady,
-    isReady: () => true,
-    exit: () => undefined,
-    setAppUserModelId: () => undefined,
+  return createFakeElectron({
+    appPath: (await import('node:path')).join(import.meta.dirname, '../..'),
   });
-  const ipcMain = Object.assign(fake.ipcMain, { removeAllListeners: () => undefined });
-  return {
-    __fake: fake,
-    __ready: () => ready(),
-    app,
-    BrowserWindow: fake.BrowserWindow,
-    dialog: {
-      showErrorBox: () => undefined,
-      // Confirms the tray's sign-out question; declines the launch-at-login offer.
-      showMessageBox: async (options: { message: string }) => ({
-        response: options.message === 'Sign out and revoke access?' ? 0 : 1,
-      }),
-    },
-    ipcMain,
-    Menu: fake.Menu,
-    nativeImage: {
-      createFromPath: (path: string) => ({ path, setTemplateImage: () => undefined }),
-    },
-    nativeTheme: Object.assign(new EventEmitter(), { shouldUseDarkColors: false }),
-    net: fake.net,
-    Notification: fake.Notification,
-    powerMonitor: fake.powerMonitor,
-    protocol: fake.protocol,
-    session: { defaultSession: fake.session },
-    shell: fake.shell,
-    Tray: fake.Tray,
-    clipboard: { writeText: () => undefined },
-  };
 });
+vi.mock('electron', () => fake);
 
 vi.mock('electron-store', () => ({
   default: class {
@@ -68,8 +33,6 @@ vi.mock('electron-store', () => ({
   },
 }));
 
-let fake: FakeElectron;
-
 /** Real HTTP to the sandbox is involved, so wait for the observable outcome (no fixed sleeps). */
 function until<T>(read: () => T | undefined | false, what: string): Promise<T> {
   return vi.waitFor(
@@ -84,24 +47,37 @@ function until<T>(read: () => T | undefined | false, what: string): Promise<T> {
 
 const trayLabels = () => fake.trays[0]?.labels() ?? [];
 
+/** What the app did between loading and Electron's `ready`. */
+const beforeReady = { isReady: true, privileged: [] as string[], windowsAfterSecondLaunch: -1 };
+
 describe('composition root (demo mode, fake electron)', () => {
   beforeAll(async () => {
     process.env.MEETING_TRAY_KEYCHAIN_SERVICE = `Meeting Tray composition test ${process.pid}`;
     process.env.XDG_CONFIG_HOME = mkdtempSync(join(tmpdir(), 'mt-config-'));
     delete process.env.ZOOM_CLIENT_ID;
     delete process.env.ZOOM_CLIENT_SECRET;
+    // Confirms the tray's sign-out question; declines the launch-at-login offer.
+    fake.dialog.answer = (options) =>
+      options.message === 'Sign out and revoke access?' ? 0 : (options.cancelId ?? 0);
     await import('../../main/index.ts');
-    const electron = (await import('electron')) as unknown as {
-      __fake: FakeElectron;
-      __ready(): void;
-    };
-    fake = electron.__fake;
-    electron.__ready();
+    beforeReady.isReady = fake.app.isReady();
+    beforeReady.privileged = fake.protocol.privileged.map((s) => s.scheme);
+    fake.app.emit('second-instance', fakeEvent(), ['mt'], '/', {});
+    beforeReady.windowsAfterSecondLaunch = fake.windows.length;
+    fake.app.finishLaunching();
     await until(() => fake.windows[0], 'the window');
   });
 
   afterAll(() => {
-    fake?.app.emit('before-quit');
+    fake.app.emit('before-quit');
+  });
+
+  it('before ready: registers app://, and a second launch creates no window yet', () => {
+    expect(beforeReady).toEqual({
+      isReady: false,
+      privileged: ['app'],
+      windowsAfterSecondLaunch: 0,
+    });
   });
 
   it('registers app:// before ready, claims the instance lock and the meetingtray:// scheme', () => {
@@ -132,18 +108,14 @@ describe('composition root (demo mode, fake electron)', () => {
     expect(win.options).toMatchObject({
       webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false },
     });
-    expect(fake.session.requestHandler).not.toBeNull();
-    const handler = fake.ipcMain.handlers.get(Channel.getSession)!;
-    const trusted = await handler({
-      sender: win.webContents,
-      senderFrame: win.webContents.mainFrame,
-    });
+    expect(fake.session.defaultSession.hasPermissionHandlers()).toBe(true);
+    const trusted = await fake.ipcMain.invoke(Channel.getSession, { sender: win.webContents });
     expect(trusted).toMatchObject({ kind: 'signed-out', demo: true });
     const foreign = await fake.ipcMain.invoke(Channel.getSession, {
-      url: 'app://renderer/index.html',
+      sender: fake.newWebContents('app://renderer/index.html'),
     });
     expect(foreign).toMatchObject({ ok: false, code: 'untrusted_sender' });
-    const page = await fake.protocol.handlers.get('app')!(new Request('app://renderer/index.html'));
+    const page = await fake.protocol.fetch('app://renderer/index.html');
     expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
   });
 
@@ -180,7 +152,7 @@ describe('composition root (demo mode, fake electron)', () => {
     const firstMeeting = fake.trays[0]!.menu!.template.find(
       (i) => /^\d\d:\d\d {2}/u.test(String(i.label)) && i.enabled !== false,
     );
-    (firstMeeting!.click as () => void)();
+    press(firstMeeting!);
     await until(() => fake.shell.opened.length > opened, 'the join link');
     expect(fake.shell.opened.at(-1)).toMatch(/^https:\/\/[a-z0-9.]*zoom\.us\//u);
     fake.trays[0]!.clickItem('Sign out');

@@ -22,7 +22,12 @@ export function routeArgv(argv: readonly string[], inbox: DeepLinkInbox, logger:
  * services exist.
  */
 export function registerDeepLinks(deps: {
-  app: Pick<App, 'on' | 'setAsDefaultProtocolClient'>;
+  app: Pick<App, 'setAsDefaultProtocolClient'> & {
+    on(
+      event: 'open-url',
+      listener: (event: { preventDefault(): void }, url: string) => void,
+    ): unknown;
+  };
   registration: ProtocolClientRegistration;
   argv: readonly string[];
   inbox: DeepLinkInbox;

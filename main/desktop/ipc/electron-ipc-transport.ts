@@ -1,25 +1,31 @@
-import type { IpcMain, IpcMainInvokeEvent } from 'electron';
-import { Channel, type InvokeChannel } from '../../../preload/contract.ts';
-import { AppError, toFailure } from '../../core/errors.ts';
-import type { Logger } from '../../core/ports.ts';
+// The Electron binding of the one IPC door (main/ipc/ipc-server.ts): ipcMain.handle for each
+// contract channel in, webContents.send out. It decides nothing itself.
+import type { WebContents, WebFrameMain } from 'electron';
+import { INVOKE_CHANNELS } from '../../../preload/contract.ts';
+import type { IpcServer } from '../../ipc/ipc-server.ts';
+import type { IpcSender } from '../../ipc/sender-check.ts';
 
-/** Who sent an invoke, reduced to what the trust check needs. */
-export interface IpcSender {
-  frameUrl: string;
-  isMainFrame: boolean;
-  webContentsId: number;
+/** What the transport reads from an IpcMainInvokeEvent: who sent the call, from which frame. */
+export interface InvokeEvent {
+  sender: Pick<WebContents, 'id'> & { mainFrame: Pick<WebFrameMain, 'url'> };
+  senderFrame: Pick<WebFrameMain, 'url'> | null;
 }
 
-export type IpcHandlerTable = Partial<Record<InvokeChannel, (args: unknown[]) => Promise<unknown>>>;
+/** The members of ipcMain the transport uses, with the event narrowed to what it reads. */
+export interface InvokeRegistry {
+  handle(
+    channel: string,
+    listener: (event: InvokeEvent, ...args: unknown[]) => Promise<unknown>,
+  ): void;
+  removeHandler(channel: string): void;
+}
 
-/** Every channel the renderer may invoke: the contract's channels minus the push-only one. */
-export const INVOKE_CHANNELS: readonly InvokeChannel[] = Object.values(Channel).filter(
-  (channel): channel is InvokeChannel => channel !== Channel.sessionChanged,
-);
+/** The main window as the transport sees it: the page to push to, if one exists right now. */
+export interface LiveWindow {
+  current(): { webContents: Pick<WebContents, 'id' | 'send'> } | null;
+}
 
-export function describeSender(
-  event: Pick<IpcMainInvokeEvent, 'senderFrame' | 'sender'>,
-): IpcSender | null {
+export function describeSender(event: InvokeEvent): IpcSender | null {
   const frame = event.senderFrame;
   if (!frame) return null; // the frame navigated away or was destroyed before we looked
   return {
@@ -29,38 +35,25 @@ export function describeSender(
   };
 }
 
-/**
- * Puts the handler table on ipcMain. Only contract channels are registered, and each call is
- * checked against `isTrustedSender` before the handler sees its arguments, so a subframe or a
- * page that somehow loaded a foreign URL gets `untrusted_sender` and nothing else.
- * Returns a function that removes every handler again.
- */
-export function registerIpcHandlers(deps: {
-  ipcMain: Pick<IpcMain, 'handle' | 'removeHandler'>;
-  handlers: IpcHandlerTable;
-  isTrustedSender: (sender: IpcSender) => boolean;
-  logger: Logger;
-}): () => void {
-  const registered: InvokeChannel[] = [];
+/** Answers every contract channel (and no other) through the server; returns the removal. */
+export function serveIpcOnElectron(
+  ipcMain: InvokeRegistry,
+  server: Pick<IpcServer, 'invoke'>,
+): () => void {
   for (const channel of INVOKE_CHANNELS) {
-    const handler = deps.handlers[channel];
-    if (!handler) continue;
-    deps.ipcMain.handle(channel, async (event, ...args: unknown[]) => {
-      const sender = describeSender(event);
-      if (!sender || !deps.isTrustedSender(sender)) {
-        deps.logger.warn('refused an IPC call from an untrusted sender', { channel });
-        return toFailure(
-          new AppError(
-            'untrusted_sender',
-            'This request did not come from the Meeting Tray window.',
-          ),
-        );
-      }
-      return handler(args);
-    });
-    registered.push(channel);
+    ipcMain.handle(channel, (event, ...args) =>
+      server.invoke(channel, describeSender(event), args),
+    );
   }
   return () => {
-    for (const channel of registered) deps.ipcMain.removeHandler(channel);
+    for (const channel of INVOKE_CHANNELS) ipcMain.removeHandler(channel);
   };
+}
+
+/** Pushes every state to the live window; a window created later asks with getSession. */
+export function publishToWindow(
+  server: Pick<IpcServer, 'subscribe'>,
+  window: LiveWindow,
+): () => void {
+  return server.subscribe((channel, state) => window.current()?.webContents.send(channel, state));
 }

@@ -1,7 +1,19 @@
-import type { App, WebContents } from 'electron';
+import type { WebContents } from 'electron';
 import type { Logger } from '../../core/ports.ts';
 import { allowedExternalUrl } from './external-url-policy.ts';
 import { isAppUrl } from './permission-policy.ts';
+
+/** A cancellable Electron event, as far as the lock uses it. */
+interface Cancellable {
+  preventDefault(): void;
+}
+
+/** The members of Electron's WebContents the lock uses. */
+export interface HardenableContents extends Pick<WebContents, 'setWindowOpenHandler'> {
+  on(event: 'will-navigate', listener: (event: Cancellable) => void): unknown;
+  on(event: 'will-redirect', listener: (event: Cancellable, url: string) => void): unknown;
+  on(event: 'will-attach-webview', listener: (event: Cancellable) => void): unknown;
+}
 
 /**
  * Locks one web contents down: no navigation away from the app, no new windows (allow-listed
@@ -9,7 +21,7 @@ import { isAppUrl } from './permission-policy.ts';
  * app ever creates, through `web-contents-created`, so nothing can be forgotten.
  */
 export function hardenWebContents(
-  contents: WebContents,
+  contents: HardenableContents,
   deps: { openExternal: (url: string) => Promise<void>; logger: Logger },
 ): void {
   // The UI is one page; any navigation is either a bug or an injected link, so all are refused.
@@ -37,7 +49,12 @@ export function hardenWebContents(
 }
 
 export function hardenAllWebContents(
-  app: Pick<App, 'on'>,
+  app: {
+    on(
+      event: 'web-contents-created',
+      listener: (event: unknown, contents: HardenableContents) => void,
+    ): unknown;
+  },
   deps: { openExternal: (url: string) => Promise<void>; logger: Logger },
 ): void {
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, deps));

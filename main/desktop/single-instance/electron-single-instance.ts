@@ -5,7 +5,9 @@ import type { App } from 'electron';
  * first, a later launch is reported with its argv (which may carry a deep link on Windows/Linux).
  */
 export function claimSingleInstance(
-  app: Pick<App, 'requestSingleInstanceLock' | 'on'>,
+  app: Pick<App, 'requestSingleInstanceLock'> & {
+    on(event: 'second-instance', listener: (event: unknown, argv: string[]) => void): unknown;
+  },
   onSecondInstance: (argv: readonly string[]) => void,
 ): boolean {
   if (!app.requestSingleInstanceLock()) return false;

@@ -1,10 +1,26 @@
-import type { Menu, MenuItemConstructorOptions, NativeImage, Tray } from 'electron';
+import type { MenuItemConstructorOptions, NativeImage, Tray } from 'electron';
 import type { TrayAction, TrayItem, TrayModel } from './tray-model.ts';
 
-export interface TrayController {
+export interface TrayController<Image = NativeImage> {
   render(model: TrayModel): void;
-  setIcon(image: NativeImage): void;
+  /** The model the tray shows now (null before the first render). */
+  lastModel(): TrayModel | null;
+  setIcon(image: Image): void;
   dispose(): void;
+}
+
+/**
+ * The members of Electron's Tray the controller uses. The image and the menu are whatever the
+ * caller's nativeImage and Menu make (Electron's own in the app), so the generic parameters tie
+ * the menu Menu.buildFromTemplate builds to the one setContextMenu takes.
+ */
+export interface TrayWidget<Image, TrayMenu> extends Pick<
+  Tray,
+  'setToolTip' | 'setTitle' | 'destroy'
+> {
+  on(event: 'click', listener: () => void): unknown;
+  setContextMenu(menu: TrayMenu): void;
+  setImage(image: Image): void;
 }
 
 /** On Windows `&` marks a menu mnemonic; topics are text, so it is doubled to show literally. */
@@ -49,19 +65,21 @@ export function menuTemplate(
  * The native tray: icon, tooltip, macOS title and the context menu as the quick-view. The menu
  * is rebuilt from the model each time (Linux needs setContextMenu again for any change anyway).
  */
-export function createTrayController(deps: {
-  Tray: typeof Tray;
-  Menu: Pick<typeof Menu, 'buildFromTemplate'>;
-  image: NativeImage;
+export function createTrayController<Image, TrayMenu>(deps: {
+  Tray: new (image: Image) => TrayWidget<Image, TrayMenu>;
+  Menu: { buildFromTemplate(template: MenuItemConstructorOptions[]): TrayMenu };
+  image: Image;
   platform: NodeJS.Platform;
   onAction: (action: TrayAction) => void;
-}): TrayController {
+}): TrayController<Image> {
   const tray = new deps.Tray(deps.image);
   // Windows and Linux users expect a left click to open the app; the menu stays on right click.
   if (deps.platform !== 'darwin') tray.on('click', () => deps.onAction({ type: 'open-window' }));
   let last = '';
+  let shown: TrayModel | null = null;
   return {
     render(model) {
+      shown = model;
       // The minute tick often produces the same model; skip rebuilding an identical menu.
       const signature = JSON.stringify(model);
       if (signature === last) return;
@@ -72,6 +90,7 @@ export function createTrayController(deps: {
         deps.Menu.buildFromTemplate(menuTemplate(model.items, deps.platform, deps.onAction)),
       );
     },
+    lastModel: () => shown,
     setIcon(image) {
       tray.setImage(image);
     },

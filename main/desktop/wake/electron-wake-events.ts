@@ -1,4 +1,4 @@
-import type { Net, PowerMonitor } from 'electron';
+import type { Net } from 'electron';
 import type { Clock, TimerHandle, WakeEvents } from '../../core/ports.ts';
 
 export interface NetworkAwareWakeEvents extends WakeEvents {
@@ -9,6 +9,14 @@ export interface NetworkAwareWakeEvents extends WakeEvents {
 
 const ONLINE_POLL_MS = 15_000;
 
+type PowerEvent = 'resume' | 'unlock-screen';
+
+/** The members of Electron's powerMonitor the wake events use. */
+export interface PowerEvents {
+  on(event: PowerEvent, listener: () => void): unknown;
+  off(event: PowerEvent, listener: () => void): unknown;
+}
+
 /**
  * Resume and unlock come from powerMonitor. "Online" is detected in main with `net.isOnline()`,
  * polled only while the network is known to be down (after a wake, or when the session reports
@@ -17,7 +25,7 @@ const ONLINE_POLL_MS = 15_000;
  * runs only while offline costs nothing when all is well.
  */
 export function createWakeEvents(deps: {
-  powerMonitor: Pick<PowerMonitor, 'on' | 'off'>;
+  powerMonitor: PowerEvents;
   net: Pick<Net, 'isOnline'>;
   clock: Clock;
   pollMs?: number;

@@ -1,16 +1,35 @@
-import type { BrowserWindow } from 'electron';
+import type { BrowserWindow, BrowserWindowConstructorOptions, WebContents } from 'electron';
 import type { Clock, Logger } from '../../core/ports.ts';
 import { APP_START_URL } from '../app-protocol/app-protocol.ts';
 import { createHiddenWindowReaper } from './hidden-window-reaper.ts';
 import { mainWindowOptions } from './electron-window-options.ts';
 
+/** The members of Electron's BrowserWindow the main window uses. */
+export interface AppWindow extends Pick<
+  BrowserWindow,
+  | 'loadURL'
+  | 'show'
+  | 'hide'
+  | 'focus'
+  | 'isVisible'
+  | 'isDestroyed'
+  | 'isMinimized'
+  | 'restore'
+  | 'destroy'
+> {
+  readonly webContents: Pick<WebContents, 'id' | 'send'>;
+  once(event: 'ready-to-show', listener: () => void): unknown;
+  on(event: 'close', listener: (event: { preventDefault(): void }) => void): unknown;
+  on(event: 'hide', listener: () => void): unknown;
+  on(event: 'show', listener: () => void): unknown;
+  on(event: 'closed', listener: () => void): unknown;
+}
+
 export interface MainWindow {
   /** Creates the window if it was destroyed, then shows and focuses it. */
   show(): void;
-  /** Pushes to the renderer if a window exists; a destroyed window simply misses it. */
-  send(channel: string, payload: unknown): void;
-  /** The live window, or null while it does not exist. */
-  current(): BrowserWindow | null;
+  /** The live window, or null while it does not exist (the IPC door pushes state to it). */
+  current(): AppWindow | null;
   /** Lets the next close really close (quitting). */
   allowClose(): void;
   dispose(): void;
@@ -21,7 +40,7 @@ export interface MainWindow {
  * destroyed after it has stayed hidden for a while so an idle tray app keeps no renderer.
  */
 export function createMainWindow(deps: {
-  BrowserWindow: typeof BrowserWindow;
+  BrowserWindow: new (options: BrowserWindowConstructorOptions) => AppWindow;
   preloadPath: string;
   iconPath?: string;
   clock: Clock;
@@ -29,7 +48,7 @@ export function createMainWindow(deps: {
   startUrl?: string;
   hiddenLifetimeMs?: number;
 }): MainWindow {
-  let window: BrowserWindow | null = null;
+  let window: AppWindow | null = null;
   let quitting = false;
   const reaper = createHiddenWindowReaper({
     clock: deps.clock,
@@ -42,7 +61,7 @@ export function createMainWindow(deps: {
     },
   });
 
-  const create = (): BrowserWindow => {
+  const create = (): AppWindow => {
     const created = new deps.BrowserWindow(
       mainWindowOptions({ preloadPath: deps.preloadPath, iconPath: deps.iconPath }),
     );
@@ -73,9 +92,6 @@ export function createMainWindow(deps: {
       if (window.isMinimized()) window.restore();
       window.show();
       window.focus();
-    },
-    send(channel, payload) {
-      if (window && !window.isDestroyed()) window.webContents.send(channel, payload);
     },
     current: () => (window && !window.isDestroyed() ? window : null),
     allowClose() {

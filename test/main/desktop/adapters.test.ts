@@ -1,5 +1,4 @@
-import type { App, Net, PowerMonitor, Shell } from 'electron';
-import { mkdtemp, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -7,33 +6,20 @@ import {
   createJoinOpener,
   createSignInPageOpener,
 } from '../../../main/desktop/security/electron-external-openers.ts';
-import {
-  createLaunchAtLogin,
-  type AutostartFiles,
-} from '../../../main/desktop/launch-at-login/electron-launch-at-login.ts';
+import { createAutostartFiles } from '../../../main/desktop/launch-at-login/autostart-files.ts';
+import { createLaunchAtLogin } from '../../../main/desktop/launch-at-login/electron-launch-at-login.ts';
 import { createSettingsStore } from '../../../main/desktop/settings/electron-settings-store.ts';
 import { createWakeEvents } from '../../../main/desktop/wake/electron-wake-events.ts';
 import { createFakeClock } from '../../fakes/fake-clock.ts';
-import { asElectron, createFakeElectron } from '../../fakes/fake-electron.ts';
-
-const realFiles: AutostartFiles = {
-  writeFile: (path, content) => writeFile(path, content, 'utf8'),
-  removeFile: (path) => rm(path, { force: true }),
-  exists: (path) =>
-    stat(path).then(
-      () => true,
-      () => false,
-    ),
-  makeDir: (path) => mkdir(path, { recursive: true }).then(() => undefined),
-};
+import { createFakeElectron } from '../../fakes/fake-electron.ts';
 
 describe('wake events', () => {
   function setup(online = true) {
     const electron = createFakeElectron({ online });
     const clock = createFakeClock();
     const wake = createWakeEvents({
-      powerMonitor: asElectron<PowerMonitor>(electron.powerMonitor),
-      net: asElectron<Net>(electron.net),
+      powerMonitor: electron.powerMonitor,
+      net: electron.net,
       clock,
       pollMs: 10_000,
     });
@@ -80,11 +66,11 @@ describe('launch at login', () => {
     for (const platform of ['darwin', 'win32'] as const) {
       const electron = createFakeElectron();
       const login = createLaunchAtLogin({
-        app: asElectron<App>(electron.app),
+        app: electron.app,
         platform,
         executable: '/x',
         autostartPath: '/unused',
-        files: realFiles,
+        files: createAutostartFiles(),
       });
       expect(await login.isEnabled()).toBe(false);
       await login.setEnabled(true);
@@ -102,11 +88,11 @@ describe('launch at login', () => {
     const path = join(home, '.config', 'autostart', 'meeting-tray.desktop');
     const electron = createFakeElectron();
     const login = createLaunchAtLogin({
-      app: asElectron<App>(electron.app),
+      app: electron.app,
       platform: 'linux',
       executable: '/opt/MT/mt.AppImage',
       autostartPath: path,
-      files: realFiles,
+      files: createAutostartFiles(),
     });
     expect(await login.isEnabled()).toBe(false);
     await login.setEnabled(true);
@@ -139,7 +125,7 @@ describe('settings store over electron-store', () => {
 describe('external openers', () => {
   it('the join opener passes only allow-listed links to shell.openExternal', async () => {
     const { shell } = createFakeElectron();
-    const open = createJoinOpener(asElectron<Shell>(shell));
+    const open = createJoinOpener(shell);
     await open('https://us05web.zoom.us/j/1');
     await expect(open('https://zoom.us@evil.com/')).rejects.toMatchObject({
       code: 'invalid_argument',
@@ -150,7 +136,7 @@ describe('external openers', () => {
 
   it('the sign-in opener takes https or the 127.0.0.1 sandbox, nothing else', async () => {
     const { shell } = createFakeElectron();
-    const open = createSignInPageOpener(asElectron<Shell>(shell));
+    const open = createSignInPageOpener(shell);
     await open('https://zoom.us/oauth/authorize?x=1');
     await open('http://127.0.0.1:4100/oauth/authorize');
     await expect(open('http://example.com/authorize')).rejects.toMatchObject({

@@ -1,15 +1,20 @@
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import {
-  startHarnessServer,
-  type HarnessSender,
-  type HarnessServer,
-} from '../../../main/harness/harness-server.ts';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { installHarnessIpc } from '../../../main/harness/harness-ipc-transport.ts';
+import { startHarnessServer, type HarnessServer } from '../../../main/harness/harness-server.ts';
 import type { SessionState } from '../../../preload/contract.ts';
+import { createCapturingLogger } from '../../fakes/capturing-logger.ts';
+import { createFakeSessionService } from '../../fakes/fake-session-service.ts';
 
 const signedOut: SessionState = { kind: 'signed-out', reason: null, demo: true, sessionOnly: null };
+const signingIn: SessionState = {
+  kind: 'signing-in',
+  authorizationUrl: 'http://127.0.0.1:1/auth',
+  demo: true,
+  sessionOnly: null,
+};
 
 function makeBuild() {
   const dir = mkdtempSync(join(tmpdir(), 'harness-build-'));
@@ -25,31 +30,48 @@ function makeBuild() {
 
 describe('browser harness server', () => {
   let server: HarnessServer;
-  const calls: Array<{ channel: string; sender: HarnessSender; args: unknown[] }> = [];
-  const listeners = new Set<(s: SessionState) => void>();
+  const calls: Array<{ channel: string; origin: string; args: unknown }> = [];
 
   afterEach(async () => {
     await server?.close();
     calls.length = 0;
-    listeners.clear();
   });
 
+  /** The HTTP server alone, its IPC routes recording what they were given. */
   async function start() {
-    server = await startHarnessServer({
-      ...makeBuild(),
-      token: 'run-token-123',
-      dispatch: async (channel, sender, args) => {
-        calls.push({ channel, sender, args });
+    server = await startHarnessServer({ ...makeBuild(), token: 'run-token-123' });
+    server.serveIpc({
+      invoke: async (channel, origin, args) => {
+        calls.push({ channel, origin, args });
         return { ok: true, value: channel };
       },
-      currentState: () => signedOut,
-      subscribe: (listener) => {
-        listeners.add(listener);
-        return () => listeners.delete(listener);
-      },
+      openStream: () => () => undefined,
     });
     return server;
   }
+
+  /** The harness as `npm run web` runs it: the one IPC door over a session. */
+  async function startWithIpc() {
+    server = await startHarnessServer({ ...makeBuild(), token: 'run-token-123' });
+    const session = createFakeSessionService(signedOut);
+    installHarnessIpc({
+      harness: server,
+      session: session.service,
+      logger: createCapturingLogger(),
+    });
+    return { server, session };
+  }
+
+  const invoke = (channel: string, headers: Record<string, string>, body = '[]') =>
+    fetch(`${server.origin}/api/invoke/${encodeURIComponent(channel)}`, {
+      method: 'POST',
+      headers: {
+        'x-harness-token': 'run-token-123',
+        'content-type': 'application/json',
+        ...headers,
+      },
+      body,
+    });
 
   it('binds 127.0.0.1 and prints a URL that carries the token', async () => {
     await start();
@@ -94,25 +116,46 @@ describe('browser harness server', () => {
     expect((await fetch(`${server.origin}/secret.txt`, { headers })).status).toBe(200);
   });
 
-  it('dispatches invokes with the Origin as the sender frame', async () => {
+  it('hands invokes to the IPC routes with the Origin and the parsed body', async () => {
     await start();
-    const res = await fetch(`${server.origin}/api/invoke/auth%3Asign-in`, {
-      method: 'POST',
-      headers: {
-        'x-harness-token': 'run-token-123',
-        origin: server.origin,
-        'content-type': 'application/json',
-      },
-      body: JSON.stringify(['a', 2]),
-    });
+    const res = await invoke('auth:sign-in', { origin: server.origin }, JSON.stringify(['a', 2]));
     expect(await res.json()).toEqual({ ok: true, value: 'auth:sign-in' });
-    expect(calls).toEqual([
-      {
-        channel: 'auth:sign-in',
-        sender: { frameUrl: server.origin, isMainFrame: true, webContentsId: 1 },
-        args: ['a', 2],
-      },
-    ]);
+    expect(calls).toEqual([{ channel: 'auth:sign-in', origin: server.origin, args: ['a', 2] }]);
+  });
+
+  it('answers the API with 503 until the IPC routes are served, and again once they stop', async () => {
+    server = await startHarnessServer({ ...makeBuild(), token: 'run-token-123' });
+    expect((await invoke('session:get', { origin: server.origin })).status).toBe(503);
+    const stop = server.serveIpc({
+      invoke: async () => ({ ok: true, value: null }),
+      openStream: () => () => undefined,
+    });
+    expect((await invoke('session:get', { origin: server.origin })).status).toBe(200);
+    stop();
+    expect((await invoke('session:get', { origin: server.origin })).status).toBe(503);
+  });
+
+  it('answers through the IPC door: the page’s own origin is trusted, any other is refused', async () => {
+    const { session } = await startWithIpc();
+    expect(await (await invoke('auth:sign-in', { origin: server.origin })).json()).toEqual({
+      ok: true,
+      value: undefined,
+    });
+    const strangers: Array<Record<string, string>> = [
+      { origin: 'http://127.0.0.1:1' },
+      { origin: 'null' },
+      {},
+    ];
+    for (const headers of strangers) {
+      expect(await (await invoke('auth:sign-in', headers)).json()).toMatchObject({
+        ok: false,
+        code: 'untrusted_sender',
+      });
+    }
+    expect(
+      await (await invoke('auth:sign-in', { origin: server.origin }, '"x"')).json(),
+    ).toMatchObject({ ok: false, code: 'invalid_argument' });
+    expect(session.calls).toEqual(['signIn']);
   });
 
   it('rejects oversized and malformed bodies without dispatching', async () => {
@@ -133,7 +176,7 @@ describe('browser harness server', () => {
   });
 
   it('streams the current state, then every change and open-url request', async () => {
-    await start();
+    const { session } = await startWithIpc();
     const controller = new AbortController();
     const res = await fetch(`${server.origin}/api/events?token=run-token-123`, {
       signal: controller.signal,
@@ -145,17 +188,13 @@ describe('browser harness server', () => {
       while (!text.includes(needle)) text += decoder.decode((await reader.read()).value);
     };
     await readUntil('"signed-out"');
-    for (const listener of listeners)
-      listener({
-        kind: 'signing-in',
-        authorizationUrl: 'http://127.0.0.1:1/auth',
-        demo: true,
-        sessionOnly: null,
-      });
+    expect(session.listenerCount()).toBe(1);
+    session.publish(signingIn);
     await readUntil('"signing-in"');
     await server.openInPage('http://127.0.0.1:1/oauth/authorize?x=1');
     await readUntil('event: harness:open-url');
     controller.abort();
     expect(text).toContain('event: session:changed');
+    await vi.waitFor(() => expect(session.listenerCount()).toBe(0));
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Channel, type InvokeChannel, type SessionState } from '../../../preload/contract.ts';
+import { Channel, INVOKE_CHANNELS, type SessionState } from '../../../preload/contract.ts';
 import { AppError } from '../../../main/core/errors.ts';
 import {
   createIpcHandlers,
@@ -7,6 +7,7 @@ import {
   MAX_URL_LENGTH,
   type IpcHandlerDeps,
 } from '../../../main/ipc/ipc-handlers.ts';
+import { createFakeSessionService } from '../../fakes/fake-session-service.ts';
 
 const signedOut: SessionState = {
   kind: 'signed-out',
@@ -190,6 +191,19 @@ describe('copyText', () => {
     expect(copied).toEqual([JOIN_URL, longest]);
   });
 
+  it('reports a clipboard that would not take the text, instead of dropping the failure', async () => {
+    const handlers = createIpcHandlers({
+      session: createFakeSessionService().service,
+      openExternal: async () => {},
+      isAllowedExternalUrl: () => true,
+      writeClipboard: () => Promise.reject(new Error('clipboard busy')),
+    });
+    expect(await handlers[Channel.copyText]([JOIN_URL])).toMatchObject({
+      ok: false,
+      code: 'unknown',
+    });
+  });
+
   it('refuses wrong types, extra arguments and huge strings', async () => {
     const { handlers, copied } = setup();
     const hostile: unknown[] = [
@@ -214,8 +228,6 @@ describe('copyText', () => {
 
 it('has a handler for every invoke channel in the contract', () => {
   const { handlers } = setup();
-  const invokeChannels = Object.values(Channel).filter(
-    (c) => c !== Channel.sessionChanged,
-  ) as InvokeChannel[];
-  expect(Object.keys(handlers).sort()).toEqual([...invokeChannels].sort());
+  expect(Object.keys(handlers).sort()).toEqual([...INVOKE_CHANNELS].sort());
+  expect(INVOKE_CHANNELS).not.toContain(Channel.sessionChanged);
 });

@@ -2,12 +2,11 @@ import { afterEach, expect, it } from 'vitest';
 import { Channel } from '../../../preload/contract.ts';
 import { createSessionService } from '../../../main/core/session/session-service.ts';
 import { createZoomApi } from '../../../main/core/zoom/zoom-api.ts';
-import { createInvokeDispatcher } from '../../../main/ipc/invoke-dispatcher.ts';
-import { createIpcHandlers } from '../../../main/ipc/ipc-handlers.ts';
-import { createSenderCheck, type SenderInfo } from '../../../main/ipc/sender-check.ts';
-import { createStatePublisher } from '../../../main/ipc/state-publisher.ts';
+import { installIpc } from '../../../main/desktop/ipc/install-ipc.ts';
+import { createTeardown } from '../../../main/desktop/lifecycle/teardown.ts';
 import { createFakeAuth } from '../../fakes/fake-auth.ts';
 import { createFakeClock } from '../../fakes/fake-clock.ts';
+import { createFakeElectron } from '../../fakes/fake-electron.ts';
 import { createMemorySettingsStore } from '../../fakes/memory-stores.ts';
 import { createFakeWake, createRecordingLogger } from '../core/session/session-fakes.ts';
 import {
@@ -22,6 +21,7 @@ afterEach(async () => {
   await server?.close();
 });
 
+// The app's own IPC door (installIpc over ipcMain and webContents.send) with the real session.
 it('no token reaches the renderer, the settings file or the logs during a whole session', async () => {
   const clock = createFakeClock();
   const auth = createFakeAuth();
@@ -57,31 +57,23 @@ it('no token reaches the renderer, the settings file or the logs during a whole 
     demo: false,
   });
 
-  const toRenderer: unknown[] = [];
-  const stopPublishing = createStatePublisher({
+  const electron = createFakeElectron();
+  const window = new electron.BrowserWindow();
+  await window.loadURL('app://renderer/index.html');
+  const teardown = createTeardown(logger);
+  installIpc({
+    ipcMain: electron.ipcMain,
     session,
-    send: (channel, state) => toRenderer.push({ channel, state }),
+    window: { current: () => window },
+    openExternal: async () => {},
+    writeClipboard: () => {},
+    logger,
+    teardown,
   });
-  const dispatch = createInvokeDispatcher({
-    handlers: createIpcHandlers({
-      session,
-      openExternal: async () => {},
-      isAllowedExternalUrl: (url) => url.startsWith('https://us05web.zoom.us/'),
-      writeClipboard: () => {},
-    }),
-    isTrustedSender: createSenderCheck({
-      allowedOrigins: ['app://meeting-tray'],
-      allowedWebContentsIds: () => [1],
-    }),
-  });
-  const sender: SenderInfo = {
-    frameUrl: 'app://meeting-tray/index.html',
-    isMainFrame: true,
-    webContentsId: 1,
-  };
+  const answers: unknown[] = [];
   const invoke = async (channel: string, ...args: unknown[]) => {
-    const result = await dispatch(channel, sender, args);
-    toRenderer.push({ channel, result });
+    const result = await electron.ipcMain.invoke(channel, { sender: window.webContents }, ...args);
+    answers.push({ channel, result });
     return result;
   };
 
@@ -105,8 +97,9 @@ it('no token reaches the renderer, the settings file or the logs during a whole 
   const cacheWhileSignedIn = JSON.stringify(settings.snapshot());
   expect(await invoke(Channel.signOut)).toEqual({ ok: true, value: { serverRevoked: true } });
   await invoke(Channel.getSession);
-  stopPublishing();
+  await teardown.run();
   session.dispose();
+  const toRenderer = [...answers, ...window.webContents.sent];
 
   // The flow really exercised tokens: several were minted and Zoom saw them.
   const secrets = auth.mintedSecrets();
@@ -116,6 +109,7 @@ it('no token reaches the renderer, the settings file or the logs during a whole 
     true,
   );
   expect(toRenderer.length).toBeGreaterThan(10);
+  expect(window.webContents.sent.length).toBeGreaterThan(3); // pushes went through webContents.send
   expect(cacheWhileSignedIn).toContain('Ada Okafor');
 
   const everything = [JSON.stringify(toRenderer), cacheWhileSignedIn, lines.join('\n')].join('\n');

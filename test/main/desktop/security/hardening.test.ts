@@ -1,4 +1,3 @@
-import type { Session } from 'electron';
 import { readFileSync } from 'node:fs';
 import { mkdtemp, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -10,7 +9,7 @@ import {
   registerAppSchemeAsPrivileged,
 } from '../../../../main/desktop/app-protocol/electron-app-protocol.ts';
 import { applyPermissionPolicy } from '../../../../main/desktop/security/electron-session-permissions.ts';
-import { fakeEvent, asElectron, createFakeElectron } from '../../../fakes/fake-electron.ts';
+import { fakeEvent, createFakeElectron } from '../../../fakes/fake-electron.ts';
 import { hardenedContents } from './hardened-contents.ts';
 
 describe('navigation lock (checklist 13)', () => {
@@ -51,8 +50,8 @@ describe('window.open handler (checklist 14, 15)', () => {
 
 describe('permissions (checklist 5)', () => {
   function policy() {
-    const { session } = createFakeElectron();
-    applyPermissionPolicy(asElectron<Session>(session));
+    const session = createFakeElectron().session.defaultSession;
+    applyPermissionPolicy(session);
     return session;
   }
 
@@ -91,7 +90,7 @@ describe('app:// protocol (checklist 7, 18)', () => {
 
   it('registers app as a standard, secure scheme before ready', () => {
     const { protocol } = createFakeElectron();
-    registerAppSchemeAsPrivileged(asElectron(protocol));
+    registerAppSchemeAsPrivileged(protocol);
     expect(protocol.privileged).toEqual([
       { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
     ]);
@@ -100,13 +99,13 @@ describe('app:// protocol (checklist 7, 18)', () => {
   it('serves the build with a CSP header on every response', async () => {
     const root = await buildDir();
     const { protocol } = createFakeElectron();
-    handleAppProtocol(asElectron(protocol), createAppProtocolHandler({ rootDir: root, readFile }));
+    handleAppProtocol(protocol, createAppProtocolHandler({ rootDir: root, readFile }));
     const handler = protocol.handlers.get('app')!;
     const page = await handler(new Request('app://renderer/index.html'));
     expect(page.status).toBe(200);
     expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
     expect(page.headers.get('content-security-policy')).toMatch(
-      /default-src 'self'; script-src 'self'/u,
+      /default-src 'none'; script-src 'self'/u,
     );
     expect(await page.text()).toContain('Meeting Tray');
     const script = await handler(new Request('app://renderer/assets/app.js'));

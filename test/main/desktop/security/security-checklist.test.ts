@@ -1,7 +1,6 @@
 // Electron's security checklist (electronjs.org/docs/latest/tutorial/security, 20 items), one
 // test per item that applies, against the real adapters with the fake electron. Deeper cases
 // live next to each adapter's own tests; this file is the item-by-item map.
-import type { BrowserWindow, IpcMain, Session } from 'electron';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -12,25 +11,23 @@ import {
   createAppProtocolHandler,
   registerAppSchemeAsPrivileged,
 } from '../../../../main/desktop/app-protocol/electron-app-protocol.ts';
-import {
-  INVOKE_CHANNELS,
-  registerIpcHandlers,
-} from '../../../../main/desktop/ipc/electron-ipc-transport.ts';
+import { installIpc } from '../../../../main/desktop/ipc/install-ipc.ts';
+import { createTeardown } from '../../../../main/desktop/lifecycle/teardown.ts';
 import { createMainWindow } from '../../../../main/desktop/window/electron-main-window.ts';
 import { applyPermissionPolicy } from '../../../../main/desktop/security/electron-session-permissions.ts';
 import { mainWindowOptions } from '../../../../main/desktop/window/electron-window-options.ts';
-import { createSenderCheck } from '../../../../main/ipc/sender-check.ts';
-import { CONTENT_SECURITY_POLICY } from '../../../../main/desktop/app-protocol/app-protocol.ts';
+import { CONTENT_SECURITY_POLICY_HEADER } from '../../../../preload/shared/content-security-policy.ts';
 import { allowedExternalUrl } from '../../../../main/desktop/security/external-url-policy.ts';
 import { createFakeClock } from '../../../fakes/fake-clock.ts';
-import { asElectron, createFakeElectron, fakeEvent } from '../../../fakes/fake-electron.ts';
+import { createFakeElectron, fakeEvent } from '../../../fakes/fake-electron.ts';
+import { createFakeSessionService } from '../../../fakes/fake-session-service.ts';
 import { hardenedContents } from './hardened-contents.ts';
 import { createRecordingLogger } from '../test-logger.ts';
 
 const root = join(import.meta.dirname, '../../../..');
 const prefs = mainWindowOptions({ preloadPath: '/p.cjs' }).webPreferences!;
 const csp = new Map(
-  CONTENT_SECURITY_POLICY.split(';').map((d) => {
+  CONTENT_SECURITY_POLICY_HEADER.split(';').map((d) => {
     const [name, ...values] = d.trim().split(/\s+/u);
     return [name!, values] as const;
   }),
@@ -40,14 +37,15 @@ describe('Electron security checklist', () => {
   it('1. loads only local content over app:// and allows no http(s) scripts or connections', () => {
     const electron = createFakeElectron();
     const window = createMainWindow({
-      BrowserWindow: asElectron<typeof BrowserWindow>(electron.BrowserWindow),
+      BrowserWindow: electron.BrowserWindow,
       preloadPath: '/p.cjs',
       clock: createFakeClock(),
       logger: createRecordingLogger(),
     });
     window.show();
     expect(electron.windows[0]!.loadedUrls).toEqual(['app://renderer/index.html']);
-    for (const directive of ['default-src', 'script-src', 'connect-src', 'style-src', 'font-src']) {
+    expect(csp.get('default-src')).toEqual(["'none'"]);
+    for (const directive of ['script-src', 'connect-src', 'style-src', 'font-src']) {
       expect(csp.get(directive), directive).toEqual(["'self'"]);
     }
   });
@@ -69,8 +67,8 @@ describe('Electron security checklist', () => {
   });
 
   it('5. permission requests are denied except notifications for the app', async () => {
-    const { session } = createFakeElectron();
-    applyPermissionPolicy(asElectron<Session>(session));
+    const session = createFakeElectron().session.defaultSession;
+    applyPermissionPolicy(session);
     expect(await session.request('media', 'app://renderer/index.html')).toBe(false);
     expect(await session.request('geolocation', 'app://renderer/index.html')).toBe(false);
     expect(await session.request('notifications', 'app://renderer/index.html')).toBe(true);
@@ -85,7 +83,7 @@ describe('Electron security checklist', () => {
     expect(csp.get('object-src')).toEqual(["'none'"]);
     expect(csp.get('base-uri')).toEqual(["'none'"]);
     expect(csp.get('frame-ancestors')).toEqual(["'none'"]);
-    expect(CONTENT_SECURITY_POLICY).not.toMatch(
+    expect(CONTENT_SECURITY_POLICY_HEADER).not.toMatch(
       /unsafe-inline|unsafe-eval|unsafe-hashes|wasm-unsafe/u,
     );
     const handler = createAppProtocolHandler({
@@ -98,7 +96,7 @@ describe('Electron security checklist', () => {
       'app://renderer/../x.js',
     ]) {
       expect((await handler(new Request(url))).headers.get('content-security-policy'), url).toBe(
-        CONTENT_SECURITY_POLICY,
+        CONTENT_SECURITY_POLICY_HEADER,
       );
     }
   });
@@ -166,37 +164,41 @@ describe('Electron security checklist', () => {
 
   it('17. every IPC call is checked against the sender frame', async () => {
     const electron = createFakeElectron();
-    const handlers = Object.fromEntries(
-      INVOKE_CHANNELS.map((c) => [c, async () => ({ ok: true, value: null })]),
-    );
-    registerIpcHandlers({
-      ipcMain: asElectron<IpcMain>(electron.ipcMain),
-      handlers,
-      isTrustedSender: createSenderCheck({
-        allowedOrigins: ['app://renderer'],
-        allowedWebContentsIds: () => [2],
-      }),
+    const window = new electron.BrowserWindow();
+    await window.loadURL('app://renderer/index.html');
+    const session = createFakeSessionService();
+    installIpc({
+      ipcMain: electron.ipcMain,
+      session: session.service,
+      window: { current: () => window },
+      openExternal: async () => undefined,
+      writeClipboard: () => undefined,
       logger: createRecordingLogger(),
+      teardown: createTeardown(createRecordingLogger()),
+    });
+    expect(await electron.ipcMain.invoke(Channel.signIn, { sender: window.webContents })).toEqual({
+      ok: true,
+      value: undefined,
     });
     expect(
-      await electron.ipcMain.invoke(Channel.signIn, { url: 'app://renderer/index.html' }),
-    ).toEqual({ ok: true, value: null });
-    expect(
-      await electron.ipcMain.invoke(Channel.signIn, { url: 'https://evil.example/' }),
+      await electron.ipcMain.invoke(Channel.signIn, {
+        sender: electron.newWebContents('https://evil.example/'),
+      }),
     ).toMatchObject({ code: 'untrusted_sender' });
     expect(
       await electron.ipcMain.invoke(Channel.signIn, {
-        url: 'app://renderer/index.html',
-        mainFrame: false,
+        sender: window.webContents,
+        subframeUrl: 'app://renderer/index.html',
       }),
     ).toMatchObject({
       code: 'untrusted_sender',
     });
+    expect(session.calls).toEqual(['signIn']);
   });
 
   it('18. the UI comes from a privileged custom protocol, not file://', () => {
     const { protocol } = createFakeElectron();
-    registerAppSchemeAsPrivileged(asElectron(protocol));
+    registerAppSchemeAsPrivileged(protocol);
     expect(protocol.privileged[0]).toMatchObject({
       scheme: 'app',
       privileges: { standard: true, secure: true },

@@ -1,9 +1,8 @@
-import type { Menu, NativeImage, Notification, Tray } from 'electron';
 import { describe, expect, it } from 'vitest';
 import { createReminderNotifier } from '../../../../main/desktop/reminders/electron-reminder-notifier.ts';
 import { createTrayController, menuLabel } from '../../../../main/desktop/tray/electron-tray.ts';
 import { buildTrayModel, type TrayAction } from '../../../../main/desktop/tray/tray-model.ts';
-import { asElectron, createFakeElectron } from '../../../fakes/fake-electron.ts';
+import { createFakeElectron, press } from '../../../fakes/fake-electron.ts';
 import { meeting, signedIn } from '../meeting-fixtures.ts';
 import { createRecordingLogger } from '../test-logger.ts';
 
@@ -11,9 +10,9 @@ function tray(platform: NodeJS.Platform) {
   const electron = createFakeElectron();
   const actions: TrayAction[] = [];
   const controller = createTrayController({
-    Tray: asElectron<typeof Tray>(electron.Tray),
-    Menu: asElectron<typeof Menu>(electron.Menu),
-    image: asElectron<NativeImage>({ path: 'trayTemplate.png' }),
+    Tray: electron.Tray,
+    Menu: electron.Menu,
+    image: electron.nativeImage.createFromPath('trayTemplate.png'),
     platform,
     onAction: (action) => actions.push(action),
   });
@@ -69,9 +68,8 @@ describe('tray controller', () => {
         reminderLead: 'off',
       }),
     );
-    const submenu = fake.menu?.template.find((i) => i.label === 'Reminders')?.submenu as Array<
-      Record<string, unknown>
-    >;
+    const submenu = fake.menu?.template.find((i) => i.label === 'Reminders')?.submenu;
+    if (!Array.isArray(submenu)) throw new Error('the Reminders item has no submenu');
     expect(submenu.map((i) => [i.type, i.label, i.checked])).toEqual([
       ['radio', 'Off', true],
       ['radio', '1 minute before', false],
@@ -79,7 +77,7 @@ describe('tray controller', () => {
       ['radio', '10 minutes before', false],
       ['radio', '15 minutes before', false],
     ]);
-    (submenu[3]!.click as () => void)();
+    press(submenu[3]!);
     expect(actions).toEqual([{ type: 'set-reminder-lead', lead: 10 }]);
   });
 
@@ -102,6 +100,15 @@ describe('tray controller', () => {
     expect(fake.menuBuilds).toBe(2);
     expect(fake.tooltip).toBe('Next: Standup & sync at 14:00 — in 24 min');
   });
+
+  it('keeps the model it last rendered, the one the end-to-end spec reads', () => {
+    const { controller } = tray('linux');
+    expect(controller.lastModel()).toBeNull();
+    controller.render(model);
+    const later = buildTrayModel(state, Date.parse('2026-11-24T12:50:00Z'), 'Europe/Berlin');
+    controller.render(later);
+    expect(controller.lastModel()).toBe(later);
+  });
 });
 
 describe('reminder notifications', () => {
@@ -117,7 +124,7 @@ describe('reminder notifications', () => {
     const joined: string[] = [];
     let shownWindow = 0;
     const notify = createReminderNotifier({
-      Notification: asElectron<typeof Notification>(electron.Notification),
+      Notification: electron.Notification,
       platform,
       join: async (url) => void joined.push(url),
       showWindow: () => (shownWindow += 1),

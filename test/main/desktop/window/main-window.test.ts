@@ -1,16 +1,15 @@
-import type { BrowserWindow } from 'electron';
 import { describe, expect, it } from 'vitest';
 import { createMainWindow } from '../../../../main/desktop/window/electron-main-window.ts';
 import { mainWindowOptions } from '../../../../main/desktop/window/electron-window-options.ts';
 import { createFakeClock } from '../../../fakes/fake-clock.ts';
-import { asElectron, createFakeElectron } from '../../../fakes/fake-electron.ts';
+import { createFakeElectron } from '../../../fakes/fake-electron.ts';
 import { createRecordingLogger } from '../test-logger.ts';
 
 function setup() {
   const electron = createFakeElectron();
   const clock = createFakeClock();
   const window = createMainWindow({
-    BrowserWindow: asElectron<typeof BrowserWindow>(electron.BrowserWindow),
+    BrowserWindow: electron.BrowserWindow,
     preloadPath: '/app/dist/preload/index.cjs',
     clock,
     logger: createRecordingLogger(),
@@ -78,7 +77,6 @@ describe('main window', () => {
     await clock.advance(60_000);
     expect(win.destroyed).toBe(true);
     expect(window.current()).toBeNull();
-    window.send('session:changed', { kind: 'signed-out' }); // no window: nothing to send to, no throw
     window.show();
     expect(electron.windows).toHaveLength(2);
   });
@@ -101,14 +99,5 @@ describe('main window', () => {
     window.allowClose();
     electron.windows[0]!.close();
     expect(electron.windows[0]!.destroyed).toBe(true);
-  });
-
-  it('sends pushes to the live window', () => {
-    const { electron, window } = setup();
-    window.show();
-    window.send('session:changed', { kind: 'signed-out' });
-    expect(electron.windows[0]!.webContents.sent).toEqual([
-      ['session:changed', { kind: 'signed-out' }],
-    ]);
   });
 });

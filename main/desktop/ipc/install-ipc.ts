@@ -1,0 +1,43 @@
+// Wires the one IPC door to Electron: the app's page in the main window may call the session's
+// handlers over ipcMain, and every session state is pushed to that window.
+import type { Logger } from '../../core/ports.ts';
+import type { SessionService } from '../../core/session/session-service.ts';
+import { createMeetingTrayIpc } from '../../ipc/meeting-tray-ipc.ts';
+import { APP_ORIGIN } from '../app-protocol/app-protocol.ts';
+import type { Teardown } from '../lifecycle/teardown.ts';
+import { allowedExternalUrl } from '../security/external-url-policy.ts';
+import {
+  publishToWindow,
+  serveIpcOnElectron,
+  type InvokeRegistry,
+  type LiveWindow,
+} from './electron-ipc-transport.ts';
+
+export function installIpc(deps: {
+  /** Electron's ipcMain (its `handle` hands over more than the transport reads). */
+  ipcMain: InvokeRegistry;
+  /** Handlers and state publishing. */
+  session: SessionService;
+  /** The main window. */
+  window: LiveWindow;
+  /** The allow-listed join opener. */
+  openExternal: (url: string) => Promise<void>;
+  writeClipboard: (text: string) => void | Promise<void>;
+  logger: Logger;
+  teardown: Teardown;
+}): void {
+  const server = createMeetingTrayIpc({
+    session: deps.session,
+    openExternal: deps.openExternal,
+    isAllowedExternalUrl: (url) => allowedExternalUrl(url) !== null,
+    writeClipboard: deps.writeClipboard,
+    trustedOrigin: APP_ORIGIN,
+    trustedWebContentsIds: () => {
+      const live = deps.window.current();
+      return live ? [live.webContents.id] : [];
+    },
+    logger: deps.logger,
+  });
+  deps.teardown.add(serveIpcOnElectron(deps.ipcMain, server));
+  deps.teardown.add(publishToWindow(server, deps.window));
+}

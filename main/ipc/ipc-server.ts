@@ -1,0 +1,93 @@
+// The one IPC door. Electron's transport (ipcMain + webContents.send) and the browser harness's
+// (HTTP + server-sent events) are thin layers over this server, so what the tests prove here is
+// what the app runs.
+import {
+  Channel,
+  INVOKE_CHANNELS,
+  type InvokeChannel,
+  type SessionState,
+} from '../../preload/contract.ts';
+import { toFailure } from '../core/errors.ts';
+import type { Logger } from '../core/ports.ts';
+import type { SessionService } from '../core/session/session-service.ts';
+import type { Failure, IpcHandlers } from './ipc-handlers.ts';
+import { toRendererState } from './renderer-state.ts';
+import type { IpcSender } from './sender-check.ts';
+
+/** Delivers one push to the renderer: webContents.send, or the harness's event stream. */
+export type StatePush = (channel: typeof Channel.sessionChanged, state: SessionState) => void;
+
+export interface IpcServer {
+  /**
+   * Answers one invoke and never throws: an untrusted sender, an unknown channel, a bad argument
+   * and a failing handler all come back as `{ ok: false, code, message }`. `sender` is null when
+   * the transport cannot tell who sent the call (in Electron: the frame is already gone).
+   */
+  invoke(channel: unknown, sender: IpcSender | null, args: unknown): Promise<unknown>;
+  /** Pushes every session state through the toRendererState gate; returns a stop function. */
+  subscribe(push: StatePush): () => void;
+  /** The state as the renderer may see it, for a transport that opens a new stream. */
+  currentState(): SessionState;
+}
+
+export interface IpcServerDeps {
+  handlers: IpcHandlers;
+  isTrustedSender: (sender: IpcSender) => boolean;
+  session: Pick<SessionService, 'getState' | 'subscribe'>;
+  logger: Logger;
+}
+
+const UNTRUSTED_SENDER: Failure = {
+  ok: false,
+  code: 'untrusted_sender',
+  message: 'This window is not allowed to talk to Meeting Tray.',
+};
+const UNKNOWN_CHANNEL: Failure = {
+  ok: false,
+  code: 'invalid_argument',
+  message: 'Meeting Tray does not know this request. Restart the app if this keeps happening.',
+};
+
+export function createIpcServer({
+  handlers,
+  isTrustedSender,
+  session,
+  logger,
+}: IpcServerDeps): IpcServer {
+  return {
+    async invoke(channel, sender, args) {
+      // The sender is checked first, so an untrusted frame learns nothing about our channels.
+      if (!isSenderTrusted(isTrustedSender, sender)) {
+        logger.warn('refused an IPC call from an untrusted sender', {
+          channel: String(channel).slice(0, 64),
+        });
+        return UNTRUSTED_SENDER;
+      }
+      if (!isInvokeChannel(channel)) return UNKNOWN_CHANNEL;
+      try {
+        return await handlers[channel](args);
+      } catch (error) {
+        // Handlers already settle their errors; this is the last guard, not the plan.
+        return toFailure(error);
+      }
+    },
+    subscribe: (push) =>
+      session.subscribe((state) => push(Channel.sessionChanged, toRendererState(state))),
+    currentState: () => toRendererState(session.getState()),
+  };
+}
+
+function isInvokeChannel(channel: unknown): channel is InvokeChannel {
+  return INVOKE_CHANNELS.some((known) => known === channel);
+}
+
+function isSenderTrusted(
+  check: (sender: IpcSender) => boolean,
+  sender: IpcSender | null,
+): sender is IpcSender {
+  try {
+    return typeof sender === 'object' && sender !== null && check(sender);
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,28 @@
+// Meeting Tray's IPC server as both transports build it: the handler table over the session,
+// and a sender check that trusts one origin's main frame in the web contents the transport names.
+import type { Logger } from '../core/ports.ts';
+import type { SessionService } from '../core/session/session-service.ts';
+import { createIpcHandlers, type IpcHandlerDeps } from './ipc-handlers.ts';
+import { createIpcServer, type IpcServer } from './ipc-server.ts';
+import { createSenderCheck } from './sender-check.ts';
+
+export interface MeetingTrayIpcDeps extends IpcHandlerDeps {
+  session: IpcHandlerDeps['session'] & Pick<SessionService, 'subscribe'>;
+  /** The page's origin: `app://renderer` in Electron, `http://127.0.0.1:<port>` in the harness. */
+  trustedOrigin: string;
+  /** The web contents allowed to call, asked on every call because windows come and go. */
+  trustedWebContentsIds: () => readonly number[];
+  logger: Logger;
+}
+
+export function createMeetingTrayIpc(deps: MeetingTrayIpcDeps): IpcServer {
+  return createIpcServer({
+    handlers: createIpcHandlers(deps),
+    isTrustedSender: createSenderCheck({
+      allowedOrigins: [deps.trustedOrigin],
+      allowedWebContentsIds: deps.trustedWebContentsIds,
+    }),
+    session: deps.session,
+    logger: deps.logger,
+  });
+}

@@ -1,0 +1,84 @@
+import { EventEmitter } from 'node:events';
+import type { App, LoginItemSettings, Settings } from 'electron';
+
+type AppMembers =
+  | 'isPackaged'
+  | 'getAppPath'
+  | 'isReady'
+  | 'whenReady'
+  | 'requestSingleInstanceLock'
+  | 'setAsDefaultProtocolClient'
+  | 'setLoginItemSettings'
+  | 'getLoginItemSettings'
+  | 'setAppUserModelId'
+  | 'quit'
+  | 'exit';
+
+/** Not ready until the test says Electron finished launching (`finishLaunching`). */
+export class FakeApp extends EventEmitter implements Pick<App, AppMembers> {
+  readonly isPackaged = false;
+  lockGranted = true;
+  readonly protocolClients: Array<{ scheme: string; path?: string; args?: string[] }> = [];
+  loginItem: Settings = { openAtLogin: false };
+  appUserModelId: string | null = null;
+  quitCalls = 0;
+  readonly exitCodes: number[] = [];
+  private readonly appPath: string;
+  private launched = false;
+  private readonly launching: Promise<void>;
+  private resolveLaunching: () => void = () => undefined;
+  constructor(appPath: string) {
+    super();
+    this.appPath = appPath;
+    this.launching = new Promise((resolve) => (this.resolveLaunching = resolve));
+  }
+  getAppPath() {
+    return this.appPath;
+  }
+  isReady() {
+    return this.launched;
+  }
+  whenReady() {
+    return this.launching;
+  }
+  /** What Electron does once it has launched: `isReady()` turns true, `whenReady()` resolves. */
+  finishLaunching() {
+    if (this.launched) return;
+    this.launched = true;
+    this.emit('ready');
+    this.resolveLaunching();
+  }
+  requestSingleInstanceLock() {
+    return this.lockGranted;
+  }
+  setAsDefaultProtocolClient(scheme: string, path?: string, args?: string[]) {
+    this.protocolClients.push({
+      scheme,
+      ...(path === undefined ? {} : { path }),
+      ...(args === undefined ? {} : { args }),
+    });
+    return true;
+  }
+  setLoginItemSettings(settings: Settings) {
+    this.loginItem = { ...settings };
+  }
+  getLoginItemSettings(): LoginItemSettings {
+    const openAtLogin = this.loginItem.openAtLogin ?? false;
+    return {
+      openAtLogin,
+      wasOpenedAtLogin: false,
+      status: openAtLogin ? 'enabled' : 'not-registered',
+      executableWillLaunchAtLogin: openAtLogin,
+      launchItems: [],
+    };
+  }
+  setAppUserModelId(id: string) {
+    this.appUserModelId = id;
+  }
+  quit() {
+    this.quitCalls += 1;
+  }
+  exit(exitCode = 0) {
+    this.exitCodes.push(exitCode);
+  }
+}

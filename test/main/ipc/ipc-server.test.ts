@@ -1,0 +1,203 @@
+import { describe, expect, it } from 'vitest';
+import { Channel, type SessionState } from '../../../preload/contract.ts';
+import { createIpcHandlers, type IpcHandlers } from '../../../main/ipc/ipc-handlers.ts';
+import { createIpcServer } from '../../../main/ipc/ipc-server.ts';
+import { toRendererState } from '../../../main/ipc/renderer-state.ts';
+import { createSenderCheck, type IpcSender } from '../../../main/ipc/sender-check.ts';
+import { createCapturingLogger } from '../../fakes/capturing-logger.ts';
+import { createFakeSessionService } from '../../fakes/fake-session-service.ts';
+import { ada, meeting } from '../core/session/session-fakes.ts';
+
+const state: SessionState = { kind: 'signed-out', reason: null, demo: true, sessionOnly: null };
+const ours: IpcSender = {
+  frameUrl: 'app://meeting-tray/index.html',
+  isMainFrame: true,
+  webContentsId: 7,
+};
+
+function setup(
+  overrides: { handlers?: Partial<IpcHandlers>; isTrustedSender?: (s: IpcSender) => boolean } = {},
+) {
+  const calls: string[] = [];
+  const handlers = createIpcHandlers({
+    session: {
+      getState: () => (calls.push('getState'), state),
+      signIn: async () => void calls.push('signIn'),
+      cancelSignIn: () => void calls.push('cancelSignIn'),
+      reopenSignInPage: async () => void calls.push('reopenSignInPage'),
+      signOut: async () => (calls.push('signOut'), { serverRevoked: true }),
+      refresh: async () => void calls.push('refresh'),
+    },
+    openExternal: async () => void calls.push('openExternal'),
+    isAllowedExternalUrl: () => true,
+    writeClipboard: () => void calls.push('writeClipboard'),
+  });
+  let windowIds = [7];
+  const isTrustedSender =
+    overrides.isTrustedSender ??
+    createSenderCheck({
+      allowedOrigins: ['app://meeting-tray'],
+      allowedWebContentsIds: () => windowIds,
+    });
+  const session = createFakeSessionService(state);
+  const logger = createCapturingLogger();
+  const server = createIpcServer({
+    handlers: { ...handlers, ...overrides.handlers },
+    isTrustedSender,
+    session: session.service,
+    logger,
+  });
+  return { server, calls, session, logger, setWindowIds: (ids: number[]) => (windowIds = ids) };
+}
+
+describe('invoke', () => {
+  it('routes a trusted call to its handler', async () => {
+    const { server, calls } = setup();
+    expect(await server.invoke(Channel.getSession, ours, [])).toEqual(state);
+    expect(await server.invoke(Channel.signIn, ours, [])).toEqual({ ok: true, value: undefined });
+    expect(calls).toEqual(['getState', 'signIn']);
+  });
+
+  it('refuses unknown channels, including prototype keys and the push channel', async () => {
+    const { server, calls } = setup();
+    for (const channel of [
+      'nope',
+      '',
+      '__proto__',
+      'constructor',
+      'toString',
+      Channel.sessionChanged,
+      42,
+      null,
+    ]) {
+      expect(await server.invoke(channel, ours, [])).toMatchObject({
+        ok: false,
+        code: 'invalid_argument',
+      });
+    }
+    expect(calls).toEqual([]);
+  });
+
+  it('refuses untrusted senders before looking at the channel or arguments', async () => {
+    const { server, calls, logger } = setup();
+    const strangers: IpcSender[] = [
+      { ...ours, isMainFrame: false },
+      { ...ours, webContentsId: 8 },
+      { ...ours, frameUrl: 'app://evil/index.html' },
+      { ...ours, frameUrl: 'https://meeting-tray/index.html' },
+      { ...ours, frameUrl: 'file:///tmp/meeting-tray/index.html' },
+      { ...ours, frameUrl: 'about:blank' },
+      { ...ours, frameUrl: '' },
+      { ...ours, frameUrl: 'not a url' },
+    ];
+    for (const sender of strangers) {
+      expect(await server.invoke(Channel.signOut, sender, [])).toMatchObject({
+        ok: false,
+        code: 'untrusted_sender',
+      });
+      expect(await server.invoke('nope', sender, [])).toMatchObject({
+        ok: false,
+        code: 'untrusted_sender',
+      });
+    }
+    expect(await server.invoke(Channel.signOut, null, [])).toMatchObject({
+      code: 'untrusted_sender',
+    });
+    expect(calls).toEqual([]);
+    expect(logger.lines).toHaveLength(2 * strangers.length + 1);
+  });
+
+  it('treats a sender check that throws as untrusted', async () => {
+    const { server, calls } = setup({
+      isTrustedSender: () => {
+        throw new Error('check failed');
+      },
+    });
+    expect(await server.invoke(Channel.getSession, ours, [])).toMatchObject({
+      code: 'untrusted_sender',
+    });
+    expect(calls).toEqual([]);
+  });
+
+  it('asks for the allowed window ids on every call', async () => {
+    const { server, setWindowIds } = setup();
+    setWindowIds([9]);
+    expect(await server.invoke(Channel.getSession, ours, [])).toMatchObject({
+      code: 'untrusted_sender',
+    });
+    expect(await server.invoke(Channel.getSession, { ...ours, webContentsId: 9 }, [])).toEqual(
+      state,
+    );
+  });
+
+  it('turns a handler that throws into a failure', async () => {
+    const { server } = setup({
+      handlers: {
+        [Channel.refreshMeetings]: () => {
+          throw new Error('internal detail');
+        },
+      },
+    });
+    const result = await server.invoke(Channel.refreshMeetings, ours, []);
+    expect(result).toMatchObject({ ok: false, code: 'unknown' });
+    expect(JSON.stringify(result)).not.toContain('internal detail');
+  });
+});
+
+describe('state publishing', () => {
+  const base = {
+    demo: false,
+    sessionOnly: { code: 'keychain_unavailable', message: 'Memory only.' },
+  } as const;
+  const states: SessionState[] = [
+    { ...base, kind: 'signed-out', reason: { code: 'session_expired', message: 'Sign in again.' } },
+    {
+      ...base,
+      kind: 'signing-in',
+      authorizationUrl: 'https://zoom.us/oauth/authorize?client_id=x',
+    },
+    { ...base, kind: 'error', code: 'missing_scope', message: 'Add the scope.' },
+    {
+      ...base,
+      kind: 'signed-in',
+      profile: ada,
+      meetings: [meeting('1', '2026-11-24T10:00:00Z'), meeting('2', null)],
+      updatedAt: 1,
+      stale: true,
+      offline: false,
+      refreshing: false,
+      problem: { code: 'server_error', message: 'Zoom is down.' },
+    },
+  ];
+  const signedIn = states[3] as Extract<SessionState, { kind: 'signed-in' }>;
+  const leaky = {
+    ...signedIn,
+    accessToken: 'eyJleaked',
+    profile: { ...signedIn.profile, refreshToken: 'eyJrefresh' },
+    meetings: signedIn.meetings.map((m) => ({ ...m, hostKey: '123456' })),
+  } as SessionState;
+
+  it('toRendererState keeps every contract field of every kind', () => {
+    for (const each of states) expect(toRendererState(each)).toEqual(each);
+  });
+
+  it('publishes each state on session:changed with anything outside the contract removed', () => {
+    const { server, session } = setup();
+    const sent: Array<{ channel: string; state: SessionState }> = [];
+    const stop = server.subscribe((channel, pushed) => sent.push({ channel, state: pushed }));
+
+    session.publish(leaky);
+
+    expect(sent).toEqual([{ channel: Channel.sessionChanged, state: signedIn }]);
+    expect(JSON.stringify(sent)).not.toMatch(/eyJ|hostKey|123456/);
+
+    stop();
+    expect(session.listenerCount()).toBe(0);
+  });
+
+  it('hands a new stream the current state through the same gate', () => {
+    const { server, session } = setup();
+    session.publish(leaky);
+    expect(server.currentState()).toEqual(signedIn);
+  });
+});
