@@ -1,6 +1,7 @@
-// Lint enforces the architecture: main/core, main/ipc and the desktop features' pure models
-// never import electron (in main/desktop only `electron-*.ts` adapters and `install-*.ts` wiring
-// may); the renderer never imports electron, node:* or main/**; nobody sets raw HTML.
+// Lint enforces the architecture: main/core, main/ipc, main/app (the core both hosts build) and
+// the desktop features' pure models never import electron (in main/desktop only `electron-*.ts`
+// adapters and `install-*.ts` wiring may); the renderer never imports electron, node:* or
+// main/**; preload/shared (imported by both) imports none of those; nobody sets raw HTML.
 // test/lint proves each rule fires.
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
@@ -39,7 +40,13 @@ export default tseslint.config(
     },
   },
   {
-    files: ['main/core/**/*.ts', 'main/ipc/**/*.ts', 'main/desktop/**/*.ts', 'preload/contract.ts'],
+    files: [
+      'main/core/**/*.ts',
+      'main/ipc/**/*.ts',
+      'main/app/**/*.ts',
+      'main/desktop/**/*.ts',
+      'preload/contract.ts',
+    ],
     ignores: ['main/desktop/**/electron-*.ts', 'main/desktop/**/install-*.ts'],
     rules: {
       'no-restricted-imports': [
@@ -49,7 +56,29 @@ export default tseslint.config(
             {
               name: 'electron',
               message:
-                'Pure modules (main/core, main/ipc, desktop models, the IPC contract) must not import electron: use a port, or put it in an electron-*.ts adapter.',
+                'Pure modules (main/core, main/ipc, main/app, desktop models, the IPC contract) must not import electron: use a port, or put it in an electron-*.ts adapter.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Imported by main and by the sandboxed renderer alike, so it may lean on neither.
+    files: ['preload/shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: 'preload/shared runs in the renderer too.' }],
+          patterns: [
+            {
+              group: ['node:*'],
+              message: 'preload/shared runs in the renderer: no Node built-ins.',
+            },
+            {
+              group: ['**/main/**', '**/renderer/**'],
+              message: 'preload/shared is imported by both sides, so it imports neither.',
             },
           ],
         },

@@ -31,8 +31,7 @@ export interface AppCore extends MeetingTrayCore {
 }
 
 /**
- * Reads the configuration (throwing `config_invalid` with the variable's name when it is
- * wrong), starts the Zoom sandbox in demo mode, and builds the core over the OS keychain.
+ * Reads the configuration (throwing an error that `isConfigError` recognises when it is wrong), starts the Zoom sandbox in demo mode, and builds the core over the OS keychain.
  * Every part it starts is registered on `teardown`.
  */
 export async function createAppCore(host: AppCoreHost): Promise<AppCore> {

@@ -1,112 +1,54 @@
-// `npm run web`: the browser harness. It runs the same main-process core and IPC handler table
-// as the Electron app, in Node, and serves the built renderer with the web preload, so a
-// developer (or Playwright) can use the real UI in any browser. Configuration is the app's:
-// ZOOM_CLIENT_ID, ZOOM_CLIENT_SECRET, ZOOM_OAUTH_BASE, ZOOM_API_BASE, MEETING_TRAY_REDIRECT,
-// MEETING_TRAY_KEYCHAIN_SERVICE, plus MEETING_TRAY_DATA_DIR for non-secret state.
+// `npm run web`: the browser harness. It builds the same main-process core as the Electron app
+// (main/app/create-app-core.ts) and serves the built renderer with the web preload over the one
+// IPC door, so a developer (or Playwright) can use the real UI in any browser. Configuration is
+// the app's: ZOOM_CLIENT_ID, ZOOM_CLIENT_SECRET, ZOOM_OAUTH_BASE, ZOOM_API_BASE,
+// MEETING_TRAY_REDIRECT, MEETING_TRAY_KEYCHAIN_SERVICE, plus MEETING_TRAY_DATA_DIR for
+// non-secret state.
 import { resolve } from 'node:path';
-import { keychainServiceName, loadAuthConfig } from '../core/config/load-auth-config.ts';
-import { sandboxProviderConfig } from '../core/config/sandbox-provider.ts';
-import { isAppError } from '../core/errors.ts';
-import { createMeetingTrayCore } from '../core/meeting-tray-core.ts';
-import { createChunkedSecretStore } from '../core/secrets/chunked-secret-store.ts';
-import { createInvokeDispatcher, type InvokeDispatcher } from '../ipc/invoke-dispatcher.ts';
-import { createIpcHandlers } from '../ipc/ipc-handlers.ts';
-import { toRendererState } from '../ipc/renderer-state.ts';
-import { createStatePublisher } from '../ipc/state-publisher.ts';
-import { createSenderCheck } from '../ipc/sender-check.ts';
+import { isConfigError } from '../app/config-error.ts';
+import { createAppCore } from '../app/create-app-core.ts';
+import { createTeardown } from '../desktop/lifecycle/teardown.ts';
 import { createConsoleLogger } from '../node/console-logger.ts';
 import { createJsonFileSettingsStore } from '../node/json-file-settings-store.ts';
-import { createKeyringSecretStore } from '../node/keyring-secret-store.ts';
 import { createSystemClock } from '../node/system-clock.ts';
-import { startZoomSandbox } from '../sandbox/index.ts';
-import { allowedExternalUrl } from '../desktop/security/external-url-policy.ts';
-import {
-  HARNESS_WEB_CONTENTS_ID,
-  startHarnessServer,
-  type HarnessServer,
-} from './harness-server.ts';
+import { installHarnessIpc } from './harness-ipc-transport.ts';
+import { startHarnessServer } from './harness-server.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 const env = process.env;
 const logger = createConsoleLogger();
+const teardown = createTeardown(logger);
+// Before the URL line: whoever reads it may stop us at once.
+for (const signal of ['SIGINT', 'SIGTERM'] as const)
+  process.once(signal, () => void teardown.run().then(() => process.exit(0)));
 
-let config;
-try {
-  config = loadAuthConfig(env);
-} catch (error) {
-  console.error(isAppError(error) ? error.message : error);
-  process.exit(2);
-}
+const server = await startHarnessServer({
+  rendererDir: resolve(root, 'dist/renderer'),
+  webPreloadFile: resolve(root, 'dist/web-preload/web-preload.js'),
+});
+teardown.add(() => server.close());
 
-const sandbox = config.demo ? await startZoomSandbox() : null;
-const provider = config.demo
-  ? sandboxProviderConfig({
-      url: sandbox!.url,
-      apiBaseUrl: sandbox!.apiBaseUrl,
-      clientId: sandbox!.clients.public.clientId,
-    })
-  : config.provider;
-
-// The page is the harness's only "window": its browser opens links the way shell.openExternal would.
-let server: HarnessServer | null = null;
-const openInPage = async (url: string) => {
-  if (!server) throw new Error('harness is not listening yet');
-  await server.openInPage(url);
-};
-
-const core = createMeetingTrayCore({
-  provider,
-  demo: config.demo,
-  secrets: createChunkedSecretStore(
-    createKeyringSecretStore({ service: keychainServiceName(env) }),
-  ),
+const core = await createAppCore({
+  env,
   settings: createJsonFileSettingsStore(
     resolve(env.MEETING_TRAY_DATA_DIR ?? resolve(root, '.meeting-tray-data'), 'settings.json'),
   ),
   clock: createSystemClock(),
-  fetch: globalThis.fetch,
-  openBrowser: openInPage,
+  // The page is the harness's only "window": its browser opens links as shell.openExternal would.
+  openBrowser: (url) => server.openInPage(url),
   // A browser page has no power events; refreshes come from the 5-minute timer and the Refresh button.
   wake: { onWake: () => () => {} },
   logger,
+  teardown,
+}).catch((error: unknown) => {
+  if (!isConfigError(error)) throw error;
+  console.error(error.message);
+  return process.exit(2);
 });
+teardown.add(installHarnessIpc({ harness: server, session: core.session, logger }));
 
-const handlers = createIpcHandlers({
-  session: core.session,
-  openExternal: openInPage,
-  isAllowedExternalUrl: (url) => allowedExternalUrl(url) !== null,
-  writeClipboard: (text) => server?.copyInPage(text),
-});
-let dispatch: InvokeDispatcher | null = null;
-
-server = await startHarnessServer({
-  rendererDir: resolve(root, 'dist/renderer'),
-  webPreloadFile: resolve(root, 'dist/web-preload/web-preload.js'),
-  dispatch: (channel, sender, args) => dispatch!(channel, sender, args),
-  currentState: () => toRendererState(core.session.getState()),
-  subscribe: (listener) =>
-    createStatePublisher({ session: core.session, send: (_channel, state) => listener(state) }),
-});
-dispatch = createInvokeDispatcher({
-  handlers,
-  isTrustedSender: createSenderCheck({
-    allowedOrigins: [server.origin],
-    allowedWebContentsIds: () => [HARNESS_WEB_CONTENTS_ID],
-  }),
-  logger,
-});
-
-// Before the URL line: whoever reads it may stop us at once.
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
-    core.session.dispose();
-    void Promise.allSettled([core.auth.dispose(), server?.close(), sandbox?.close()]).then(() =>
-      process.exit(0),
-    );
-  });
-}
 await core.session.start();
-if (config.demo)
+if (core.demo)
   console.log(
     'Demo mode: signing in goes to the built-in Zoom sandbox (set ZOOM_CLIENT_ID for real Zoom).',
   );

@@ -1,5 +1,5 @@
 import type { App, Dialog } from 'electron';
-import { isAppError } from '../../core/errors.ts';
+import { isConfigError } from '../../app/config-error.ts';
 import type { DesktopContext } from './desktop-context.ts';
 import type { TeardownRunner } from './teardown.ts';
 
@@ -29,7 +29,7 @@ export function installLifecycle(
     .whenReady()
     .then(() => deps.start())
     .catch((error: unknown) => {
-      if (isAppError(error) && error.code === 'config_invalid') {
+      if (isConfigError(error)) {
         logger.error('Meeting Tray is misconfigured', { error: error.message });
         dialog.showErrorBox('Meeting Tray is misconfigured', error.message);
         app.exit(2);
