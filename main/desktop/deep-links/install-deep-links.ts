@@ -1,5 +1,4 @@
 import { resolve } from 'node:path';
-import type { App } from 'electron';
 import type { Logger } from '../../core/ports.ts';
 import type { DesktopContext } from '../lifecycle/desktop-context.ts';
 import { protocolClientRegistration } from './deep-link-argv.ts';
@@ -21,7 +20,7 @@ export interface Launch {
  */
 export function installDeepLinks(
   deps: Pick<DesktopContext, 'logger'> & {
-    app: Pick<App, 'on' | 'setAsDefaultProtocolClient'>;
+    app: Parameters<typeof registerDeepLinks>[0]['app'];
     launch: Launch;
     inbox: DeepLinkInbox;
   },

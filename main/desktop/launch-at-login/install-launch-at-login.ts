@@ -1,5 +1,5 @@
 import { homedir } from 'node:os';
-import type { App, Dialog } from 'electron';
+import type { Dialog } from 'electron';
 import type { SettingsStore } from '../../core/ports.ts';
 import type { ShellSession } from '../coordinator/shell-coordinator.ts';
 import type { DesktopContext } from '../lifecycle/desktop-context.ts';
@@ -16,7 +16,7 @@ const START_AT_LOGIN = 0;
  */
 export function installLaunchAtLogin(
   deps: DesktopContext & {
-    app: Pick<App, 'setLoginItemSettings' | 'getLoginItemSettings'>;
+    app: Parameters<typeof createLaunchAtLogin>[0]['app'];
     dialog: Pick<Dialog, 'showMessageBox'>;
     process: Pick<NodeJS.Process, 'env' | 'execPath'>;
     settings: SettingsStore;

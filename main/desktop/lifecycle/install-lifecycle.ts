@@ -14,7 +14,10 @@ export const APP_USER_MODEL_ID = 'app.meetingtray.desktop';
  */
 export function installLifecycle(
   deps: Pick<DesktopContext, 'platform' | 'logger'> & {
-    app: Pick<App, 'on' | 'whenReady' | 'exit' | 'setAppUserModelId'>;
+    app: Pick<App, 'whenReady' | 'exit' | 'setAppUserModelId'> & {
+      on(event: 'window-all-closed', listener: () => void): unknown;
+      on(event: 'before-quit', listener: () => void): unknown;
+    };
     dialog: Pick<Dialog, 'showErrorBox'>;
     /** The runner, not just the registry: quitting runs it. */
     teardown: TeardownRunner;

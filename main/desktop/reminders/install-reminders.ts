@@ -1,7 +1,9 @@
-import type { Notification } from 'electron';
 import type { SettingsStore } from '../../core/ports.ts';
 import type { DesktopContext } from '../lifecycle/desktop-context.ts';
-import { createReminderNotifier } from './electron-reminder-notifier.ts';
+import {
+  createReminderNotifier,
+  type ReminderNotificationClass,
+} from './electron-reminder-notifier.ts';
 import { createReminderScheduler, type ReminderScheduler } from './reminder-scheduler.ts';
 
 /**
@@ -10,7 +12,7 @@ import { createReminderScheduler, type ReminderScheduler } from './reminder-sche
  */
 export function installReminders(
   deps: DesktopContext & {
-    Notification: typeof Notification;
+    Notification: ReminderNotificationClass;
     settings: SettingsStore;
     openJoinLink: (url: string) => Promise<void>;
     showWindow: () => void;

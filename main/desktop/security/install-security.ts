@@ -1,6 +1,5 @@
-import type { App, Session } from 'electron';
 import type { DesktopContext } from '../lifecycle/desktop-context.ts';
-import { applyPermissionPolicy } from './electron-session-permissions.ts';
+import { applyPermissionPolicy, type PermissionSession } from './electron-session-permissions.ts';
 import { hardenAllWebContents } from './electron-web-contents-hardening.ts';
 
 /**
@@ -10,8 +9,8 @@ import { hardenAllWebContents } from './electron-web-contents-hardening.ts';
  */
 export function installSecurity(
   deps: Pick<DesktopContext, 'logger'> & {
-    app: Pick<App, 'on'>;
-    session: Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler'>;
+    app: Parameters<typeof hardenAllWebContents>[0];
+    session: PermissionSession;
     /** Opens allow-listed links outside the app (the join opener). */
     openJoinLink: (url: string) => Promise<void>;
   },

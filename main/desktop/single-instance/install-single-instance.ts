@@ -1,4 +1,3 @@
-import type { App } from 'electron';
 import type { DesktopContext } from '../lifecycle/desktop-context.ts';
 import type { DeepLinkInbox } from '../deep-links/deep-link-inbox.ts';
 import { routeArgv } from '../deep-links/electron-deep-links.ts';
@@ -11,7 +10,7 @@ import { claimSingleInstance } from './electron-single-instance.ts';
  */
 export function installSingleInstance(
   deps: Pick<DesktopContext, 'logger'> & {
-    app: Pick<App, 'requestSingleInstanceLock' | 'on' | 'isReady'>;
+    app: Parameters<typeof claimSingleInstance>[0] & { isReady(): boolean };
     showWindow: () => void;
     deepLinks: DeepLinkInbox;
   },

@@ -1,10 +1,10 @@
 import { join } from 'node:path';
-import type { App, Dialog, Menu, NativeImage, NativeTheme, Tray } from 'electron';
+import type { App, Dialog, MenuItemConstructorOptions, NativeImage, NativeTheme } from 'electron';
 import type { SignOutResult } from '../../../preload/contract.ts';
 import type { AppPaths } from '../lifecycle/app-paths.ts';
 import type { DesktopContext } from '../lifecycle/desktop-context.ts';
 import type { ReminderScheduler } from '../reminders/reminder-scheduler.ts';
-import { createTrayController, type TrayController } from './electron-tray.ts';
+import { createTrayController, type TrayController, type TrayWidget } from './electron-tray.ts';
 import { createTraySignOut } from './electron-tray-sign-out.ts';
 import { createTrayActionHandler } from './tray-actions.ts';
 import { trayIconFileName } from './tray-icon.ts';
@@ -22,13 +22,17 @@ export interface TraySession {
  * shell coordinator. With `exposeLastModel` (MEETING_TRAY_E2E=1), the model it last rendered is
  * readable from main, because Playwright cannot see native trays.
  */
-export function installTray(
+export function installTray<Image extends Pick<NativeImage, 'setTemplateImage'>, TrayMenu>(
   deps: DesktopContext & {
     app: Pick<App, 'quit'>;
-    Tray: typeof Tray;
-    Menu: Pick<typeof Menu, 'buildFromTemplate'>;
-    nativeImage: { createFromPath(path: string): NativeImage };
-    nativeTheme: Pick<NativeTheme, 'shouldUseDarkColors' | 'on' | 'off'>;
+    // Image is inferred from nativeImage alone (Electron's Tray would widen it to a path).
+    Tray: new (image: NoInfer<Image>) => TrayWidget<NoInfer<Image>, TrayMenu>;
+    Menu: { buildFromTemplate(template: MenuItemConstructorOptions[]): TrayMenu };
+    nativeImage: { createFromPath(path: string): Image };
+    nativeTheme: Pick<NativeTheme, 'shouldUseDarkColors'> & {
+      on(event: 'updated', listener: () => void): unknown;
+      off(event: 'updated', listener: () => void): unknown;
+    };
     dialog: Pick<Dialog, 'showMessageBox'>;
     paths: Pick<AppPaths, 'assets'>;
     session: TraySession;
@@ -37,7 +41,7 @@ export function installTray(
     openJoinLink: (url: string) => Promise<void>;
     exposeLastModel?: boolean;
   },
-): TrayController {
+): TrayController<Image> {
   const image = () => {
     const icon = deps.nativeImage.createFromPath(
       join(

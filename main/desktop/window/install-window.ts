@@ -1,8 +1,9 @@
 import { join } from 'node:path';
-import type { App, BrowserWindow } from 'electron';
 import type { AppPaths } from '../lifecycle/app-paths.ts';
 import type { DesktopContext } from '../lifecycle/desktop-context.ts';
 import { createMainWindow, type MainWindow } from './electron-main-window.ts';
+
+type WindowClass = Parameters<typeof createMainWindow>[0]['BrowserWindow'];
 
 /** Windows wants ICO for the taskbar; macOS ignores the option; Linux takes the PNG. */
 export function windowIconFileName(platform: NodeJS.Platform): string {
@@ -16,8 +17,8 @@ export function windowIconFileName(platform: NodeJS.Platform): string {
  */
 export function installMainWindow(
   deps: DesktopContext & {
-    app: Pick<App, 'on'>;
-    BrowserWindow: typeof BrowserWindow;
+    app: { on(event: 'before-quit', listener: () => void): unknown };
+    BrowserWindow: WindowClass;
     paths: Pick<AppPaths, 'preload' | 'assets'>;
   },
 ): MainWindow {
