@@ -1,24 +1,13 @@
 import { EventEmitter } from 'node:events';
 import type { BrowserWindow, BrowserWindowConstructorOptions } from 'electron';
+import type { AppWindow } from '../../../main/desktop/window/electron-main-window.ts';
 import { fakeEvent } from './events.ts';
 import type { FakeWebContents } from './web-contents.ts';
 
+/** The main window's slice of BrowserWindow (a Pick of Electron's own type), plus close(). */
 export class FakeBrowserWindow
   extends EventEmitter
-  implements
-    Pick<
-      BrowserWindow,
-      | 'loadURL'
-      | 'show'
-      | 'hide'
-      | 'focus'
-      | 'isVisible'
-      | 'isDestroyed'
-      | 'isMinimized'
-      | 'restore'
-      | 'destroy'
-      | 'close'
-    >
+  implements AppWindow, Pick<BrowserWindow, 'close'>
 {
   readonly options: BrowserWindowConstructorOptions;
   readonly webContents: FakeWebContents;

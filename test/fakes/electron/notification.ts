@@ -1,7 +1,8 @@
 import { EventEmitter } from 'node:events';
-import type { Notification, NotificationConstructorOptions } from 'electron';
+import type { NotificationConstructorOptions } from 'electron';
+import type { ReminderNotification } from '../../../main/desktop/reminders/electron-reminder-notifier.ts';
 
-export class FakeNotification extends EventEmitter implements Pick<Notification, 'show'> {
+export class FakeNotification extends EventEmitter implements ReminderNotification {
   readonly options: NotificationConstructorOptions;
   shown = false;
   constructor(options: NotificationConstructorOptions = {}) {

@@ -10,6 +10,7 @@ import type {
   Net,
   Shell,
 } from 'electron';
+import type { PowerEvents } from '../../../main/desktop/wake/electron-wake-events.ts';
 
 export class FakeDialog implements Pick<Dialog, 'showMessageBox' | 'showErrorBox'> {
   readonly messageBoxes: MessageBoxOptions[] = [];
@@ -65,5 +66,5 @@ export class FakeNativeTheme
   shouldUseDarkColors = false;
 }
 
-/** Only events ('resume', 'unlock-screen'); the wake adapter's slice types what it listens to. */
-export class FakePowerMonitor extends EventEmitter {}
+/** Only events: the wake adapter's slice says which ones it listens to. */
+export class FakePowerMonitor extends EventEmitter implements PowerEvents {}

@@ -1,5 +1,6 @@
 import { EventEmitter } from 'node:events';
-import type { MenuItemConstructorOptions, NativeImage, Tray } from 'electron';
+import type { MenuItemConstructorOptions, NativeImage } from 'electron';
+import type { TrayWidget } from '../../../main/desktop/tray/electron-tray.ts';
 
 export class FakeImage implements Pick<NativeImage, 'setTemplateImage' | 'isTemplateImage'> {
   readonly path: string;
@@ -31,10 +32,8 @@ export const fakeNativeImage = {
   createFromPath: (path: string) => new FakeImage(path),
 };
 
-export class FakeTray
-  extends EventEmitter
-  implements Pick<Tray, 'setToolTip' | 'setTitle' | 'destroy'>
-{
+/** The tray controller's slice of Tray (a Pick of Electron's own type), over the fake menu. */
+export class FakeTray extends EventEmitter implements TrayWidget<FakeImage, FakeMenu | null> {
   image: FakeImage;
   tooltip = '';
   title = '';

@@ -5,6 +5,7 @@ import type {
   WebFrameMain,
   WindowOpenHandlerResponse,
 } from 'electron';
+import type { HardenableContents } from '../../../main/desktop/security/electron-web-contents-hardening.ts';
 import { fakeEvent } from './events.ts';
 
 export class FakeFrame implements Pick<WebFrameMain, 'url'> {
@@ -17,7 +18,7 @@ export class FakeFrame implements Pick<WebFrameMain, 'url'> {
 /** Made by the fake electron's counter (newWebContents, or a new window), so each id is its own. */
 export class FakeWebContents
   extends EventEmitter
-  implements Pick<WebContents, 'id' | 'send' | 'getURL' | 'setWindowOpenHandler'>
+  implements HardenableContents, Pick<WebContents, 'id' | 'send' | 'getURL'>
 {
   readonly id: number;
   readonly mainFrame: FakeFrame;
