@@ -1,4 +1,3 @@
-import { useCallback } from 'react';
 import type { SessionState } from '../../preload/contract.ts';
 import { errorCopy } from '../copy/error-copy.ts';
 import type { ScreenContext } from '../session/screen-context.ts';
@@ -8,10 +7,7 @@ type ErrorState = Extract<SessionState, { kind: 'error' }>;
 
 export function ErrorScreen({ session, api, onFailure }: ScreenContext & { session: ErrorState }) {
   const copy = errorCopy(session.code);
-  const signIn = useAction(
-    useCallback(() => api.signIn(), [api]),
-    onFailure,
-  );
+  const signIn = useAction(api.signIn, onFailure);
   return (
     <section className="screen screen--centered" aria-labelledby="error-title">
       <h2 id="error-title">{copy.title}</h2>

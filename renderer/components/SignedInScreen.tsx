@@ -31,22 +31,10 @@ export function SignedInScreen({
   const [confirming, setConfirming] = useState(false);
   const signOutButton = useRef<HTMLButtonElement>(null);
 
-  const refresh = useAction(
-    useCallback(() => api.refreshMeetings(), [api]),
-    onFailure,
-  );
-  const signOut = useAction(
-    useCallback(() => api.signOut(), [api]),
-    onFailure,
-  );
-  const join = useAction(
-    useCallback((url: string) => api.openJoinUrl(url), [api]),
-    onFailure,
-  );
-  const copy = useAction(
-    useCallback((text: string) => api.copyText(text), [api]),
-    onFailure,
-  );
+  const refresh = useAction(api.refreshMeetings, onFailure);
+  const signOut = useAction(api.signOut, onFailure);
+  const join = useAction(api.openJoinUrl, onFailure);
+  const copy = useAction(api.copyText, onFailure);
 
   const joinRun = join.run;
   const copyRun = copy.run;

@@ -1,4 +1,3 @@
-import { useCallback } from 'react';
 import type { SessionState } from '../../preload/contract.ts';
 import type { ScreenContext } from '../session/screen-context.ts';
 import { useAction } from '../session/use-action.ts';
@@ -13,10 +12,7 @@ interface SignedOutScreenProps extends ScreenContext {
 }
 
 export function SignedOutScreen({ session, api, onFailure, onSignInStart }: SignedOutScreenProps) {
-  const signIn = useAction(
-    useCallback(() => api.signIn(), [api]),
-    onFailure,
-  );
+  const signIn = useAction(api.signIn, onFailure);
 
   return (
     <section className="screen screen--centered" aria-labelledby="signed-out-title">

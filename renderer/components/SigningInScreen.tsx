@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import type { SessionState } from '../../preload/contract.ts';
 import type { ScreenContext } from '../session/screen-context.ts';
 import { useAction } from '../session/use-action.ts';
@@ -13,18 +13,9 @@ export function SigningInScreen({
   announce,
 }: ScreenContext & { session: SigningIn }) {
   const [copied, setCopied] = useState(false);
-  const cancel = useAction(
-    useCallback(() => api.cancelSignIn(), [api]),
-    onFailure,
-  );
-  const reopen = useAction(
-    useCallback(() => api.reopenSignInPage(), [api]),
-    onFailure,
-  );
-  const copy = useAction(
-    useCallback((text: string) => api.copyText(text), [api]),
-    onFailure,
-  );
+  const cancel = useAction(api.cancelSignIn, onFailure);
+  const reopen = useAction(api.reopenSignInPage, onFailure);
+  const copy = useAction(api.copyText, onFailure);
   const url = session.authorizationUrl;
 
   return (

@@ -12,6 +12,8 @@ const UNREACHABLE: Failure = {
 /**
  * Runs one bridge call at a time and reports failures. `pending` drives disabled/aria-busy;
  * a rejected promise (transport broke) is turned into a Result so callers handle one shape.
+ * Pass the bridge's method itself (`useAction(api.signIn, onFailure)`): the bridge is built once
+ * and its methods are plain functions, so the call stays stable across renders.
  */
 export function useAction<A extends unknown[], T>(
   call: (...args: A) => Promise<Result<T>>,
