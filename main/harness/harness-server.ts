@@ -9,6 +9,7 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
+import { CONTENT_SECURITY_POLICY_HEADER } from '../../preload/shared/content-security-policy.ts';
 
 /** What the IPC routes call. harness-ipc-transport.ts provides them over the IPC server. */
 export interface HarnessIpcRoutes {
@@ -52,8 +53,6 @@ const CONTENT_TYPES: Record<string, string> = {
   '.json': 'application/json',
   '.map': 'application/json',
 };
-const CSP =
-  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' https: data:; connect-src 'self'; font-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 export async function startHarnessServer(options: HarnessServerOptions): Promise<HarnessServer> {
   const token = options.token ?? randomBytes(24).toString('base64url');
@@ -84,7 +83,7 @@ export async function startHarnessServer(options: HarnessServerOptions): Promise
       'content-type': type,
       'cache-control': 'no-store',
       'x-content-type-options': 'nosniff',
-      'content-security-policy': CSP,
+      'content-security-policy': CONTENT_SECURITY_POLICY_HEADER,
       'referrer-policy': 'no-referrer',
     });
     res.end(body);
