@@ -101,6 +101,10 @@ export default defineConfig(({ mode }) => {
                   'test/build/**/*.test.ts',
                 ],
                 environment: 'node',
+                // One module graph per worker instead of one per file: the suite runs in about a
+                // third of the time. Safe because tests share no module state; the two files that
+                // mock `electron` import the modules that use it only inside themselves.
+                isolate: false,
               },
             },
             {
@@ -111,6 +115,8 @@ export default defineConfig(({ mode }) => {
                 include: ['test/renderer/**/*.test.{ts,tsx}'],
                 environment: 'happy-dom',
                 setupFiles: ['test/renderer/setup.ts'],
+                // One happy-dom per worker, not per file (cleanup() empties it after each test).
+                isolate: false,
               },
             },
           ],
