@@ -110,6 +110,7 @@ export function createFakeAuth(options: FakeAuthOptions = {}): FakeAuth {
       return { serverRevoked: true };
     },
     async dispose() {},
+    async drain() {},
 
     completeSignIn() {
       rotate();
