@@ -66,7 +66,7 @@ const core = createMeetingTrayCore({
   clock: createSystemClock(),
   fetch: globalThis.fetch,
   openBrowser: openInPage,
-  // A browser page has no power events; refreshes come from the 5-minute timer and the Refresh button.
+  // A browser page has no power events; refreshes come from the minute ticks and the Refresh button.
   wake: { onWake: () => () => {} },
   logger,
 });
@@ -96,13 +96,19 @@ dispatch = createInvokeDispatcher({
   logger,
 });
 
-// Before the URL line: whoever reads it may stop us at once.
+/** How long quit waits for a token refresh in flight to reach the keychain. */
+const QUIT_DRAIN_MS = 5_000;
+
+// Before the URL line: whoever reads it may stop us at once. Zoom rotates the refresh token on
+// every refresh, so exiting between its answer and the keychain commit would lose the session:
+// the core finishes that first (bounded), and only then do the servers close.
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
-    core.session.dispose();
-    void Promise.allSettled([core.auth.dispose(), server?.close(), sandbox?.close()]).then(() =>
-      process.exit(0),
-    );
+    void core
+      .shutdown(QUIT_DRAIN_MS)
+      .catch((error: unknown) => logger.warn('shutdown failed', { error: String(error) }))
+      .then(() => Promise.allSettled([server?.close(), sandbox?.close()]))
+      .then(() => process.exit(0));
   });
 }
 await core.session.start();
