@@ -60,6 +60,9 @@ export interface AuthServiceDeps {
   signInTimeoutMs?: number;
   /** Least validity a handed-out access token keeps (default 120 s). */
   minValidityMs?: number;
+  /** Total time for one code exchange or refresh, body included (the OAuth client's default). */
+  tokenDeadlineMs?: number;
+  /** Total time for one revocation; sign-out waits no longer for the server. Default 5 s. */
   revokeTimeoutMs?: number;
 }
 
@@ -103,7 +106,14 @@ export function createAuthService(deps: AuthServiceDeps): AuthService {
   const { provider, clock, logger } = deps;
   const random = deps.random ?? Math.random;
   const minValidity = deps.minValidityMs ?? MIN_VALIDITY_MS;
-  const client = createOAuthClient({ provider, fetch: deps.fetch, clock });
+  const client = createOAuthClient({
+    provider,
+    fetch: deps.fetch,
+    clock,
+    logger,
+    revokeDeadlineMs: deps.revokeTimeoutMs ?? REVOKE_TIMEOUT_MS,
+    ...(deps.tokenDeadlineMs !== undefined ? { tokenDeadlineMs: deps.tokenDeadlineMs } : {}),
+  });
   const vault = createTokenVault({
     secrets: deps.secrets,
     key: tokenVaultKey(provider.server.issuer, provider.client.clientId),
@@ -288,6 +298,8 @@ export function createAuthService(deps: AuthServiceDeps): AuthService {
 
   function refreshSingleFlight(session: SignedIn, userInitiated = false): Promise<TokenSet> {
     if (refreshing?.sessionId === session.id) return refreshing.result;
+    // Quitting: a rotation started now could be cut off by the exit after drain's bound.
+    if (disposed) return Promise.reject(notSignedIn('Meeting Tray is closing.'));
     const book = session.refresh;
     const blocked = refreshBlockedBy(book, clock.now(), userInitiated);
     if (blocked && book.lastFailure)
