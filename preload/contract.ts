@@ -23,7 +23,6 @@ export const ERROR_CODES = [
   'server_error', // 5xx
   'offline', // network failure
   'timeout', // Zoom did not answer within the request's deadline
-  'timeout', // Zoom did not answer within the request's deadline
   'keychain_unavailable', // no Secret Service / denied
   'keychain_locked', // locked keychain (macOS login keychain etc.)
   'settings_unwritable', // the data folder cannot be written: settings and the cache live in memory

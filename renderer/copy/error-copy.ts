@@ -80,10 +80,6 @@ export const ERROR_COPY: Record<ErrorCode, ErrorCopy> = {
     title: 'Zoom did not answer',
     action: 'Zoom took too long to answer. Meeting Tray will try again shortly.',
   },
-  timeout: {
-    title: 'Zoom did not answer',
-    action: 'Zoom took too long to answer. Meeting Tray will try again shortly.',
-  },
   keychain_unavailable: {
     title: 'Keychain not available',
     action:
