@@ -53,8 +53,11 @@ function exitableKeychain(inner: SecretStore) {
   return { secrets, exit: () => (exited = true) };
 }
 
-/** Signs in, lets the access token expire, and quits while Zoom is answering its refresh. */
-async function quitDuringRefresh(drainMs: number) {
+/**
+ * Signs in, lets the access token expire, and quits while Zoom is answering its refresh:
+ * `quit` stands for what the process does on SIGTERM before it exits.
+ */
+async function quitDuringRefresh(quit: (core: MeetingTrayCore) => Promise<void>) {
   const keychain = createTestKeychain();
   const settings = createMemorySettingsStore();
   const process1 = exitableKeychain(keychain.secrets);
@@ -72,10 +75,9 @@ async function quitDuringRefresh(drainMs: number) {
   await gate.held(1);
   expect(sandbox.counters().requests).toEqual({ 'POST /oauth/token': 1 });
 
-  // The quit signal arrives while Zoom is answering: it rotates the refresh token as it does.
-  const quit = first.core.shutdown(drainMs);
+  // The quit signal arrives as Zoom answers, rotating the refresh token as it does.
   gate.release();
-  await quit;
+  await quit(first.core);
   process1.exit();
   await refreshing;
 
@@ -90,14 +92,17 @@ async function quitDuringRefresh(drainMs: number) {
 
 describe('quit during a token refresh', () => {
   it('waits for the rotated tokens to reach the keychain: the next start is still signed in', async () => {
-    const next = await quitDuringRefresh(5_000);
+    const next = await quitDuringRefresh((core) => core.shutdown(5_000));
     expect(next).toMatchObject({ kind: 'signed-in', profile: { displayName: 'Ada Okafor' } });
     // The refresh of the quitting process was the only one: the next start found valid tokens.
     expect(sandbox.counters().grants).toEqual({ refresh_token: 1 });
   });
 
-  it('without that wait the session is lost (the failure this guards against)', async () => {
-    const next = await quitDuringRefresh(0);
+  it('the old quit path, which exits at once, loses the session (the failure guarded against)', async () => {
+    const next = await quitDuringRefresh(async (core) => {
+      core.session.dispose();
+      void core.auth.dispose();
+    });
     expect(next).toMatchObject({ kind: 'signed-out', reason: { code: 'session_expired' } });
   });
 });
