@@ -12,7 +12,7 @@ import type {
 } from '../ports.ts';
 import type { MinuteTickSource } from '../time/minute-ticker.ts';
 import { within } from '../time/within.ts';
-import type { AccessGrant, AuthService } from './auth-service.types.ts';
+import type { AccessGrant, AuthService, AuthStatus } from './auth-service.types.ts';
 import {
   currentSession,
   freshBookkeeping,
@@ -23,6 +23,7 @@ import {
   type AuthState,
   type SignedIn,
 } from './auth-state.ts';
+import { revokeWithin } from './bounded-revoke.ts';
 import type { CreateLoopbackListener } from './loopback-listener.types.ts';
 import { createOAuthClient } from './oauth-client.ts';
 import {
@@ -128,7 +129,7 @@ export function createAuthService(deps: AuthServiceDeps): AuthService {
     createLoopbackListener: deps.createLoopbackListener,
     ...(deps.signInTimeoutMs !== undefined ? { timeoutMs: deps.signInTimeoutMs } : {}),
   });
-  const listeners = new Set<(status: ReturnType<typeof publicStatus>) => void>();
+  const listeners = new Set<(status: AuthStatus) => void>();
 
   let state: AuthState = SIGNED_OUT;
   let refreshing: InFlightRefresh | null = null;
@@ -386,29 +387,13 @@ export function createAuthService(deps: AuthServiceDeps): AuthService {
 
   // --- sign-out ----------------------------------------------------------------------
 
-  async function revoke(refreshToken: string): Promise<boolean> {
-    if (!provider.server.revocation_endpoint) return false;
-    const bound = deps.revokeTimeoutMs ?? REVOKE_TIMEOUT_MS;
-    const controller = new AbortController();
-    const timer = clock.setTimeout(() => controller.abort(), bound);
-    const revoking = client.revoke(refreshToken, 'refresh_token', controller.signal).then(
-      () => true,
-      (error: unknown) => {
-        logger.warn('could not revoke at the server; local secrets are deleted anyway', {
-          error: error instanceof Error ? error.name : 'unknown',
-        });
-        return false;
-      },
-    );
-    try {
-      // Raced as well as aborted, so a client that ignores the signal still cannot hold us.
-      const outcome = await within(clock, revoking, bound);
-      return outcome.settled && outcome.value === true;
-    } finally {
-      clock.clearTimeout(timer);
-      controller.abort();
-    }
-  }
+  const revoke = (refreshToken: string) =>
+    provider.server.revocation_endpoint
+      ? revokeWithin(
+          { client, clock, logger, boundMs: deps.revokeTimeoutMs ?? REVOKE_TIMEOUT_MS },
+          refreshToken,
+        )
+      : Promise.resolve(false);
 
   async function signOut() {
     const session = currentSession(state);
