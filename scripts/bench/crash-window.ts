@@ -7,8 +7,8 @@
 //   before         the chunked layout as it was (6ab3ceb, read from git): chunks on every OS
 //   after/windows  today's layout where the platform needs chunks (Windows' 2,560-byte limit)
 //   after          today's layout elsewhere (macOS, Linux): one write, which is the commit
-// A calibration run per layout also reports the window itself (Zoom's answer → commit, median)
-// and the keychain calls a rotation makes before and in all.
+// Each layout also reports the window itself (Zoom's answer → commit, median over the rotations
+// the children made before being killed) and the keychain calls a rotation makes.
 // Run: node_modules/.bin/node scripts/bench/crash-window.ts [--trials N] (N per layout, default 40)
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -32,7 +32,6 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const BEFORE_COMMIT = '6ab3ceb';
 /** A refresh starts every PERIOD_MS in the child; a kill lands anywhere in two periods. */
 const PERIOD_MS = 250;
-const CALIBRATION_ROTATIONS = 20;
 
 type Layout = 'before' | 'after/windows' | 'after';
 
@@ -174,26 +173,44 @@ async function runParent() {
   }
   // Loaded here, not at the top, so the child starts without the sandbox's code.
   const { startZoomSandbox } = await import('../../main/sandbox/index.ts');
-  const sandbox = await startZoomSandbox({ rateLimits: false });
-  const provider = sandboxProviderConfig({
-    url: sandbox.url,
-    apiBaseUrl: sandbox.apiBaseUrl,
-    clientId: sandbox.clients.public.clientId,
-  });
+  type Sandbox = Awaited<ReturnType<typeof startZoomSandbox>>;
   const clock = createSystemClock();
   const before = await loadBeforeStore();
   const service = (layout: Layout) =>
     `Meeting Tray Bench crash ${layout} ${process.pid} ${Date.now()}`;
 
-  async function signIn(layout: Layout, keychainService: string) {
-    const raw = createKeyringSecretStore({
-      service: keychainService,
-      platform: platformOf(layout),
+  interface LayoutRun {
+    layout: Layout;
+    /** A sandbox per layout: Zoom keeps one grant per user and app, and the runs interleave. */
+    sandbox: Sandbox;
+    service: string;
+    lost: number;
+    /** Zoom's answer → keychain commit, ms, per rotation seen. */
+    windows: number[];
+    /** Keychain calls from Zoom's answer to the commit, the commit included. */
+    callsToCommit: number[];
+    /** Keychain calls between one rotation and the next: everything a rotation costs. */
+    callsInAll: number[];
+  }
+
+  const providerOf = (run: LayoutRun) =>
+    sandboxProviderConfig({
+      url: run.sandbox.url,
+      apiBaseUrl: run.sandbox.apiBaseUrl,
+      clientId: run.sandbox.clients.public.clientId,
     });
+  const storeOf = (run: LayoutRun) =>
+    storeFor(
+      run.layout,
+      createKeyringSecretStore({ service: run.service, platform: platformOf(run.layout) }),
+      before,
+    );
+
+  async function signIn(run: LayoutRun) {
     const auth = benchAuthService({
-      provider,
+      provider: providerOf(run),
       clock,
-      secrets: storeFor(layout, raw, before),
+      secrets: storeOf(run),
       openBrowser: async (url) => {
         const location = await allowOnSandboxConsent(url);
         request(location, { agent: false })
@@ -206,15 +223,11 @@ async function runParent() {
     await auth.dispose();
   }
 
-  async function nextStartSurvives(layout: Layout, keychainService: string): Promise<boolean> {
-    const raw = createKeyringSecretStore({
-      service: keychainService,
-      platform: platformOf(layout),
-    });
+  async function nextStartSurvives(run: LayoutRun): Promise<boolean> {
     const auth = benchAuthService({
-      provider,
+      provider: providerOf(run),
       clock,
-      secrets: storeFor(layout, raw, before),
+      secrets: storeOf(run),
       openBrowser: async () => undefined,
     });
     try {
@@ -230,16 +243,15 @@ async function runParent() {
     }
   }
 
-  /** Starts the child; `onLine` sees each line it prints, `kill` ends it. */
-  function startChild(layout: Layout, keychainService: string) {
+  function startChild(run: LayoutRun) {
     const child = spawn(process.execPath, [SELF, '--child'], {
       env: {
         ...process.env,
-        CRASH_LAYOUT: layout,
-        CRASH_SERVICE: keychainService,
-        CRASH_SANDBOX_URL: sandbox.url,
-        CRASH_SANDBOX_API: sandbox.apiBaseUrl,
-        CRASH_CLIENT_ID: sandbox.clients.public.clientId,
+        CRASH_LAYOUT: run.layout,
+        CRASH_SERVICE: run.service,
+        CRASH_SANDBOX_URL: run.sandbox.url,
+        CRASH_SANDBOX_API: run.sandbox.apiBaseUrl,
+        CRASH_CLIENT_ID: run.sandbox.clients.public.clientId,
       },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
@@ -247,76 +259,70 @@ async function runParent() {
     return { child, lines: createInterface({ input: child.stdout }), exited };
   }
 
-  async function calibrate(layout: Layout) {
-    const keychainService = service(layout);
-    await signIn(layout, keychainService);
-    const { child, lines, exited } = startChild(layout, keychainService);
-    const windows: number[] = [];
-    const before: number[] = [];
-    const totals: number[] = [];
-    let lastRotationCalls: number | null = null;
+  /** One kill: the child refreshes until its third rotation, then dies at a random moment. */
+  async function killOnce(run: LayoutRun) {
+    const { child, lines, exited } = startChild(run);
+    let rotations = 0;
+    let callsAtLastRotation: number | null = null;
     for await (const line of lines) {
       const [word, a, b] = line.split(' ');
-      if (word === 'rotated') {
-        if (lastRotationCalls !== null) totals.push(Number(a) - lastRotationCalls);
-        lastRotationCalls = Number(a);
-      }
+      if (word === 'not-signed-in') throw new Error('the child found no session to refresh');
       if (word === 'committed') {
-        windows.push(Number(a));
-        before.push(Number(b));
+        run.windows.push(Number(a));
+        run.callsToCommit.push(Number(b));
       }
-      if (word === 'not-signed-in') break;
-      if (windows.length >= CALIBRATION_ROTATIONS && totals.length >= CALIBRATION_ROTATIONS) break;
+      if (word !== 'rotated') continue;
+      if (callsAtLastRotation !== null) run.callsInAll.push(Number(a) - callsAtLastRotation);
+      callsAtLastRotation = Number(a);
+      if (++rotations === 3) break;
     }
+    await new Promise((resolve) => setTimeout(resolve, Math.random() * 2 * PERIOD_MS));
     child.kill('SIGKILL');
+    child.stdout.resume();
     await exited;
-    return { window: median(windows), callsToCommit: median(before), calls: median(totals) };
-  }
-
-  async function killTrials(layout: Layout) {
-    let keychainService = service(layout);
-    await signIn(layout, keychainService);
-    let lost = 0;
-    for (let trial = 0; trial < trials; trial += 1) {
-      const { child, lines, exited } = startChild(layout, keychainService);
-      let rotations = 0;
-      for await (const line of lines) {
-        if (line.startsWith('rotated') && ++rotations === 2) break;
-        if (line === 'not-signed-in') throw new Error('the child found no session to refresh');
-      }
-      await new Promise((resolve) => setTimeout(resolve, Math.random() * 2 * PERIOD_MS));
-      child.kill('SIGKILL');
-      child.stdout.resume();
-      await exited;
-      if (!(await nextStartSurvives(layout, keychainService))) {
-        lost += 1;
-        keychainService = service(layout);
-        await signIn(layout, keychainService);
-      }
+    if (!(await nextStartSurvives(run))) {
+      run.lost += 1;
+      run.service = service(run.layout);
+      await signIn(run);
     }
-    return lost;
   }
 
-  const layouts: Layout[] = ['before', 'after/windows', 'after'];
-  console.log(
-    `crash window: kill -9 at a random moment of a refresh every ${PERIOD_MS} ms, real keychain, ${trials} kills per layout`,
+  const layouts = (['before', 'after/windows', 'after'] as const).filter(
+    (layout) => layout !== 'before' || typeof before === 'function',
   );
+  console.log(
+    `crash window: kill -9 at a random moment of a refresh every ${PERIOD_MS} ms, real keychain, ${trials} kills per layout (interleaved)`,
+  );
+  if (typeof before !== 'function')
+    console.log(`before         skipped: ${before.unavailable} (a shallow clone?)`);
   const started = performance.now();
+  const runs: LayoutRun[] = [];
   for (const layout of layouts) {
-    if (layout === 'before' && typeof before !== 'function') {
-      console.log(`${layout.padEnd(14)} skipped: ${before.unavailable} (a shallow clone?)`);
-      continue;
-    }
-    const shape = await calibrate(layout);
-    const lost = await killTrials(layout);
+    const run: LayoutRun = {
+      layout,
+      sandbox: await startZoomSandbox({ rateLimits: false }),
+      service: service(layout),
+      lost: 0,
+      windows: [],
+      callsToCommit: [],
+      callsInAll: [],
+    };
+    await signIn(run);
+    runs.push(run);
+  }
+  // Interleaved, so a machine that gets busier or quieter weighs on every layout alike.
+  for (let trial = 0; trial < trials; trial += 1) {
+    for (const run of runs) await killOnce(run);
+  }
+  for (const run of runs) {
     console.log(
-      `${layout.padEnd(14)} sessions lost ${String(lost).padStart(3)} of ${trials} (${((100 * lost) / trials).toFixed(0)}%)` +
-        ` · window ${shape.window.toFixed(1)} ms (Zoom's answer → keychain commit, median)` +
-        ` · keychain calls per rotation ${shape.callsToCommit} to the commit, ${shape.calls} in all`,
+      `${run.layout.padEnd(14)} sessions lost ${String(run.lost).padStart(3)} of ${trials} (${((100 * run.lost) / trials).toFixed(0)}%)` +
+        ` · window ${median(run.windows).toFixed(1)} ms (Zoom's answer → keychain commit, median of ${run.windows.length})` +
+        ` · keychain calls per rotation: ${median(run.callsToCommit)} to the commit, ${median(run.callsInAll)} in all`,
     );
   }
   console.log(`(${((performance.now() - started) / 1000).toFixed(0)} s)`);
-  await sandbox.close();
+  await Promise.all(runs.map((run) => run.sandbox.close()));
 }
 
 if (process.argv.includes('--child')) await runChild();
