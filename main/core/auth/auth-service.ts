@@ -257,6 +257,7 @@ export function createAuthService(deps: AuthServiceDeps): AuthService {
       ),
     };
     inFlight.done = inFlight.done.finally(() => {
+      announceRotation(null); // ended before Zoom answered (no-op when it did)
       if (refreshing === inFlight) refreshing = null;
       // Plan again from what the refresh left behind (a tick may have passed while it ran).
       enter(state);
