@@ -58,14 +58,19 @@ export function toNotice(error: unknown): Notice {
 }
 
 /**
- * epoch ms before which Zoom asked not to be called, from a 429 of the API (`retryAfterMs`) or
- * of the token endpoint (`retryAt`); null when the error asks for no wait.
+ * epoch ms before which Zoom asked not to be called (Retry-After): `retryAt` on any error the
+ * auth core holds back (a 429 or a 5xx of the token endpoint), `retryAfterMs` on an API 429;
+ * null when the error asks for no wait.
  */
 export function waitUntilOf(error: unknown, now: number): number | null {
-  if (!isAppError(error) || error.code !== 'rate_limited') return null;
-  if ('retryAt' in error && typeof error.retryAt === 'number' && error.retryAt > now)
-    return error.retryAt;
-  if ('retryAfterMs' in error && typeof error.retryAfterMs === 'number' && error.retryAfterMs > 0)
+  if (!isAppError(error)) return null;
+  if (typeof error.retryAt === 'number' && error.retryAt > now) return error.retryAt;
+  if (
+    error.code === 'rate_limited' &&
+    'retryAfterMs' in error &&
+    typeof error.retryAfterMs === 'number' &&
+    error.retryAfterMs > 0
+  )
     return now + error.retryAfterMs;
   return null;
 }

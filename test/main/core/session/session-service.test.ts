@@ -539,6 +539,23 @@ describe('refresh', () => {
     expect(t.zoom.calls.meetings).toBe(calls + 1);
   });
 
+  it('a token endpoint 503 with Retry-After holds the session too, and says until when', async () => {
+    const t = await signedInSession();
+    const retryAt = START + 30 * MINUTE;
+    t.zoom.fail(new AppError('server_error', 'Zoom is having trouble right now.', { retryAt }));
+    await rejection(t.session.refresh());
+    expect(t.session.getState()).toMatchObject({
+      problem: { code: 'server_error' },
+      waitUntil: retryAt,
+    });
+    t.zoom.fail(null);
+    const calls = t.zoom.calls.meetings;
+    await t.clock.advance(30 * MINUTE - 1);
+    expect(t.zoom.calls.meetings).toBe(calls);
+    await t.clock.advance(1);
+    expect(t.zoom.calls.meetings).toBe(calls + 1);
+  });
+
   it('marks a list Zoom could not read to its end as incomplete, keeping its rows', async () => {
     const t = await signedInSession();
     t.zoom.answer({ meetings: [meeting('1', '2026-11-24T11:00:00Z')], incomplete: true });
