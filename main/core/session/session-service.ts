@@ -260,27 +260,23 @@ export function createSessionService(deps: SessionServiceDeps): SessionService {
           if (live && clock.now() >= live.holdUntil) refreshInBackground(live, 'wake');
         }),
       );
-      let shown: () => void = () => undefined;
-      const signedIn = new Promise<'signed-in'>((resolve) => {
-        shown = () => resolve('signed-in');
-      });
-      const stopWaiting = auth.onStatusChange((status) => {
-        if (status.kind === 'signed-in') shown();
-      });
+      // Cached data shows as soon as the keychain says who is signed in; restore() may go on to
+      // renew an expired token, and start() does not wait for that.
+      const signedIn = whenSignedIn(auth);
       const restored = auth.restore().then(
         () => null,
         (error: unknown) => ({ error }),
       );
-      const first = await Promise.race([restored, signedIn]);
-      stopWaiting();
+      const first = await Promise.race([restored, signedIn.promise]);
+      signedIn.stop();
       if (first !== 'signed-in' && first !== null) reportStartupError(first.error);
-      // A restore that fails after the cached data is shown (e.g. the keychain refuses the
-      // rotated tokens) is reported only if it also ended the sign-in.
+      // A restore that fails after the data is shown (e.g. the keychain refuses the rotated
+      // tokens) is an error on screen only if it also ended the sign-in.
       void restored.then((outcome) => {
-        if (outcome && first === 'signed-in') {
+        if (!outcome || first !== 'signed-in') return;
+        if (auth.status().kind === 'signed-in')
           logger.warn('restoring the sign-in failed', { code: toFailure(outcome.error).code });
-          if (auth.status().kind !== 'signed-in') reportStartupError(outcome.error);
-        }
+        else reportStartupError(outcome.error);
       });
       if (auth.status().kind !== 'signed-in' && live === null) cacheWriter.clear();
       publish();
@@ -361,4 +357,15 @@ export function createSessionService(deps: SessionServiceDeps): SessionService {
     logger.warn('restoring the sign-in failed', { code: startupError.code });
     publish();
   }
+}
+
+/** Resolves the first time the auth core reports signed-in. */
+function whenSignedIn(auth: Pick<AuthService, 'onStatusChange'>) {
+  let stop: () => void = () => undefined;
+  const promise = new Promise<'signed-in'>((resolve) => {
+    stop = auth.onStatusChange((status) => {
+      if (status.kind === 'signed-in') resolve('signed-in');
+    });
+  });
+  return { promise, stop };
 }
