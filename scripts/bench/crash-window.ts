@@ -176,7 +176,7 @@ async function runParent() {
   type Sandbox = Awaited<ReturnType<typeof startZoomSandbox>>;
   const clock = createSystemClock();
   const before = await loadBeforeStore();
-  const service = (layout: Layout) =>
+  const service = (layout: Layout | 'canary') =>
     `Meeting Tray Bench crash ${layout} ${process.pid} ${Date.now()}`;
 
   interface LayoutRun {
@@ -260,13 +260,25 @@ async function runParent() {
   }
 
   /** One kill: the child refreshes until its third rotation, then dies at a random moment. */
-  async function killOnce(run: LayoutRun) {
+  // A canary entry tells a lost session from a lost keyring (a keyring daemon that restarted
+  // under load forgets everything); a trial that lost the keyring is void, not counted.
+  const canary = createKeyringSecretStore({ service: service('canary') });
+  const canaryValue = String(Math.random());
+  await canary.set('canary', canaryValue);
+  const keyringIntact = async () => (await canary.get('canary').catch(() => null)) === canaryValue;
+
+  /** One kill: the child refreshes until its third rotation, then dies at a random moment. */
+  async function killOnce(run: LayoutRun): Promise<'kept' | 'lost' | 'void'> {
     const { child, lines, exited } = startChild(run);
     let rotations = 0;
     let callsAtLastRotation: number | null = null;
+    let signedIn = true;
     for await (const line of lines) {
       const [word, a, b] = line.split(' ');
-      if (word === 'not-signed-in') throw new Error('the child found no session to refresh');
+      if (word === 'not-signed-in') {
+        signedIn = false;
+        break;
+      }
       if (word === 'committed') {
         run.windows.push(Number(a));
         run.callsToCommit.push(Number(b));
@@ -276,15 +288,19 @@ async function runParent() {
       callsAtLastRotation = Number(a);
       if (++rotations === 3) break;
     }
-    await new Promise((resolve) => setTimeout(resolve, Math.random() * 2 * PERIOD_MS));
+    if (signedIn)
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 2 * PERIOD_MS));
     child.kill('SIGKILL');
     child.stdout.resume();
     await exited;
-    if (!(await nextStartSurvives(run))) {
-      run.lost += 1;
+    const kept = signedIn && (await nextStartSurvives(run));
+    const intact = await keyringIntact();
+    if (!kept || !intact) {
+      if (!intact) await canary.set('canary', canaryValue);
       run.service = service(run.layout);
       await signIn(run);
     }
+    return !intact || !signedIn ? 'void' : kept ? 'kept' : 'lost';
   }
 
   const layouts = (['before', 'after/windows', 'after'] as const).filter(
@@ -311,9 +327,19 @@ async function runParent() {
     runs.push(run);
   }
   // Interleaved, so a machine that gets busier or quieter weighs on every layout alike.
+  let voids = 0;
   for (let trial = 0; trial < trials; trial += 1) {
-    for (const run of runs) await killOnce(run);
+    for (const run of runs) {
+      let outcome = await killOnce(run);
+      while (outcome === 'void' && voids < 20) {
+        voids += 1;
+        outcome = await killOnce(run);
+      }
+      if (outcome === 'void') throw new Error('the keyring keeps restarting; no figures');
+      if (outcome === 'lost') run.lost += 1;
+    }
   }
+  if (voids > 0) console.log(`(${voids} trial(s) void: the keyring daemon restarted; run again)`);
   for (const run of runs) {
     console.log(
       `${run.layout.padEnd(14)} sessions lost ${String(run.lost).padStart(3)} of ${trials} (${((100 * run.lost) / trials).toFixed(0)}%)` +
@@ -322,6 +348,7 @@ async function runParent() {
     );
   }
   console.log(`(${((performance.now() - started) / 1000).toFixed(0)} s)`);
+  await canary.delete('canary');
   await Promise.all(runs.map((run) => run.sandbox.close()));
 }
 
