@@ -109,7 +109,7 @@ async function start(): Promise<void> {
     // Playwright cannot see native trays: under MEETING_TRAY_E2E=1 the spec reads what it shows.
     exposeLastModel: env.MEETING_TRAY_E2E === '1',
   });
-  installShellCoordinator({ ...context, session, wake, tray, reminders });
+  installShellCoordinator({ ...context, core, wake, tray, reminders, window: mainWindow });
   await session.start();
   if (!launchedAtLogin(process.argv)) mainWindow.show();
 }

@@ -22,8 +22,10 @@ export const ERROR_CODES = [
   'rate_limited', // 429
   'server_error', // 5xx
   'offline', // network failure
+  'timeout', // Zoom did not answer within the request's deadline
   'keychain_unavailable', // no Secret Service / denied
   'keychain_locked', // locked keychain (macOS login keychain etc.)
+  'settings_unwritable', // the data folder cannot be written: settings and the cache live in memory
   'invalid_argument', // IPC argument failed validation
   'untrusted_sender', // IPC from an unexpected frame
   'not_signed_in',
@@ -76,6 +78,11 @@ interface SessionBase {
   demo: boolean;
   /** Set when the keychain is unavailable: tokens live in memory for this run only. */
   sessionOnly: Notice | null;
+  /**
+   * Set when settings cannot be saved (an unwritable data folder): the app works from memory,
+   * and settings and the offline copy of the meetings last until quit. Absent means none.
+   */
+  settingsUnsaved?: Notice | null;
 }
 
 export type SessionState = SessionBase &
@@ -97,6 +104,10 @@ export type SessionState = SessionBase &
         refreshing: boolean;
         /** The last refresh failure, if the data is stale for a reason other than offline. */
         problem: Notice | null;
+        /** epoch ms: Zoom asked us (Retry-After) not to call before then. Absent means no wait. */
+        waitUntil?: number | null;
+        /** True when Zoom's meeting list could not be read to its end: rows may be missing. */
+        incomplete?: boolean;
       }
     | { kind: 'error'; code: ErrorCode; message: string }
   );

@@ -3,6 +3,7 @@ import type { MeetingTrayApi, SessionState, SignOutResult } from '../preload/con
 import { ActionAlert } from './components/ActionAlert.tsx';
 import { ErrorScreen } from './components/ErrorScreen.tsx';
 import { SessionOnlyBanner } from './components/SessionOnlyBanner.tsx';
+import { SettingsUnsavedBanner } from './components/SettingsUnsavedBanner.tsx';
 import { SignedInScreen } from './components/SignedInScreen.tsx';
 import { SignedOutScreen } from './components/SignedOutScreen.tsx';
 import { SigningInScreen } from './components/SigningInScreen.tsx';
@@ -78,6 +79,9 @@ export function App({ api, timeZone, now = Date.now }: AppProps) {
       </header>
       <main className="app-main">
         {session?.sessionOnly ? <SessionOnlyBanner notice={session.sessionOnly} /> : null}
+        {session?.settingsUnsaved ? (
+          <SettingsUnsavedBanner notice={session.settingsUnsaved} />
+        ) : null}
         {signOutMessage ? (
           <div className="notice notice--success" data-testid="sign-out-message">
             <p>{signOutMessage}</p>

@@ -74,6 +74,10 @@ function readJson(path) {
   return existsSync(path) ? JSON.parse(readFileSync(path, 'utf8')) : null;
 }
 
+const runE2e = vitestFilters.length === 0;
+// The end-to-end tests drive the built app (dist/), so a whole run builds it first: a fresh
+// clone needs nothing but `npm ci && npm test`.
+const buildExit = runE2e ? await run(process.execPath, [join(root, 'scripts', 'build.mjs')]) : 0;
 const vitestReport = join(scratch, 'vitest.json');
 const playwrightReport = join(scratch, 'playwright.json');
 const unitExit = await run(bin('vitest'), [
@@ -84,7 +88,6 @@ const unitExit = await run(bin('vitest'), [
   ...vitestFilters,
 ]);
 env.PLAYWRIGHT_JSON_OUTPUT_NAME = playwrightReport;
-const runE2e = vitestFilters.length === 0;
 const e2eExit = runE2e
   ? await run(bin('playwright'), [
       'test',
@@ -126,9 +129,9 @@ if (e2e) {
   skipped += e2e.stats.skipped;
   for (const [why, count] of skipReasons(e2e)) console.log(`\n${count} end-to-end test(s) ${why}`);
 }
-if (!unit || (runE2e && !e2e)) failed += 1; // a runner that crashed before reporting is a failure
+if (buildExit !== 0 || !unit || (runE2e && !e2e)) failed += 1; // a build or a runner that crashed before reporting is a failure
 rmSync(scratch, { recursive: true, force: true });
 
-const exitCode = unitExit !== 0 || e2eExit !== 0 || failed > 0 ? 1 : 0;
+const exitCode = buildExit !== 0 || unitExit !== 0 || e2eExit !== 0 || failed > 0 ? 1 : 0;
 console.log(`\ntests: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
 process.exit(exitCode);

@@ -15,6 +15,9 @@ import type { Teardown } from '../desktop/lifecycle/teardown.ts';
 import { createKeyringSecretStore } from '../node/keyring-secret-store.ts';
 import { startZoomSandbox } from '../sandbox/index.ts';
 
+/** How long quitting waits for a token refresh in flight to reach the keychain. */
+const QUIT_DRAIN_MS = 5_000;
+
 /** What differs between the hosts: where settings live, how a page opens, where wakes come from. */
 export type AppCoreHost = Pick<
   MeetingTrayCoreDeps,
@@ -50,8 +53,7 @@ export async function createAppCore(host: AppCoreHost): Promise<AppCore> {
     wake: host.wake,
     logger: host.logger,
   });
-  host.teardown.add(() => core.auth.dispose());
-  host.teardown.add(() => core.session.dispose());
+  host.teardown.add(() => core.shutdown(QUIT_DRAIN_MS));
   return { ...core, demo: config.demo };
 }
 

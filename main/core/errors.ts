@@ -3,10 +3,13 @@ import type { ErrorCode, Result } from '../../preload/contract.ts';
 /** The one error type inside main: a stable code plus a message a person can read. */
 export class AppError extends Error {
   readonly code: ErrorCode;
-  constructor(code: ErrorCode, message: string, options?: { cause?: unknown }) {
+  /** epoch ms before which the server asked us not to try again (Retry-After), when it did. */
+  readonly retryAt?: number;
+  constructor(code: ErrorCode, message: string, options?: { cause?: unknown; retryAt?: number }) {
     super(message, options);
     this.name = 'AppError';
     this.code = code;
+    if (options?.retryAt !== undefined) this.retryAt = options.retryAt;
   }
 }
 

@@ -3,7 +3,13 @@
 import type { Meeting, Notice, Profile, SessionState } from '../../preload/contract.ts';
 
 export function toRendererState(state: SessionState): SessionState {
-  const base = { demo: state.demo, sessionOnly: copyNotice(state.sessionOnly) };
+  const base = {
+    demo: state.demo,
+    sessionOnly: copyNotice(state.sessionOnly),
+    ...(state.settingsUnsaved !== undefined && {
+      settingsUnsaved: copyNotice(state.settingsUnsaved),
+    }),
+  };
   switch (state.kind) {
     case 'signed-out':
       return { ...base, kind: 'signed-out', reason: copyNotice(state.reason) };
@@ -22,12 +28,18 @@ export function toRendererState(state: SessionState): SessionState {
         offline: state.offline,
         refreshing: state.refreshing,
         problem: copyNotice(state.problem),
+        ...(state.waitUntil !== undefined && { waitUntil: copyTime(state.waitUntil) }),
+        ...(state.incomplete !== undefined && { incomplete: state.incomplete === true }),
       };
   }
 }
 
 function copyNotice(notice: Notice | null): Notice | null {
   return notice === null ? null : { code: notice.code, message: notice.message };
+}
+
+function copyTime(value: number | null): number | null {
+  return typeof value === 'number' && Number.isFinite(value) ? value : null;
 }
 
 function copyProfile(p: Profile): Profile {

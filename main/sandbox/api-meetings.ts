@@ -18,6 +18,8 @@ export interface MeetingsDeps extends ApiGuardDeps {
   now: () => number;
   calendar: { rows(): DemoMeeting[] };
   pageTokens: PageTokens;
+  /** Fault: every page after the first names the same next_page_token, so paging never ends. */
+  repeatPageToken?: () => boolean;
 }
 
 type Query = { type: MeetingListType; pageSize: number; offset: number } | { error: object };
@@ -63,8 +65,12 @@ export function createMeetingsHandler(deps: MeetingsDeps) {
     if ('error' in query) return sendJson(res, 400, query.error, allowed.headers);
     const rows = filterMeetings(deps.calendar.rows(), query.type, deps.now());
     const end = query.offset + query.pageSize;
-    const nextPageToken =
-      end < rows.length ? deps.pageTokens.issue({ type: query.type, offset: end }) : '';
+    const repeated = deps.repeatPageToken?.() ? url.searchParams.get('next_page_token') : null;
+    const nextPageToken = repeated
+      ? repeated
+      : end < rows.length
+        ? deps.pageTokens.issue({ type: query.type, offset: end })
+        : '';
     sendJson(
       res,
       200,

@@ -1,5 +1,10 @@
 // Turns `npm run sandbox -- --port 4000 --error-rate 0.1 …` into ZoomSandboxOptions.
-import type { ZoomSandboxOptions } from './types.ts';
+import {
+  SANDBOX_ENDPOINTS,
+  type SandboxEndpoint,
+  type WireFault,
+  type ZoomSandboxOptions,
+} from './types.ts';
 
 type Setter = (options: ZoomSandboxOptions, value: number) => void;
 
@@ -34,20 +39,76 @@ export const CLI_USAGE = `Usage: npm run sandbox -- [options]
   --clock-offset MS    skew the sandbox clock by MS milliseconds
   --daily-limit N      answer 429 Daily-limit after N API requests per category per UTC day
   --test-mode          expose GET /__sandbox/counters and POST /__sandbox/reset
-  --no-rate-limits     turn off the per-second API limits`;
+  --no-rate-limits     turn off the per-second API limits
+  --wire-fault E=KIND  every request to endpoint E (token, revoke, api) gets KIND:
+                       stall (never answers), drip (a byte per 100 ms, never ends),
+                       oversized (a 200 MB body), proxy-challenge (401 + WWW-Authenticate),
+                       temporarily-unavailable (400 temporarily_unavailable)
+  --expires-in JSON    send this raw JSON as expires_in in token answers (e.g. 0, -5, 1e400)
+  --omit-expires-in    leave expires_in out of token answers
+  --empty-refresh-token  answer refresh_token "" (a refresh then keeps the old one valid)
+  --repeat-page-token  the meeting list repeats its next_page_token forever`;
+
+const OVERSIZED_BYTES = 200 * 1024 * 1024;
+const WIRE_FAULTS: Record<string, WireFault> = {
+  stall: { kind: 'stall' },
+  drip: { kind: 'drip' },
+  oversized: { kind: 'oversized', bytes: OVERSIZED_BYTES },
+  'proxy-challenge': { kind: 'proxy-challenge' },
+  'temporarily-unavailable': { kind: 'temporarily-unavailable' },
+};
+
+function parseWireFault(options: ZoomSandboxOptions, value: string | undefined): void {
+  const [endpoint = '', kind = ''] = (value ?? '').split('=', 2);
+  const fault = WIRE_FAULTS[kind];
+  if (!SANDBOX_ENDPOINTS.includes(endpoint as SandboxEndpoint) || !fault) {
+    throw new Error(
+      `--wire-fault needs ENDPOINT=KIND with ENDPOINT one of ${SANDBOX_ENDPOINTS.join(', ')} and KIND one of ${Object.keys(WIRE_FAULTS).join(', ')}, for example --wire-fault token=stall.`,
+    );
+  }
+  const wire = { ...options.faults?.wire, [endpoint]: fault };
+  options.faults = { ...options.faults, wire };
+}
+
+/** Flags that take no value and only switch a fault on. */
+const SWITCHES: Record<string, (options: ZoomSandboxOptions) => void> = {
+  '--test-mode': (o) => (o.testMode = true),
+  '--no-rate-limits': (o) => (o.rateLimits = false),
+  '--omit-expires-in': (o) =>
+    (o.faults = { ...o.faults, tokenAnswer: { ...o.faults?.tokenAnswer, expiresIn: null } }),
+  '--empty-refresh-token': (o) =>
+    (o.faults = {
+      ...o.faults,
+      tokenAnswer: { ...o.faults?.tokenAnswer, emptyRefreshToken: true },
+    }),
+  '--repeat-page-token': (o) => (o.faults = { ...o.faults, repeatPageToken: true }),
+};
 
 /** Throws an Error whose message says what is wrong and how to fix it. */
 export function parseSandboxArgs(argv: readonly string[]): ZoomSandboxOptions {
   const options: ZoomSandboxOptions = {};
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i] ?? '';
-    const [flag = '', inline] = arg.split('=', 2);
-    if (flag === '--test-mode') {
-      options.testMode = true;
+    const separator = arg.indexOf('=');
+    const flag = separator < 0 ? arg : arg.slice(0, separator);
+    const inline = separator < 0 ? undefined : arg.slice(separator + 1);
+    const toggle = SWITCHES[flag];
+    if (toggle) {
+      toggle(options);
       continue;
     }
-    if (flag === '--no-rate-limits') {
-      options.rateLimits = false;
+    if (flag === '--wire-fault') {
+      parseWireFault(options, inline ?? argv[++i]);
+      continue;
+    }
+    if (flag === '--expires-in') {
+      const raw = inline ?? argv[++i];
+      if (raw === undefined || raw === '')
+        throw new Error('--expires-in needs the raw JSON to send, for example --expires-in 1e400.');
+      options.faults = {
+        ...options.faults,
+        tokenAnswer: { ...options.faults?.tokenAnswer, expiresIn: raw },
+      };
       continue;
     }
     const spec = NUMERIC_FLAGS[flag];

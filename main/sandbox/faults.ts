@@ -8,6 +8,8 @@ export const DEFAULT_RETRY_AFTER_SECONDS = 1;
 
 export interface FaultInjector {
   set(faults: SandboxFaults | undefined): void;
+  /** The faults in force now, for the handlers that shape their answers (token, meetings). */
+  current(): Readonly<SandboxFaults>;
   pick(): Fault | null;
   retryAfterSeconds(): number;
 }
@@ -21,6 +23,7 @@ export function createFaultInjector(deps: {
     set(next) {
       faults = { ...next };
     },
+    current: () => faults,
     pick() {
       const drop = faults.dropRate ?? 0;
       const serverError = faults.serverErrorRate ?? 0;

@@ -35,8 +35,15 @@ export interface GrantStore {
     accountId: string;
     scopes: readonly string[];
   }): TokenSet;
-  /** Rotates a grant's tokens; undefined when the refresh token is unknown, dead, expired or not this client's. */
-  refresh(refreshToken: string, clientId: string): TokenSet | undefined;
+  /**
+   * Rotates a grant's tokens; undefined when the refresh token is unknown, dead, expired or not
+   * this client's. `keepRefreshToken` renews only the access token (a server that does not rotate).
+   */
+  refresh(
+    refreshToken: string,
+    clientId: string,
+    options?: { keepRefreshToken?: boolean },
+  ): TokenSet | undefined;
   lookupAccessToken(accessToken: string): AccessLookup;
   revoke(token: string, clientId: string): RevokeOutcome;
 }
@@ -59,6 +66,7 @@ export function createGrantStore(deps: {
 
   const mintInto = (
     grant: Omit<Grant, 'accessToken' | 'accessExpiresAt' | 'refreshToken' | 'refreshExpiresAt'>,
+    keep?: Pick<Grant, 'refreshToken' | 'refreshExpiresAt'>,
   ): Grant => {
     const issuedAtMs = deps.now();
     const claims = {
@@ -75,6 +83,7 @@ export function createGrantStore(deps: {
       accessExpiresAt,
       refreshToken: mintToken('refresh_token', { ...claims, expiresAtMs: refreshExpiresAt }),
       refreshExpiresAt,
+      ...keep,
     };
     grants.set(full.id, full);
     byAccess.set(full.accessToken, full.id);
@@ -101,20 +110,25 @@ export function createGrantStore(deps: {
       }
       return toTokenSet(mintInto({ id: nextId++, ...subject, scopes: [...subject.scopes] }));
     },
-    refresh(refreshToken, clientId) {
+    refresh(refreshToken, clientId, options) {
       const id = byRefresh.get(refreshToken);
       const grant = id === undefined ? undefined : grants.get(id);
       if (!grant || grant.clientId !== clientId) return undefined;
       drop(grant);
       if (grant.refreshExpiresAt <= deps.now()) return undefined;
       return toTokenSet(
-        mintInto({
-          id: grant.id,
-          clientId,
-          userId: grant.userId,
-          accountId: grant.accountId,
-          scopes: grant.scopes,
-        }),
+        mintInto(
+          {
+            id: grant.id,
+            clientId,
+            userId: grant.userId,
+            accountId: grant.accountId,
+            scopes: grant.scopes,
+          },
+          options?.keepRefreshToken
+            ? { refreshToken: grant.refreshToken, refreshExpiresAt: grant.refreshExpiresAt }
+            : undefined,
+        ),
       );
     },
     lookupAccessToken(accessToken) {

@@ -4,11 +4,12 @@ import { authenticateClient } from './client-auth.ts';
 import type { ClientRegistry, RegisteredClient } from './clients.ts';
 import type { Counters } from './counters.ts';
 import type { GrantStore, TokenSet } from './grants.ts';
-import { readParams, sendJson } from './http-io.ts';
+import { readParams, sendJsonText } from './http-io.ts';
 import type { IssuedCode } from './oauth-authorize.ts';
 import { sendTokenError, TOKEN_ERRORS } from './oauth-errors.ts';
 import type { OneTimeStore } from './one-time-store.ts';
 import { verifyPkce } from './pkce.ts';
+import type { TokenAnswerFault } from './types.ts';
 
 export interface TokenDeps {
   clients: ClientRegistry;
@@ -16,19 +17,33 @@ export interface TokenDeps {
   grants: GrantStore;
   counters: Counters;
   apiUrl: string;
+  /** Odd fields to put in successful answers (a fault knob); none by default. */
+  answerFault?: () => TokenAnswerFault | undefined;
 }
 
 const GRANT_TYPES = ['authorization_code', 'refresh_token'];
 
-function sendTokens(res: ServerResponse, tokens: TokenSet, apiUrl: string): void {
-  sendJson(res, 200, {
+function sendTokens(
+  res: ServerResponse,
+  tokens: TokenSet,
+  apiUrl: string,
+  fault: TokenAnswerFault | undefined,
+): void {
+  const body = {
     access_token: tokens.accessToken,
     token_type: 'bearer',
-    refresh_token: tokens.refreshToken,
-    expires_in: tokens.expiresIn,
+    refresh_token: fault?.emptyRefreshToken ? '' : tokens.refreshToken,
     scope: tokens.scope,
     api_url: apiUrl,
-  });
+  };
+  // expires_in goes in as raw JSON text, so the fault can send what JSON.stringify cannot (1e400).
+  const expiresIn = fault?.expiresIn === undefined ? String(tokens.expiresIn) : fault.expiresIn;
+  const text = JSON.stringify(body);
+  sendJsonText(
+    res,
+    200,
+    expiresIn === null ? text : `${text.slice(0, -1)},"expires_in":${expiresIn}}`,
+  );
 }
 
 function exchangeCode(
@@ -56,7 +71,7 @@ function exchangeCode(
     accountId: issued.accountId,
     scopes: issued.scopes,
   });
-  sendTokens(res, tokens, deps.apiUrl);
+  sendTokens(res, tokens, deps.apiUrl, deps.answerFault?.());
 }
 
 function refresh(
@@ -65,9 +80,13 @@ function refresh(
   params: URLSearchParams,
   res: ServerResponse,
 ): void {
-  const tokens = deps.grants.refresh(params.get('refresh_token') ?? '', client.clientId);
+  const fault = deps.answerFault?.();
+  // An answer without a new refresh token must leave the old one usable (RFC 6749 §6).
+  const tokens = deps.grants.refresh(params.get('refresh_token') ?? '', client.clientId, {
+    keepRefreshToken: fault?.emptyRefreshToken === true,
+  });
   if (!tokens) return sendTokenError(res, TOKEN_ERRORS.invalidToken);
-  sendTokens(res, tokens, deps.apiUrl);
+  sendTokens(res, tokens, deps.apiUrl, fault);
 }
 
 export function createTokenHandler(deps: TokenDeps) {

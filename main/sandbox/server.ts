@@ -30,6 +30,7 @@ import { createSeededRandom } from './random.ts';
 import { createRateLimiter, rateLimitHeaders } from './rate-limit.ts';
 import type { ZoomSandbox, ZoomSandboxOptions } from './types.ts';
 import { authorizationServerMetadata } from './well-known.ts';
+import { endpointOf, sendWireFault } from './wire-faults.ts';
 
 type Handler = (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<void>;
 
@@ -132,6 +133,13 @@ export async function startZoomSandbox(options: ZoomSandboxOptions = {}): Promis
       if (url.pathname.startsWith('/__sandbox/')) return controlRoute(key, res);
       counters.countRequest(key);
       if (latencyMs > 0) await sleep(latencyMs);
+      const endpoint = endpointOf(req.method ?? 'GET', url.pathname);
+      const wireFault = endpoint ? faults.current().wire?.[endpoint] : undefined;
+      if (wireFault)
+        return await sendWireFault(req, res, wireFault, {
+          counters,
+          retryAfterSeconds: faults.retryAfterSeconds(),
+        });
       const fault = faultable(url.pathname) ? faults.pick() : null;
       if (fault === 'drop') return void req.socket.destroy();
       if (fault) return sendFault(res, fault, url.pathname, faults.retryAfterSeconds());
@@ -166,13 +174,27 @@ export async function startZoomSandbox(options: ZoomSandboxOptions = {}): Promis
   routes.set('POST /oauth/authorize/decision', authorize.decide);
   routes.set(
     'POST /oauth/token',
-    createTokenHandler({ clients, codes, grants, counters, apiUrl: url }),
+    createTokenHandler({
+      clients,
+      codes,
+      grants,
+      counters,
+      apiUrl: url,
+      answerFault: () => faults.current().tokenAnswer,
+    }),
   );
   routes.set('POST /oauth/revoke', createRevokeHandler({ clients, grants }));
   routes.set('GET /v2/users/me', createUsersMeHandler({ grants, limiter, user: DEMO_USER }));
   routes.set(
     'GET /v2/users/me/meetings',
-    createMeetingsHandler({ grants, limiter, now, calendar, pageTokens }),
+    createMeetingsHandler({
+      grants,
+      limiter,
+      now,
+      calendar,
+      pageTokens,
+      repeatPageToken: () => faults.current().repeatPageToken === true,
+    }),
   );
   routes.set('GET /.well-known/oauth-authorization-server', async (_req, res) =>
     sendJson(res, 200, authorizationServerMetadata(url)),

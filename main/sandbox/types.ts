@@ -8,6 +8,42 @@ export interface SandboxFaults {
   retryAfterSeconds?: number;
   /** Share (0..1) of requests whose socket is destroyed without an answer. */
   dropRate?: number;
+  /** Misbehaviour on the wire, per endpoint, for every request to it (before the shares above). */
+  wire?: Partial<Record<SandboxEndpoint, WireFault>>;
+  /** Odd fields in every successful token answer (both grants). */
+  tokenAnswer?: TokenAnswerFault;
+  /** The meeting list hands out the same next_page_token for every page after the first. */
+  repeatPageToken?: boolean;
+}
+
+/** The endpoints a client calls again and again: where wire faults apply. */
+export type SandboxEndpoint = 'token' | 'revoke' | 'api';
+
+export const SANDBOX_ENDPOINTS: readonly SandboxEndpoint[] = ['token', 'revoke', 'api'];
+
+export type WireFault =
+  /** Reads the request, then never answers: no status line, no headers. */
+  | { kind: 'stall' }
+  /** 200 and JSON headers at once, then one space every `intervalMs` (default 100): never ends. */
+  | { kind: 'drip'; intervalMs?: number }
+  /**
+   * 200 with a JSON body of `bytes` bytes, written only as fast as the client reads it.
+   * `declareLength` sends Content-Length; without it the body is chunked.
+   */
+  | { kind: 'oversized'; bytes: number; declareLength?: boolean }
+  /** What a proxy in the way sends: 401, `WWW-Authenticate: Basic realm="proxy"`, an HTML page. */
+  | { kind: 'proxy-challenge' }
+  /** 400 `{"error":"temporarily_unavailable"}` with `Retry-After: <retryAfterSeconds>`. */
+  | { kind: 'temporarily-unavailable' };
+
+export interface TokenAnswerFault {
+  /**
+   * The raw JSON text sent as `expires_in` (e.g. `"0"`, `"-5"`, `"1e400"`, `"\"abc\""`), or null
+   * to leave the field out. The tokens' real lifetime is still `accessTokenTtlSeconds`.
+   */
+  expiresIn?: string | null;
+  /** Sends `"refresh_token": ""`; a refresh then keeps the old refresh token valid (no rotation). */
+  emptyRefreshToken?: boolean;
 }
 
 export interface ZoomSandboxOptions {
@@ -55,6 +91,8 @@ export interface SandboxCounters {
    * included; requests answered by an injected fault never reach the grant and are not counted.
    */
   grants: Record<string, number>;
+  /** Body bytes the `oversized` wire fault managed to write before the client hung up. */
+  oversizedBytesWritten: number;
 }
 
 export interface ZoomSandbox {

@@ -68,10 +68,19 @@ export function SignedInScreen({
         updatedAt={session.updatedAt}
         format={format}
       />
+      {session.incomplete ? (
+        <p className="banner banner--muted" data-testid="incomplete">
+          This list may be incomplete: Zoom did not send all of it.
+        </p>
+      ) : null}
       {session.problem ? (
         <div className="notice notice--warning" data-testid="problem">
           <p className="notice__title">{errorCopy(session.problem.code).title}</p>
-          <p>{session.problem.message}</p>
+          <p>
+            {session.waitUntil
+              ? `Zoom asked us to wait until ${format.clock(session.waitUntil)}. Meeting Tray will try again then.`
+              : session.problem.message}
+          </p>
         </div>
       ) : null}
       <section className="meetings" aria-labelledby="meetings-title" aria-busy={refreshing}>

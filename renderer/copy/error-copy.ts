@@ -76,6 +76,10 @@ export const ERROR_COPY: Record<ErrorCode, ErrorCopy> = {
     title: "You're offline",
     action: "You're offline. Meeting Tray will update when you're back online.",
   },
+  timeout: {
+    title: 'Zoom did not answer',
+    action: 'Zoom took too long to answer. Meeting Tray will try again shortly.',
+  },
   keychain_unavailable: {
     title: 'Keychain not available',
     action:
@@ -85,6 +89,11 @@ export const ERROR_COPY: Record<ErrorCode, ErrorCopy> = {
     title: 'Keychain locked',
     action:
       'Unlock your login keychain (or GNOME Keyring / KWallet), then sign in again to stay signed in.',
+  },
+  settings_unwritable: {
+    title: "Settings can't be saved",
+    action:
+      "Meeting Tray can't write to its data folder, so your settings and the offline copy of your meetings last only until you quit. Check that the folder exists, is writable and the disk is not full.",
   },
   invalid_argument: {
     title: 'Request not accepted',

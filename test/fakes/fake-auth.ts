@@ -100,7 +100,10 @@ export function createFakeAuth(options: FakeAuthOptions = {}): FakeAuth {
       if (tokenFailure) throw tokenFailure;
       if (status.kind !== 'signed-in')
         throw new AppError('not_signed_in', 'fake auth: not signed in');
-      if (request?.forceRefresh) rotate();
+      // As the real core: a forced refresh for a token already replaced returns the current one.
+      const stillCurrent =
+        request?.rejectedAccessToken === undefined || request.rejectedAccessToken === accessToken;
+      if (request?.forceRefresh && stillCurrent) rotate();
       const grant: AccessGrant = { accessToken, apiBaseUrl };
       return grant;
     },
@@ -110,6 +113,7 @@ export function createFakeAuth(options: FakeAuthOptions = {}): FakeAuth {
       return { serverRevoked: true };
     },
     async dispose() {},
+    async drain() {},
 
     completeSignIn() {
       rotate();

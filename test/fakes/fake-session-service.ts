@@ -20,6 +20,7 @@ export function createFakeSessionService(initial: SessionState = signedOut) {
     signOut: async () => (calls.push('signOut'), { serverRevoked: true }),
     refresh: async () => void calls.push('refresh'),
     dispose: () => void calls.push('dispose'),
+    setWindowVisible: (visible: boolean) => void calls.push(`setWindowVisible:${visible}`),
   } satisfies SessionService;
   return {
     service,

@@ -1,7 +1,18 @@
 import type { AuthProviderConfig } from '../../main/core/config/auth-config.types.ts';
 import type { Fetch } from '../../main/core/ports.ts';
 
-type Scripted = 'network' | { status: number; body?: unknown; headers?: Record<string, string> };
+type Scripted =
+  | 'network'
+  | {
+      status: number;
+      body?: unknown;
+      /** Sent byte for byte instead of `body` (an HTML page, `1e400`, not JSON at all). */
+      raw?: string;
+      headers?: Record<string, string>;
+    };
+
+/** Field name → raw JSON text to send for it in the next token answer, or null to leave it out. */
+export type AnswerEdit = Record<string, string | null>;
 
 /**
  * An in-memory OAuth token + revocation endpoint behind the Fetch port, for unit tests of
@@ -18,26 +29,42 @@ export function createFakeTokenEndpoint(options: { expiresIn?: number; apiUrl?: 
   const script: Scripted[] = [];
   let gate: Promise<void> | null = null;
   let openGate: (() => void) | null = null;
+  const edits: AnswerEdit[] = [];
   const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
     new Response(JSON.stringify(body), {
       status,
       headers: { 'content-type': 'application/json', ...headers },
     });
+  const scripted = (next: Exclude<Scripted, 'network'>) =>
+    next.raw === undefined
+      ? json(next.status, next.body ?? {}, next.headers)
+      : new Response(next.raw, { status: next.status, headers: next.headers });
 
   const issueTokens = () => {
     serial += 1;
     const accessToken = `at-${serial}-${crypto.randomUUID()}`;
     const refreshToken = `rt-${serial}-${crypto.randomUUID()}`;
-    validRefreshToken = refreshToken;
+    const edit = edits.shift() ?? {};
+    // An answer without a new refresh token leaves the old one valid (RFC 6749 §6).
+    const withholdsRefreshToken = edit['refresh_token'] === null || edit['refresh_token'] === '""';
+    if (!withholdsRefreshToken) validRefreshToken = refreshToken;
     issuedSecrets.push(accessToken, refreshToken);
-    return json(200, {
-      access_token: accessToken,
-      token_type: 'bearer',
-      refresh_token: refreshToken,
-      expires_in: options.expiresIn ?? 3600,
-      scope: 'user:read meeting:read',
-      ...(options.apiUrl ? { api_url: options.apiUrl } : {}),
-    });
+    const fields: Record<string, string> = {
+      access_token: JSON.stringify(accessToken),
+      token_type: '"bearer"',
+      refresh_token: JSON.stringify(refreshToken),
+      expires_in: String(options.expiresIn ?? 3600),
+      scope: '"user:read meeting:read"',
+      ...(options.apiUrl ? { api_url: JSON.stringify(options.apiUrl) } : {}),
+    };
+    for (const [name, raw] of Object.entries(edit)) {
+      if (raw === null) delete fields[name];
+      else fields[name] = raw;
+    }
+    const text = `{${Object.entries(fields)
+      .map(([name, raw]) => `${JSON.stringify(name)}:${raw}`)
+      .join(',')}}`;
+    return new Response(text, { status: 200, headers: { 'content-type': 'application/json' } });
   };
 
   const fetch: Fetch = async (input, init) => {
@@ -57,7 +84,7 @@ export function createFakeTokenEndpoint(options: { expiresIn?: number; apiUrl?: 
       counts.revoke += 1;
       const next = script.shift();
       if (next === 'network') throw new TypeError('fetch failed');
-      if (next) return json(next.status, next.body ?? {}, next.headers);
+      if (next) return scripted(next);
       if (init?.signal?.aborted) throw new DOMException('aborted', 'AbortError');
       if (body.get('token') === validRefreshToken) validRefreshToken = null;
       return json(200, { status: 'success' });
@@ -69,7 +96,7 @@ export function createFakeTokenEndpoint(options: { expiresIn?: number; apiUrl?: 
     if (grant === 'refresh_token') counts.refresh += 1;
     const next = script.shift();
     if (next === 'network') throw new TypeError('fetch failed');
-    if (next) return json(next.status, next.body ?? {}, next.headers);
+    if (next) return scripted(next);
     if (grant === 'authorization_code') {
       const code = body.get('code') ?? '';
       if (!codes.delete(code) || !body.get('code_verifier'))
@@ -109,6 +136,10 @@ export function createFakeTokenEndpoint(options: { expiresIn?: number; apiUrl?: 
     },
     failNext(...responses: Scripted[]) {
       script.push(...responses);
+    },
+    /** Shapes the next successful token answer: raw JSON per field, or null to drop it. */
+    editNextAnswer(edit: AnswerEdit) {
+      edits.push(edit);
     },
     /** Holds every response until release(), to pile up concurrent callers. */
     hold() {

@@ -69,7 +69,7 @@ describe('composition root (demo mode, fake electron)', () => {
   });
 
   afterAll(() => {
-    fake.app.emit('before-quit');
+    fake.app.emit('before-quit', fakeEvent());
   });
 
   it('before ready: registers app://, and a second launch creates no window yet', () => {

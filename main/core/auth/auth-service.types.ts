@@ -32,13 +32,25 @@ export interface AuthService {
    * `forceRefresh` is for a 401 code 124 from the API: one forced refresh, then retry.
    * `rejectedAccessToken` names the token the API refused: when it is no longer the current one,
    * another caller has already replaced it and the current token is returned without a request.
+   * `userInitiated` (the person pressed Refresh) makes a real attempt even while backing off;
+   * only the server's own Retry-After holds it back. Rejections caused by a Retry-After carry
+   * `retryAt` (epoch ms), so the UI can say until when Zoom asked us to wait.
    */
   getAccessToken(options?: {
     forceRefresh?: boolean;
     rejectedAccessToken?: string;
+    userInitiated?: boolean;
   }): Promise<AccessGrant>;
-  /** Revokes at the server (short timeout), then deletes local secrets whatever the result. */
+  /**
+   * Moves to signed-out and tells the listeners at once, before anything is awaited; then
+   * wipes local secrets and revokes at the server, each with a short bound, whatever happens.
+   */
   signOut(): Promise<SignOutResult>;
-  /** Stops timers and any pending sign-in. */
+  /**
+   * Resolves once no refresh and no keychain write is in flight, or after `timeoutMs`. Quit
+   * calls it so a refresh the server has already rotated reaches the keychain before exit.
+   */
+  drain(timeoutMs: number): Promise<void>;
+  /** Stops timers and any pending sign-in; a refresh in flight still commits (see drain). */
   dispose(): Promise<void>;
 }

@@ -1,7 +1,6 @@
 import type { AuthProviderConfig } from '../config/auth-config.types.ts';
 import { AppError, isAppError } from '../errors.ts';
-import type { BrowserOpener, Clock, Logger, TimerHandle } from '../ports.ts';
-import type { AuthStatus } from './auth-service.types.ts';
+import type { BrowserOpener, Clock, Logger } from '../ports.ts';
 import { buildAuthorizationUrl } from './authorization-url.ts';
 import { SIGNED_IN_PAGE } from './callback-page.ts';
 import { parseDeepLinkCallback } from './deep-link.ts';
@@ -18,41 +17,42 @@ export interface SignInFlowDeps {
   logger: Logger;
   createLoopbackListener: CreateLoopbackListener;
   timeoutMs?: number;
-  /** The service owns the status; the flow drives it through signing-in and back. */
-  status(): AuthStatus;
-  setStatus(next: AuthStatus): void;
-  /** A failed sign-in keeps an existing session rather than reporting signed-out. */
-  hasSession(): boolean;
-  /** Persists and adopts the new tokens; a throw fails the sign-in like any other error. */
-  establishSession(fresh: TokenSet): Promise<void>;
-  sessionOnly(): boolean;
+}
+
+/** One browser sign-in, from PKCE to exchanged tokens. The auth service holds it in its state. */
+export interface SignInAttempt {
+  /** Resolves with the exchanged tokens; rejects with an AppError (access_denied, timeout, …). */
+  readonly tokens: Promise<TokenSet>;
+  /** Ends the attempt with `error` unless it has already ended; `wound down` settles after. */
+  abort(error: AppError): void;
+  /** Settles once the attempt has let go of its listener, whichever way it ended. */
+  readonly woundDown: Promise<void>;
+  /** Feeds a custom-scheme callback; false when it is not for this attempt. */
+  deliverDeepLink(url: string): boolean;
+  /**
+   * Answers the browser tab once the caller has decided: signed in, or why not. Until then
+   * the tab waits, so it never says "signed in" for tokens that were then thrown away.
+   */
+  finish(outcome: { ok: true } | { ok: false; message: string }): void;
 }
 
 export interface SignInFlow {
-  /** Runs the whole browser sign-in, replacing any flow already pending. */
-  start(): Promise<void>;
-  /** Aborts the pending flow, if any; resolves once it has wound down. */
-  cancel(message: string): Promise<void>;
-  /** Opens the pending authorization URL again. */
-  reopen(): Promise<void>;
-  /** Feeds a custom-scheme callback; false when no flow is waiting for it. */
-  deliverDeepLink(url: string): boolean;
+  /**
+   * Starts an attempt. It waits for `after` (the attempt it replaces) to wind down before it
+   * listens, so there are never two loopback servers; `onAuthorizationUrl` hears the URL once
+   * the browser can be sent there.
+   */
+  start(options: {
+    after?: Promise<void>;
+    onAuthorizationUrl: (url: string) => void;
+  }): SignInAttempt;
+  /** Opens a URL in the browser; a failure is logged (the UI offers "open again"). */
+  openBrowser(url: string): Promise<void>;
   /** Result pages stay up a few seconds; a new sign-in or dispose closes them at once. */
   closeResultPages(): Promise<void>;
 }
 
 const SIGN_IN_TIMEOUT_MS = 5 * 60_000;
-
-interface PendingFlow {
-  state: string;
-  authorizationUrl: string;
-  abort(error: AppError): void;
-  deliverDeepLink: ((url: URL) => void) | null;
-  done: Promise<void>;
-  aborted: Promise<never>;
-  deepLink: Promise<URL>;
-  settle(): void;
-}
 
 export function toAppError(error: unknown): AppError {
   if (isAppError(error)) return error;
@@ -68,40 +68,23 @@ function sameSecret(a: string | null, b: string): boolean {
   return diff === 0;
 }
 
-/** Created synchronously on every start call, so a second call always sees and replaces the first. */
-function createPendingFlow(): PendingFlow {
-  let abort!: (error: AppError) => void;
-  const aborted = new Promise<never>((_, reject) => {
-    abort = reject;
+/** A promise settled from outside, for abort and deep-link delivery. */
+function deferred<T>() {
+  let resolve!: (value: T) => void;
+  let reject!: (error: unknown) => void;
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res;
+    reject = rej;
   });
-  aborted.catch(() => undefined);
-  let deliverDeepLink!: (url: URL) => void;
-  const deepLink = new Promise<URL>((resolve) => {
-    deliverDeepLink = resolve;
-  });
-  let settle!: () => void;
-  const done = new Promise<void>((resolve) => {
-    settle = resolve;
-  });
-  return {
-    state: createState(),
-    authorizationUrl: '',
-    abort,
-    deliverDeepLink,
-    done,
-    aborted,
-    deepLink,
-    settle,
-  };
+  return { promise, resolve, reject };
 }
 
 /**
  * The browser sign-in: PKCE, a loopback listener or deep-link delivery, timeout and cancel.
- * One flow at a time; the codes and verifier it handles are never logged.
+ * The codes and verifier it handles are never logged.
  */
 export function createSignInFlow(deps: SignInFlowDeps): SignInFlow {
   const { provider, client, clock, logger } = deps;
-  let flow: PendingFlow | null = null;
   const lingering = new Set<LoopbackListener>();
 
   async function openBrowser(url: string) {
@@ -115,34 +98,37 @@ export function createSignInFlow(deps: SignInFlowDeps): SignInFlow {
     }
   }
 
-  async function runFlow(pending: PendingFlow): Promise<void> {
-    const { state, aborted } = pending;
-    const previous = deps.status();
+  async function closeResultPages() {
+    const closing = [...lingering].map((listener) => listener.close());
+    lingering.clear();
+    await Promise.all(closing);
+  }
+
+  function start(options: {
+    after?: Promise<void>;
+    onAuthorizationUrl: (url: string) => void;
+  }): SignInAttempt {
+    const state = createState();
+    const aborted = deferred<never>();
+    aborted.promise.catch(() => undefined);
+    const deepLink = deferred<URL>();
+    const outcome = deferred<{ ok: true } | { ok: false; message: string }>();
+    let waitingForDeepLink = provider.redirect.kind === 'custom-scheme';
     let listener: LoopbackListener | null = null;
-    const timeout: TimerHandle = clock.setTimeout(
-      () =>
-        pending.abort(
-          new AppError(
-            'sign_in_timeout',
-            'Sign-in timed out after 5 minutes without an answer from the browser. Choose Sign in to try again.',
-          ),
-        ),
-      deps.timeoutMs ?? SIGN_IN_TIMEOUT_MS,
-    );
-    deps.setStatus({ kind: 'signing-in', authorizationUrl: null });
-    try {
+
+    async function run(): Promise<TokenSet> {
+      await Promise.race([options.after, aborted.promise]);
+      await closeResultPages();
       const pkce = await createPkcePair();
       let redirectUri: string;
       if (provider.redirect.kind === 'loopback') {
         const creating = deps.createLoopbackListener({ expectedState: state });
-        // Listen before opening the browser; if cancelled meanwhile, close the late server.
-        listener = await Promise.race([creating, aborted]).catch((error: unknown) => {
-          creating
-            .then(
-              (late) => late.close(),
-              () => undefined,
-            )
-            .catch(() => undefined);
+        // Listen before opening the browser; if aborted meanwhile, close the late server.
+        listener = await Promise.race([creating, aborted.promise]).catch((error: unknown) => {
+          creating.then(
+            (late) => late.close(),
+            () => undefined,
+          );
           throw error;
         });
         redirectUri = listener.redirectUri;
@@ -156,93 +142,69 @@ export function createSignInFlow(deps: SignInFlowDeps): SignInFlow {
         codeChallenge: pkce.challenge,
         ...(provider.scope ? { scope: provider.scope } : {}),
       }).href;
-      pending.authorizationUrl = authorizationUrl;
-      deps.setStatus({ kind: 'signing-in', authorizationUrl });
+      options.onAuthorizationUrl(authorizationUrl);
       await openBrowser(authorizationUrl);
       const callbackUrl = await Promise.race([
-        listener ? listener.callback : pending.deepLink,
-        aborted,
+        listener ? listener.callback : deepLink.promise,
+        aborted.promise,
       ]);
       const params = client.validateCallback(callbackUrl, state);
-      const fresh = await Promise.race([
+      return await Promise.race([
         client.exchangeCode(params, redirectUri, pkce.verifier),
-        aborted,
+        aborted.promise,
       ]);
-      await deps.establishSession(fresh);
-      listener?.finish(SIGNED_IN_PAGE);
-      logger.info('signed in', { sessionOnly: deps.sessionOnly() });
-      deps.setStatus({ kind: 'signed-in' });
-    } catch (error) {
-      const failure = toAppError(error);
-      listener?.finish({ ok: false, title: 'Sign-in did not complete', message: failure.message });
-      logger.warn('sign-in did not complete', { code: failure.code });
-      const reason =
-        failure.code === 'sign_in_cancelled'
-          ? null
-          : { code: failure.code, message: failure.message };
-      if (deps.hasSession()) deps.setStatus({ kind: 'signed-in' });
-      else if (!reason && previous.kind === 'signed-out') deps.setStatus(previous);
-      else deps.setStatus({ kind: 'signed-out', reason });
-      throw failure;
-    } finally {
-      clock.clearTimeout(timeout);
-      if (listener) lingering.add(listener);
     }
-  }
 
-  async function closeLingering() {
-    const closing = [...lingering].map((listener) => listener.close());
-    lingering.clear();
-    await Promise.all(closing);
-  }
-
-  return {
-    async start() {
-      // One flow at a time: a second click replaces the first, so there are never two servers.
-      const previous = flow;
-      const mine = createPendingFlow();
-      flow = mine;
-      try {
-        if (previous) {
-          previous.abort(new AppError('sign_in_cancelled', 'A new sign-in was started.'));
-          await previous.done;
+    const timeout = clock.setTimeout(
+      () =>
+        aborted.reject(
+          new AppError(
+            'sign_in_timeout',
+            'Sign-in timed out after 5 minutes without an answer from the browser. Choose Sign in to try again.',
+          ),
+        ),
+      deps.timeoutMs ?? SIGN_IN_TIMEOUT_MS,
+    );
+    const tokens = run().catch((error: unknown) => {
+      const failure = toAppError(error);
+      outcome.resolve({ ok: false, message: failure.message });
+      throw failure;
+    });
+    tokens.catch(() => undefined);
+    // The tab gets its answer (success only once the caller adopted the tokens), then lingers.
+    const woundDown = tokens
+      .then(
+        () => outcome.promise,
+        () => outcome.promise,
+      )
+      .then((result) => {
+        waitingForDeepLink = false;
+        clock.clearTimeout(timeout);
+        const page = result.ok
+          ? SIGNED_IN_PAGE
+          : { ok: false, title: 'Sign-in did not complete', message: result.message };
+        const current = listener as LoopbackListener | null;
+        if (current) {
+          current.finish(page);
+          lingering.add(current);
         }
-        if (flow !== mine) throw new AppError('sign_in_cancelled', 'A new sign-in was started.');
-        await closeLingering();
-        await runFlow(mine);
-      } finally {
-        if (flow === mine) flow = null;
-        mine.settle();
-      }
-    },
+      });
 
-    async cancel(message) {
-      const current = flow;
-      if (!current) return;
-      current.abort(new AppError('sign_in_cancelled', message));
-      await current.done.catch(() => undefined);
-    },
+    return {
+      tokens,
+      woundDown,
+      abort: (error) => aborted.reject(error),
+      deliverDeepLink(url) {
+        if (!waitingForDeepLink || provider.redirect.kind !== 'custom-scheme') return false;
+        const parsed = parseDeepLinkCallback(url, provider.redirect.uri);
+        if (!parsed || !sameSecret(parsed.searchParams.get('state'), state)) return false;
+        waitingForDeepLink = false;
+        deepLink.resolve(parsed);
+        return true;
+      },
+      finish: (result) => outcome.resolve(result),
+    };
+  }
 
-    async reopen() {
-      if (!flow)
-        throw new AppError(
-          'not_signed_in',
-          'There is no sign-in in progress. Choose Sign in to start one.',
-        );
-      await openBrowser(flow.authorizationUrl);
-    },
-
-    deliverDeepLink(url) {
-      const current = flow;
-      if (!current?.deliverDeepLink || provider.redirect.kind !== 'custom-scheme') return false;
-      const parsed = parseDeepLinkCallback(url, provider.redirect.uri);
-      if (!parsed || !sameSecret(parsed.searchParams.get('state'), current.state)) return false;
-      const deliver = current.deliverDeepLink;
-      current.deliverDeepLink = null;
-      deliver(parsed);
-      return true;
-    },
-
-    closeResultPages: closeLingering,
-  };
+  return { start, openBrowser, closeResultPages };
 }

@@ -49,3 +49,33 @@ export function parseTokenSet(text: string | null): TokenSet | null {
     apiBaseUrl: record.apiBaseUrl,
   };
 }
+
+// --- expires_in ---------------------------------------------------------------
+
+/** Zoom documents one-hour access tokens; used when expires_in is missing, 0 or unusable. */
+export const DEFAULT_TOKEN_LIFETIME_SECONDS = 3600;
+/**
+ * A floor, so a tiny expires_in (1 s) cannot turn the refresh schedule into a request storm;
+ * a token that really dies sooner is renewed on its first 401, as any rejected token is.
+ */
+export const MIN_TOKEN_LIFETIME_SECONDS = 60;
+/** A cap far below setTimeout's 2^31−1 ms (≈ 24.8 days), so no refresh timer can overflow. */
+export const MAX_TOKEN_LIFETIME_SECONDS = 24 * 3600;
+
+/**
+ * How long to believe a new access token lives, from the raw `expires_in` of a token answer.
+ * RFC 6749 §5.1 makes it a number of seconds; a digit string is read as that number. Missing,
+ * zero, negative, infinite (a JSON `1e400`) or non-numeric values get the default; the rest is
+ * clamped between the floor and the cap. Never throws: an odd lifetime must not cost a rotated
+ * refresh token.
+ */
+export function tokenLifetimeSeconds(expiresIn: unknown): number {
+  const seconds =
+    typeof expiresIn === 'number'
+      ? expiresIn
+      : typeof expiresIn === 'string' && /^\s*\d+(\.\d+)?\s*$/.test(expiresIn)
+        ? Number(expiresIn)
+        : Number.NaN;
+  if (!Number.isFinite(seconds) || seconds <= 0) return DEFAULT_TOKEN_LIFETIME_SECONDS;
+  return Math.min(MAX_TOKEN_LIFETIME_SECONDS, Math.max(MIN_TOKEN_LIFETIME_SECONDS, seconds));
+}

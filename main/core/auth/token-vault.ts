@@ -5,17 +5,25 @@ import { parseTokenSet, serializeTokenSet, type TokenSet } from './token-set.ts'
 
 export interface TokenVault {
   load(): Promise<TokenSet | null>;
-  /** Persists before the caller uses the tokens; falls back to session-only on a keychain failure. */
-  save(tokens: TokenSet): Promise<void>;
+  /**
+   * Persists the tokens. Resolves true once they are committed, false when the keychain failed
+   * and the vault went session-only (nothing is written for the rest of this run).
+   */
+  save(tokens: TokenSet): Promise<boolean>;
   clear(): Promise<void>;
+  /** Resolves once every write and delete asked for so far has finished. */
+  idle(): Promise<void>;
+  /** True while a write or delete is queued or running. */
+  busy(): boolean;
   /** Set once the keychain failed: nothing is written for the rest of this run. */
   sessionOnlyNotice(): Notice | null;
 }
 
 /**
- * The keychain record for one provider + client. When the keychain cannot be used the
- * vault stops writing (session-only) rather than putting secrets anywhere else; the
- * tokens then live only in the auth service's memory.
+ * The keychain record for one provider + client. Writes and deletes run one at a time in the
+ * order asked, so a sign-out's delete always lands after a refresh's save that began before it.
+ * When the keychain cannot be used the vault stops writing (session-only) rather than putting
+ * secrets anywhere else; the tokens then live only in the auth service's memory.
  */
 export function createTokenVault(deps: {
   secrets: SecretStore;
@@ -24,6 +32,8 @@ export function createTokenVault(deps: {
 }): TokenVault {
   const { secrets, key, logger } = deps;
   let notice: Notice | null = null;
+  let queue: Promise<unknown> = Promise.resolve();
+  let pending = 0;
 
   const degrade = (operation: string, error: unknown) => {
     notice = classifyKeychainError(error);
@@ -35,34 +45,49 @@ export function createTokenVault(deps: {
     });
   };
 
+  /** Runs `operation` after every earlier one; its own failure is handled inside it. */
+  const enqueue = <T>(operation: () => Promise<T>): Promise<T> => {
+    pending += 1;
+    const run = queue.then(operation).finally(() => {
+      pending -= 1;
+    });
+    queue = run.catch(() => undefined);
+    return run;
+  };
+
   return {
     async load() {
       if (notice) return null;
       try {
-        const tokens = parseTokenSet(await secrets.get(key));
-        return tokens;
+        return parseTokenSet(await secrets.get(key));
       } catch (error) {
         degrade('read', error);
         return null;
       }
     },
-    async save(tokens) {
-      if (notice) return;
-      try {
-        await secrets.set(key, serializeTokenSet(tokens));
-      } catch (error) {
-        degrade('write', error);
-        // The stored refresh token may just have been rotated away; don't leave it behind.
-        await secrets.delete(key).catch(() => undefined);
-      }
-    },
-    async clear() {
-      try {
-        await secrets.delete(key);
-      } catch (error) {
-        if (!notice) degrade('delete', error);
-      }
-    },
+    save: (tokens) =>
+      enqueue(async () => {
+        if (notice) return false;
+        try {
+          await secrets.set(key, serializeTokenSet(tokens));
+          return true;
+        } catch (error) {
+          degrade('write', error);
+          // The stored refresh token may just have been rotated away; don't leave it behind.
+          await secrets.delete(key).catch(() => undefined);
+          return false;
+        }
+      }),
+    clear: () =>
+      enqueue(async () => {
+        try {
+          await secrets.delete(key);
+        } catch (error) {
+          if (!notice) degrade('delete', error);
+        }
+      }),
+    idle: () => queue.then(() => undefined),
+    busy: () => pending > 0,
     sessionOnlyNotice: () => notice,
   };
 }

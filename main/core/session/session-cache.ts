@@ -7,6 +7,8 @@ export interface SessionData {
   meetings: readonly Meeting[];
   /** epoch ms of the fetch that produced this data */
   updatedAt: number;
+  /** The meeting list could not be read to its end (not kept in the cache). */
+  incomplete?: boolean;
 }
 
 export interface SessionCache {
@@ -32,7 +34,12 @@ export function createSessionCache(settings: SettingsStore): SessionCache {
         : null;
     },
     write(data) {
-      const stored: StoredCache = { userId: data.profile.id, ...data };
+      const stored: StoredCache = {
+        userId: data.profile.id,
+        profile: data.profile,
+        meetings: data.meetings,
+        updatedAt: data.updatedAt,
+      };
       settings.set(SESSION_CACHE_KEY, stored);
     },
     clear() {

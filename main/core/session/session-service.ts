@@ -2,83 +2,99 @@
 import type { Notice, SessionState, SignOutResult } from '../../../preload/contract.ts';
 import type { AuthService, AuthStatus } from '../auth/auth-service.types.ts';
 import { AppError, isAppError, toFailure } from '../errors.ts';
-import type { Clock, Logger, SettingsStore, TimerHandle, WakeEvents } from '../ports.ts';
-import type { ZoomApi } from '../zoom/zoom-api.ts';
+import type { Clock, Logger, SettingsStore, WakeEvents } from '../ports.ts';
+import type { MinuteTickSource } from '../time/minute-ticker.ts';
 import { describeWait } from '../zoom/zoom-errors.ts';
+import { createCacheWriter } from './cache-writer.ts';
+import { keepSameMeetings, keepSameProfile } from './data-identity.ts';
+import { guardSettings } from './guarded-settings.ts';
+import { isRefreshDue, PROFILE_MAX_AGE_MS } from './refresh-policy.ts';
 import { createSessionCache, type SessionData } from './session-cache.ts';
-import { HEALTHY, toSessionState, type DataHealth } from './session-state.ts';
+import { fetchSessionData, toNotice, waitUntilOf, type SessionZoom } from './session-load.ts';
+import { HEALTHY, sameSessionState, toSessionState, type DataHealth } from './session-state.ts';
 
 export interface SessionService {
   getState(): SessionState;
   /** Called with every new state; returns an unsubscribe. */
   subscribe(listener: (state: SessionState) => void): () => void;
-  /** Restores the stored sign-in and shows cached data at once; fresh data follows. */
+  /**
+   * Restores the stored sign-in. Resolves as soon as the cached data is shown (or it is clear
+   * there is none): an expired access token is renewed behind it, never in front of it.
+   */
   start(): Promise<void>;
   signIn(): Promise<void>;
   cancelSignIn(): void;
   reopenSignInPage(): Promise<void>;
   signOut(): Promise<SignOutResult>;
-  /** Fetches profile and meetings now; joins a refresh already in flight. */
+  /** The person's Refresh: profile and meetings now; joins a fetch already in flight. */
   refresh(): Promise<void>;
+  /** The window was shown or hidden: while it is open the meeting list is kept fresher. */
+  setWindowVisible(visible: boolean): void;
   dispose(): void;
 }
 
 export interface SessionServiceDeps {
   auth: AuthService;
-  zoom: ZoomApi;
+  zoom: SessionZoom;
+  /** Shared with the auth core; wrapped so a refused write never fails the session. */
   settings: SettingsStore;
   clock: Clock;
   wake: WakeEvents;
+  /** The app's one minute timer (main/core/time/minute-ticker.ts): the session keeps none. */
+  minuteTicks: MinuteTickSource;
   logger: Logger;
   demo: boolean;
 }
 
-export const REFRESH_INTERVAL_MS = 5 * 60_000;
+type FetchReason = 'session-start' | 'manual' | 'wake' | 'window' | 'tick';
+
+/** Everything about the signed-in person. It exists exactly while the auth core is signed in. */
+interface LiveSession {
+  data: SessionData | null;
+  /** epoch ms the profile was last fetched; -Infinity while it is the cached one. */
+  profileFetchedAt: number;
+  health: DataHealth;
+  /** The first load failed and there is no data to fall back on. */
+  loadError: Notice | null;
+  inFlight: Promise<void> | null;
+  lastAttemptAt: number;
+  failures: number;
+  /** epoch ms before which Zoom asked not to be called (Retry-After). */
+  holdUntil: number;
+}
 
 export function createSessionService(deps: SessionServiceDeps): SessionService {
   const { auth, zoom, clock, logger } = deps;
-  const cache = createSessionCache(deps.settings);
+  const settings = guardSettings(deps.settings, logger);
+  const cache = createSessionCache(settings);
+  const cacheWriter = createCacheWriter({ cache, logger });
   const listeners = new Set<(state: SessionState) => void>();
   const unsubscribers: Array<() => void> = [];
 
-  let data: SessionData | null = null;
-  let health: DataHealth = HEALTHY;
-  let loadError: Notice | null = null;
+  let live: LiveSession | null = null;
   let startupError: Notice | null = null;
   let signedOutReason: Notice | null = null;
-  let inFlight: Promise<void> | null = null;
-  let timer: TimerHandle | null = null;
-  /** Until when Zoom asked us (429) not to call again. */
-  let holdUntil = 0;
-  /** Bumped whenever the session ends, so a fetch that outlives it is discarded. */
-  let generation = 0;
-  let signedIn = false;
-  let lastPublished = '';
-
-  /** While we end a session ourselves (revoking at the server), it already shows as ended. */
-  const authStatus = (): AuthStatus => {
-    const status = auth.status();
-    return status.kind === 'signed-in' && !signedIn ? { kind: 'signed-out', reason: null } : status;
-  };
+  let windowVisible = false;
+  let lastPublished: SessionState | null = null;
 
   const getState = (): SessionState =>
     toSessionState({
-      auth: authStatus(),
+      auth: auth.status(),
       demo: deps.demo,
       sessionOnly: auth.sessionOnlyNotice(),
+      settingsUnsaved: settings.unsavedNotice(),
       startupError,
       signedOutReason,
-      data,
-      health,
-      loadError,
-      refreshing: inFlight !== null,
+      data: live?.data ?? null,
+      health: live?.health ?? HEALTHY,
+      loadError: live?.loadError ?? null,
+      refreshing: live?.inFlight != null,
     });
 
   function publish() {
     const state = getState();
-    const serialized = JSON.stringify(state);
-    if (serialized === lastPublished) return;
-    lastPublished = serialized;
+    if (sameSessionState(lastPublished, state)) return;
+    lastPublished = state;
     for (const listener of [...listeners]) {
       try {
         listener(state);
@@ -88,123 +104,140 @@ export function createSessionService(deps: SessionServiceDeps): SessionService {
     }
   }
 
-  // --- data lifecycle ------------------------------------------------------
+  // --- the live session ---------------------------------------------------------
 
-  /** Forgets everything about the signed-in person: timers, data and the cache. */
-  function endSession() {
-    generation += 1;
-    signedIn = false;
-    inFlight = null;
-    stopTimer();
-    data = null;
-    health = HEALTHY;
-    loadError = null;
-    holdUntil = 0;
-    cache.clear();
-  }
-
-  function stopTimer() {
-    if (timer !== null) clock.clearTimeout(timer);
-    timer = null;
-  }
-
-  function scheduleNextRefresh() {
-    stopTimer();
-    if (!signedIn) return;
-    const delay = Math.max(REFRESH_INTERVAL_MS, holdUntil - clock.now());
-    timer = clock.setTimeout(() => {
-      timer = null;
-      refreshInBackground('timer');
-    }, delay);
-  }
-
-  function refreshInBackground(trigger: string) {
-    refresh().catch((error: unknown) => {
-      logger.info('background refresh failed', { trigger, code: toFailure(error).code });
+  /** The auth core is signed in: show what the cache holds (stale until fetched) and fetch. */
+  function beginSession() {
+    const cached = cache.read();
+    cacheWriter.assumeStored(cached);
+    const session: LiveSession = {
+      data: cached,
+      profileFetchedAt: -Infinity,
+      health: cached ? { ...HEALTHY, stale: true } : HEALTHY,
+      loadError: null,
+      inFlight: null,
+      lastAttemptAt: -Infinity,
+      failures: 0,
+      holdUntil: 0,
+    };
+    live = session;
+    signedOutReason = null;
+    // Not from inside the auth core's status notification: it may still be mid-update.
+    queueMicrotask(() => {
+      if (live === session) refreshInBackground(session, 'session-start');
+      else publish();
     });
   }
 
-  async function load(forGeneration: number) {
+  /** Forgets everything about the person: data, pending fetches and the cache. */
+  function endSession() {
+    live = null;
+    cacheWriter.clear();
+  }
+
+  function startFetch(session: LiveSession, reason: FetchReason): Promise<void> {
+    if (session.inFlight) return session.inFlight;
+    const now = clock.now();
+    session.lastAttemptAt = now;
+    const withProfile =
+      session.data === null ||
+      reason === 'session-start' ||
+      reason === 'manual' ||
+      now - session.profileFetchedAt >= PROFILE_MAX_AGE_MS;
+    const run: Promise<void> = load(session, reason, withProfile).finally(() => {
+      if (session.inFlight === run) session.inFlight = null;
+      publish();
+      // After the publish: the person sees the new list before any disk write.
+      if (session === live && session.data) cacheWriter.save(session.data);
+    });
+    session.inFlight = run;
+    publish();
+    return run;
+  }
+
+  function refreshInBackground(session: LiveSession, reason: FetchReason) {
+    startFetch(session, reason).catch((error: unknown) => {
+      logger.info('background refresh failed', { reason, code: toFailure(error).code });
+    });
+  }
+
+  async function load(session: LiveSession, reason: FetchReason, withProfile: boolean) {
     try {
-      const profile = await zoom.getProfile();
-      const meetings = await zoom.listUpcomingMeetings();
-      if (forGeneration !== generation) return;
-      data = { profile, meetings, updatedAt: clock.now() };
-      health = HEALTHY;
-      loadError = null;
-      holdUntil = 0;
-      cache.write(data);
+      // The person pressed Refresh: the auth core makes a real token attempt even while it is
+      // backing off after a token-endpoint failure. The grant itself is not kept here.
+      if (reason === 'manual') await auth.getAccessToken({ userInitiated: true });
+      const fetched = await fetchSessionData(zoom, withProfile);
+      if (session !== live) return;
+      const now = clock.now();
+      const previous = session.data;
+      const profile = fetched.profile ?? previous?.profile;
+      if (!profile) throw new AppError('unknown', 'Meeting Tray could not read your Zoom profile.');
+      session.data = {
+        profile: keepSameProfile(previous?.profile, profile),
+        meetings: keepSameMeetings(previous?.meetings, fetched.meetings),
+        updatedAt: now,
+        incomplete: fetched.incomplete,
+      };
+      if (fetched.profile) session.profileFetchedAt = now;
+      session.health = HEALTHY;
+      session.loadError = null;
+      session.failures = 0;
+      session.holdUntil = 0;
     } catch (error) {
       // The session already ended (the auth core signed out): it has said why; just report.
-      if (forGeneration !== generation) throw error;
-      await recordFailure(error);
+      if (session !== live) throw error;
+      await recordFailure(session, error);
       throw error;
     }
   }
 
-  async function recordFailure(error: unknown) {
+  async function recordFailure(session: LiveSession, error: unknown) {
     const notice = toNotice(error);
     const { code } = notice;
     if (code === 'session_expired' || code === 'invalid_client') {
-      // The API rejected even a fresh token: the sign-in is over, so end it everywhere.
+      // The API rejected even a fresh token: the sign-in is over. The auth core shows signed-out
+      // at the call, before it revokes and wipes, so the reason appears at once.
       signedOutReason = notice;
-      endSession();
       await auth.signOut().catch((signOutError: unknown) => {
         logger.warn('sign-out after expiry failed', { code: toFailure(signOutError).code });
       });
       return;
     }
-    const waitMs = retryAfterOf(error);
-    if (waitMs !== null) holdUntil = clock.now() + waitMs;
-    if (data) {
-      health = {
-        stale: true,
-        offline: code === 'offline',
-        problem: code === 'offline' ? null : notice,
-      };
+    session.failures += 1;
+    const waitUntil = waitUntilOf(error, clock.now());
+    if (waitUntil !== null) session.holdUntil = waitUntil;
+    if (session.data) {
+      const offline = code === 'offline';
+      session.health = { stale: true, offline, problem: offline ? null : notice, waitUntil };
     } else {
-      loadError = notice;
+      session.loadError = notice;
     }
   }
 
-  function refresh(): Promise<void> {
-    if (!signedIn) {
-      return Promise.reject(new AppError('not_signed_in', 'Sign in to Zoom to see your meetings.'));
-    }
-    if (inFlight) return inFlight;
-    const waitMs = holdUntil - clock.now();
-    if (waitMs > 0) {
-      return Promise.reject(
-        new AppError(
-          'rate_limited',
-          `Zoom asked Meeting Tray to wait. Try again in ${describeWait(waitMs)}.`,
-        ),
-      );
-    }
-
-    const forGeneration = generation;
-    const run: Promise<void> = load(forGeneration).finally(() => {
-      if (inFlight === run) inFlight = null;
-      if (forGeneration === generation) scheduleNextRefresh();
-      publish();
+  /** Minute ticks, window and wake: fetch when the refresh policy says the list is due. */
+  function refreshIfDue(reason: FetchReason) {
+    const session = live;
+    if (!session || session.inFlight) return;
+    const due = isRefreshDue({
+      now: clock.now(),
+      windowVisible,
+      meetings: session.data?.meetings ?? null,
+      lastAttemptAt: session.lastAttemptAt,
+      failures: session.failures,
+      holdUntil: session.holdUntil,
     });
-    inFlight = run;
-    publish();
-    return run;
+    if (due) refreshInBackground(session, reason);
   }
 
-  // --- auth status -----------------------------------------------------------
+  // --- auth status -------------------------------------------------------------------
 
-  function onAuthStatus() {
-    const nowSignedIn = auth.status().kind === 'signed-in';
+  function onAuthStatus(status: AuthStatus) {
     startupError = null;
-    if (nowSignedIn && !signedIn) {
-      signedIn = true;
-      signedOutReason = null;
-      refreshInBackground('signed-in');
-    } else if (!nowSignedIn && signedIn) {
-      endSession();
+    if (status.kind === 'signed-in' && live === null) {
+      beginSession();
+      return; // the fetch it starts publishes
     }
+    if (status.kind !== 'signed-in' && live !== null) endSession();
     publish();
   }
 
@@ -217,27 +250,36 @@ export function createSessionService(deps: SessionServiceDeps): SessionService {
     },
 
     async start() {
-      try {
-        await auth.restore();
-      } catch (error) {
-        startupError = toNotice(error);
-        logger.warn('restoring the sign-in failed', { code: startupError.code });
-      }
-      signedIn = auth.status().kind === 'signed-in';
-      if (signedIn) {
-        // Show the last known data before any network call; the refresh below updates it.
-        data = cache.read();
-      } else {
-        cache.clear();
-      }
       unsubscribers.push(
         auth.onStatusChange(onAuthStatus),
-        deps.wake.onWake((reason) => {
-          if (signedIn) refreshInBackground(`wake:${reason}`);
+        settings.onUnsavedChange(publish),
+        deps.minuteTicks.onMinute(() => refreshIfDue('tick')),
+        deps.wake.onWake(() => {
+          // Timers froze while asleep and the network may have changed: fetch now, unless
+          // Zoom asked us to wait.
+          if (live && clock.now() >= live.holdUntil) refreshInBackground(live, 'wake');
         }),
       );
+      // Cached data shows as soon as the keychain says who is signed in; restore() may go on to
+      // renew an expired token, and start() does not wait for that.
+      const signedIn = whenSignedIn(auth);
+      const restored = auth.restore().then(
+        () => null,
+        (error: unknown) => ({ error }),
+      );
+      const first = await Promise.race([restored, signedIn.promise]);
+      signedIn.stop();
+      if (first !== 'signed-in' && first !== null) reportStartupError(first.error);
+      // A restore that fails after the data is shown (e.g. the keychain refuses the rotated
+      // tokens) is an error on screen only if it also ended the sign-in.
+      void restored.then((outcome) => {
+        if (!outcome || first !== 'signed-in') return;
+        if (auth.status().kind === 'signed-in')
+          logger.warn('restoring the sign-in failed', { code: toFailure(outcome.error).code });
+        else reportStartupError(outcome.error);
+      });
+      if (auth.status().kind !== 'signed-in' && live === null) cacheWriter.clear();
       publish();
-      if (signedIn) refreshInBackground('start');
     },
 
     async signIn() {
@@ -276,28 +318,54 @@ export function createSessionService(deps: SessionServiceDeps): SessionService {
       }
     },
 
-    refresh,
+    refresh() {
+      const session = live;
+      if (!session) {
+        return Promise.reject(
+          new AppError('not_signed_in', 'Sign in to Zoom to see your meetings.'),
+        );
+      }
+      if (session.inFlight) return session.inFlight;
+      const waitMs = session.holdUntil - clock.now();
+      if (waitMs > 0) {
+        return Promise.reject(
+          new AppError(
+            'rate_limited',
+            `Zoom asked Meeting Tray to wait. Try again in ${describeWait(waitMs)}.`,
+          ),
+        );
+      }
+      return startFetch(session, 'manual');
+    },
+
+    setWindowVisible(visible) {
+      windowVisible = visible;
+      if (visible) refreshIfDue('window');
+    },
 
     dispose() {
       for (const unsubscribe of unsubscribers.splice(0)) unsubscribe();
-      generation += 1;
-      signedIn = false;
-      inFlight = null;
-      stopTimer();
+      // A fetch still running is discarded; a cache write it queued is made now.
+      live = null;
+      cacheWriter.dispose();
       listeners.clear();
     },
   };
+
+  function reportStartupError(error: unknown) {
+    startupError = toNotice(error);
+    logger.warn('restoring the sign-in failed', { code: startupError.code });
+    publish();
+  }
 }
 
-function toNotice(error: unknown): Notice {
-  const { code, message } = toFailure(error);
-  return { code, message };
-}
-
-/** Zoom's 429s (and the auth core's token-endpoint limits) say how long to stay away. */
-function retryAfterOf(error: unknown): number | null {
-  if (!isAppError(error) || error.code !== 'rate_limited' || !('retryAfterMs' in error))
-    return null;
-  const { retryAfterMs } = error;
-  return typeof retryAfterMs === 'number' && retryAfterMs > 0 ? retryAfterMs : null;
+/** Resolves the first time the auth core reports signed-in. */
+function whenSignedIn(auth: Pick<AuthService, 'onStatusChange'>) {
+  let stop: () => void = () => undefined;
+  const promise = new Promise<'signed-in'>((resolve) => {
+    stop = auth.onStatusChange((status) => {
+      if (status.kind === 'signed-in') resolve('signed-in');
+    });
+  });
+  return { promise, stop };
 }

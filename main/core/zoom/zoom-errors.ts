@@ -52,6 +52,21 @@ export function offlineError(cause: unknown): AppError {
   );
 }
 
+export function timeoutError(deadlineMs: number, cause: unknown): AppError {
+  return new AppError(
+    'timeout',
+    `Zoom did not answer within ${Math.max(1, Math.round(deadlineMs / 1000))} seconds. Meeting Tray will try again.`,
+    { cause },
+  );
+}
+
+export function tooLargeError(maxBytes: number): AppError {
+  return new AppError(
+    'server_error',
+    `Zoom sent an answer larger than ${describeSize(maxBytes)}, so Meeting Tray did not read it. Try again in a few minutes.`,
+  );
+}
+
 export function unreadableResponseError(what: string): AppError {
   return new AppError(
     'server_error',
@@ -95,4 +110,10 @@ export function describeWait(ms: number): string {
   const minutes = Math.ceil(seconds / 60);
   if (minutes < 90) return `${minutes} minutes`;
   return `${Math.ceil(minutes / 60)} hours`;
+}
+
+/** "8 MB", "64 KB": limits are powers of two, so whole units read best. */
+function describeSize(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${Math.round(bytes / (1024 * 1024))} MB`;
+  return `${Math.max(1, Math.round(bytes / 1024))} KB`;
 }

@@ -1,5 +1,8 @@
+import type { SessionService } from '../../core/session/session-service.ts';
+import type { MinuteTicks } from '../../core/time/minute-ticker.ts';
 import type { DesktopContext } from '../lifecycle/desktop-context.ts';
 import type { TrayController } from '../tray/electron-tray.ts';
+import type { MainWindow } from '../window/electron-main-window.ts';
 import {
   createShellCoordinator,
   type ShellReminders,
@@ -7,23 +10,34 @@ import {
   type ShellWake,
 } from './shell-coordinator.ts';
 
-/** Starts keeping the tray and reminders in step with the session, in the system's time zone. */
+/**
+ * Starts keeping the tray and reminders in step with the session, in the system's time zone, on
+ * the core's minute ticks; and tells the session when the window opens or closes (it refreshes
+ * more often while the person is looking).
+ */
 export function installShellCoordinator(
   deps: Pick<DesktopContext, 'clock' | 'teardown'> & {
-    session: ShellSession;
+    core: {
+      session: ShellSession & Pick<SessionService, 'setWindowVisible'>;
+      minuteTicks: MinuteTicks;
+    };
     wake: ShellWake;
     tray: Pick<TrayController, 'render'>;
     reminders: ShellReminders;
+    window: Pick<MainWindow, 'onVisibilityChange'>;
   },
 ): void {
+  const { session, minuteTicks } = deps.core;
   const coordinator = createShellCoordinator({
     clock: deps.clock,
-    session: deps.session,
+    session,
     wake: deps.wake,
     renderTray: (model) => deps.tray.render(model),
     reminders: deps.reminders,
     timeZone: () => Intl.DateTimeFormat().resolvedOptions().timeZone,
+    minuteTicks,
   });
   coordinator.start();
   deps.teardown.add(() => coordinator.stop());
+  deps.teardown.add(deps.window.onVisibilityChange((visible) => session.setWindowVisible(visible)));
 }

@@ -1,6 +1,6 @@
 import type { SessionState } from '../../../preload/contract.ts';
 import type { Clock, WakeEvents } from '../../core/ports.ts';
-import { createMinuteTicker } from '../../core/time/minute-ticker.ts';
+import { createMinuteTicker, type MinuteTicks } from '../../core/time/minute-ticker.ts';
 import type { ReminderScheduler } from '../reminders/reminder-scheduler.ts';
 import { buildTrayModel, type TrayModel } from '../tray/tray-model.ts';
 
@@ -33,6 +33,8 @@ export function createShellCoordinator(deps: {
   renderTray: (model: TrayModel) => void;
   reminders: ShellReminders;
   timeZone: () => string | undefined;
+  /** The app's one minute timer (the core's), so the tray adds no wake-ups of its own. */
+  minuteTicks?: MinuteTicks;
 }) {
   const renderNow = () =>
     deps.renderTray(
@@ -42,6 +44,7 @@ export function createShellCoordinator(deps: {
     );
   const ticker = createMinuteTicker({
     clock: deps.clock,
+    ticks: deps.minuteTicks,
     onTick: () => {
       renderNow();
       deps.reminders.replan();

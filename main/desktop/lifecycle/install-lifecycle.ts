@@ -14,9 +14,10 @@ export const APP_USER_MODEL_ID = 'app.meetingtray.desktop';
  */
 export function installLifecycle(
   deps: Pick<DesktopContext, 'platform' | 'logger'> & {
-    app: Pick<App, 'whenReady' | 'exit' | 'setAppUserModelId'> & {
+    app: Pick<App, 'whenReady' | 'exit' | 'setAppUserModelId' | 'quit'> & {
       on(event: 'window-all-closed', listener: () => void): unknown;
-      on(event: 'before-quit', listener: () => void): unknown;
+      on(event: 'before-quit', listener: (event: { preventDefault(): void }) => void): unknown;
+      quit(): void;
     };
     dialog: Pick<Dialog, 'showErrorBox'>;
     /** The runner, not just the registry: quitting runs it. */
@@ -27,7 +28,17 @@ export function installLifecycle(
   const { app, dialog, logger } = deps;
   app.on('window-all-closed', () => undefined);
   if (deps.platform === 'win32') app.setAppUserModelId(APP_USER_MODEL_ID);
-  app.on('before-quit', () => void deps.teardown.run());
+  // Quitting waits for the clean-up (bounded by each step, e.g. the core's 5 s drain), because
+  // exiting between Zoom's rotation and the keychain commit would lose the session.
+  let cleanedUp = false;
+  app.on('before-quit', (event) => {
+    if (cleanedUp) return;
+    event.preventDefault();
+    void deps.teardown.run().then(() => {
+      cleanedUp = true;
+      app.quit();
+    });
+  });
   app
     .whenReady()
     .then(() => deps.start())

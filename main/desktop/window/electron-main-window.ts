@@ -32,6 +32,8 @@ export interface MainWindow {
   current(): AppWindow | null;
   /** Lets the next close really close (quitting). */
   allowClose(): void;
+  /** Tells `listener` whenever the window is shown or hidden (the session refreshes more often while it is open). */
+  onVisibilityChange(listener: (visible: boolean) => void): () => void;
   dispose(): void;
 }
 
@@ -50,6 +52,10 @@ export function createMainWindow(deps: {
 }): MainWindow {
   let window: AppWindow | null = null;
   let quitting = false;
+  const visibilityListeners = new Set<(visible: boolean) => void>();
+  const visibilityChanged = (visible: boolean) => {
+    for (const listener of [...visibilityListeners]) listener(visible);
+  };
   const reaper = createHiddenWindowReaper({
     clock: deps.clock,
     lifetimeMs: deps.hiddenLifetimeMs,
@@ -71,11 +77,18 @@ export function createMainWindow(deps: {
       event.preventDefault();
       created.hide();
     });
-    created.on('hide', () => reaper.windowHidden());
-    created.on('show', () => reaper.windowShown());
+    created.on('hide', () => {
+      reaper.windowHidden();
+      visibilityChanged(false);
+    });
+    created.on('show', () => {
+      reaper.windowShown();
+      visibilityChanged(true);
+    });
     created.on('closed', () => {
       if (window === created) window = null;
       reaper.windowShown();
+      visibilityChanged(false);
     });
     void created.loadURL(deps.startUrl ?? APP_START_URL).catch((error: unknown) => {
       deps.logger.error('the window could not load the app', { error: String(error) });
@@ -96,6 +109,11 @@ export function createMainWindow(deps: {
     current: () => (window && !window.isDestroyed() ? window : null),
     allowClose() {
       quitting = true;
+    },
+    onVisibilityChange(listener) {
+      const entry = (visible: boolean) => listener(visible);
+      visibilityListeners.add(entry);
+      return () => visibilityListeners.delete(entry);
     },
     dispose() {
       reaper.dispose();

@@ -57,6 +57,7 @@ describe('auth against oidc-provider (RFC 8414 discovery, public client, PKCE)',
     const first = start(keychain);
     await first.auth.signIn();
     expect(first.auth.status()).toEqual({ kind: 'signed-in' });
+    await first.auth.drain(5_000); // the first save runs beside the first fetch; quit waits for it
     expect((await first.pages[0])?.body).toContain('signed in — you can close this tab');
     expect(await keychain.entries()).not.toHaveLength(0);
 
@@ -107,6 +108,7 @@ describe('auth against oidc-provider (RFC 8414 discovery, public client, PKCE)',
     const keychain = createTestKeychain();
     const harness = start(keychain);
     await harness.auth.signIn();
+    await harness.auth.drain(5_000);
     const account = (await keychain.entries()).find((a) => a.startsWith('oauth-tokens'))!;
     const stolen = (JSON.parse((await keychain.secrets.get(account))!) as { refreshToken: string })
       .refreshToken;

@@ -80,6 +80,7 @@ describe.each(kinds)('auth against the Zoom sandbox: %s', (_name, providerOf) =>
     const first = start(provider, keychain);
     await first.auth.signIn();
     expect(first.auth.status()).toEqual({ kind: 'signed-in' });
+    await first.auth.drain(5_000); // the first save runs beside the first fetch; quit waits for it
     expect((await first.pages[0])?.body).toContain('signed in — you can close this tab');
     expect(grants().authorization_code).toBe(1);
     const signedIn = await first.auth.getAccessToken();
@@ -104,8 +105,8 @@ describe.each(kinds)('auth against the Zoom sandbox: %s', (_name, providerOf) =>
     expect(refreshed.accessToken).not.toBe(signedIn.accessToken);
     expect(await profileWith(refreshed.apiBaseUrl, refreshed.accessToken)).toBe(200);
 
-    // Proactive refresh on schedule (expiry − 6 min for Zoom's 3599 s tokens).
-    await clock.advance(54 * 60_000);
+    // Proactive refresh on schedule: on the first minute tick after expiry − 6 min (3599 s tokens).
+    await clock.advance(55 * 60_000);
     // The timer fired; the refresh itself is real HTTP, so wait for the new token to land.
     await vi.waitFor(async () =>
       expect((await third.auth.getAccessToken()).accessToken).not.toBe(refreshed.accessToken),

@@ -1,6 +1,7 @@
 import { afterEach, expect, it } from 'vitest';
 import { Channel } from '../../../preload/contract.ts';
 import { createSessionService } from '../../../main/core/session/session-service.ts';
+import { createMinuteTicks } from '../../../main/core/time/minute-ticker.ts';
 import { createZoomApi } from '../../../main/core/zoom/zoom-api.ts';
 import { installIpc } from '../../../main/desktop/ipc/install-ipc.ts';
 import { createTeardown } from '../../../main/desktop/lifecycle/teardown.ts';
@@ -53,6 +54,7 @@ it('no token reaches the renderer, the settings file or the logs during a whole 
     settings,
     clock,
     wake: wake.wake,
+    minuteTicks: createMinuteTicks({ clock }),
     logger,
     demo: false,
   });

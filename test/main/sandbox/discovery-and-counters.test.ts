@@ -55,9 +55,10 @@ describe('discovery, counters and test mode', () => {
         'GET /v2/users/me': 1,
       },
       grants: { authorization_code: 1, refresh_token: 1 },
+      oversizedBytesWritten: 0,
     });
     sandbox.resetCounters();
-    expect(sandbox.counters()).toEqual({ requests: {}, grants: {} });
+    expect(sandbox.counters()).toEqual({ requests: {}, grants: {}, oversizedBytesWritten: 0 });
   });
 
   it('hides the control endpoints unless testMode is on', async () => {
@@ -78,6 +79,7 @@ describe('discovery, counters and test mode', () => {
     expect((await getJson(`${sandbox.url}/__sandbox/counters`)).body).toEqual({
       requests: {},
       grants: {},
+      oversizedBytesWritten: 0,
     });
   });
 

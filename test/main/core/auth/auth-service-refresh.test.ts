@@ -150,7 +150,7 @@ describe('auth service: access tokens and refresh', () => {
   });
 
   describe('transient failures keep the session', () => {
-    it('a valid token keeps working; an expired one throws the transient code', async () => {
+    it('a valid token keeps working; once it has expired the next caller makes a real attempt', async () => {
       const f = setup();
       await f.signIn();
       const before = await f.auth.getAccessToken();
@@ -158,9 +158,10 @@ describe('auth service: access tokens and refresh', () => {
       f.endpoint.failNext({ status: 503 });
       expect((await f.auth.getAccessToken()).accessToken).toBe(before.accessToken);
       expect(f.auth.status()).toEqual({ kind: 'signed-in' });
-      f.clock.jump(45_000); // now expired, still inside the 1-minute backoff
+      f.clock.jump(45_000); // now expired: the backoff never outlasts the token it protects
+      f.endpoint.failNext({ status: 503 });
       expect((await errorOf(f.auth.getAccessToken())).code).toBe('server_error');
-      expect(f.endpoint.counts.refresh).toBe(1);
+      expect(f.endpoint.counts.refresh).toBe(2);
     });
 
     it.each([
@@ -176,29 +177,30 @@ describe('auth service: access tokens and refresh', () => {
       expect(f.auth.status()).toEqual({ kind: 'signed-in' });
     });
 
-    it('backs off 1, 2, 4 … minutes, honours Retry-After, and recovers', async () => {
+    it('backs off 1, 2, 4 … minutes while the token is valid, honours Retry-After, and recovers', async () => {
       const f = setup();
       await f.signIn();
-      f.clock.jump(54 * MIN); // asleep until the refresh is due; the next tick notices
+      f.clock.jump(30 * MIN); // asleep; the refresh is due at 54 min and the token valid until 60
+      await f.clock.advance(24 * MIN - 30_000);
+      expect(f.endpoint.counts.refresh).toBe(0);
       f.endpoint.failNext('network', 'network', 'network');
-      const HALF = MIN / 2;
-      await f.clock.advance(HALF); // attempt 1 fails → retry in 1 min
+      await f.clock.advance(30_000); // 54:00 attempt 1 fails → retry in 1 min
       expect(f.endpoint.counts.refresh).toBe(1);
-      await f.clock.advance(MIN); // attempt 2 fails → retry in 2 min
+      await f.clock.advance(MIN); // 55:00 attempt 2 fails → retry in 2 min
       expect(f.endpoint.counts.refresh).toBe(2);
       await f.clock.advance(MIN);
       expect(f.endpoint.counts.refresh).toBe(2);
-      await f.clock.advance(MIN); // attempt 3 fails → retry in 4 min
+      await f.clock.advance(MIN); // 57:00 attempt 3 fails → 4 min would pass expiry: retry at 60:00
       expect(f.endpoint.counts.refresh).toBe(3);
-      await f.clock.advance(3 * MIN);
+      await f.clock.advance(2 * MIN);
       expect(f.endpoint.counts.refresh).toBe(3);
-      await f.clock.advance(MIN); // attempt 4 succeeds
+      await f.clock.advance(MIN); // 60:00 attempt 4 succeeds
       expect(f.endpoint.counts.refresh).toBe(4);
       expect(f.auth.status()).toEqual({ kind: 'signed-in' });
 
       f.clock.jump(54 * MIN);
       f.endpoint.failNext({ status: 429, headers: { 'retry-after': '900' } });
-      await f.clock.advance(HALF); // attempt 5: rate limited for 15 minutes
+      await f.clock.advance(MIN / 2); // attempt 5 (on the first tick): rate limited for 15 minutes
       expect(f.endpoint.counts.refresh).toBe(5);
       f.wake.fire('online'); // a wake does not override a server's Retry-After
       await f.clock.advance(14 * MIN);

@@ -21,6 +21,7 @@ describe('auth service: sign-in', () => {
   it('signs in through the system browser and keeps the tokens only in the keychain', async () => {
     const f = setup();
     await f.signIn();
+    await f.auth.drain(1_000);
     expect(f.auth.status()).toEqual({ kind: 'signed-in' });
     expect(f.statuses.map((s) => s.kind)).toEqual(['signing-in', 'signing-in', 'signed-in']);
     const signingIn = f.statuses[1];
@@ -205,6 +206,7 @@ describe('auth service: sign-in', () => {
     });
     const f = setup({ secrets });
     await f.signIn();
+    await f.auth.drain(1_000); // the first save runs beside the first fetch
     expect(f.auth.status()).toEqual({ kind: 'signed-in' });
     expect(f.auth.sessionOnlyNotice()).toMatchObject({ code: 'keychain_unavailable' });
     expect(secrets.entries().size).toBe(0);

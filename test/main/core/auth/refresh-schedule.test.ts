@@ -3,6 +3,7 @@ import {
   backoffDelayMs,
   minimumValidityMs,
   nextRefreshAt,
+  retryAfterFailureAt,
 } from '../../../../main/core/auth/refresh-schedule.ts';
 
 const HOUR = 3_600_000;
@@ -40,14 +41,46 @@ describe('minimumValidityMs', () => {
 
 describe('backoffDelayMs', () => {
   it('doubles from 1 minute and caps at 30 minutes', () => {
-    expect([1, 2, 3, 4, 5, 6, 7, 20].map((n) => backoffDelayMs(n, null) / MIN)).toEqual([
+    expect([1, 2, 3, 4, 5, 6, 7, 20].map((n) => backoffDelayMs(n) / MIN)).toEqual([
       1, 2, 4, 8, 16, 30, 30, 30,
     ]);
   });
+});
 
-  it('honours a longer Retry-After but stays within the cap', () => {
-    expect(backoffDelayMs(1, 5 * MIN)).toBe(5 * MIN);
-    expect(backoffDelayMs(1, 10_000)).toBe(MIN);
-    expect(backoffDelayMs(1, 24 * 60 * MIN)).toBe(30 * MIN);
+describe('retryAfterFailureAt', () => {
+  const now = 10 * HOUR;
+  const at = (input: {
+    failures: number;
+    expiresAt: number;
+    retryAfterMs?: number | null;
+    random?: number;
+  }) =>
+    retryAfterFailureAt({
+      now,
+      failures: input.failures,
+      expiresAt: input.expiresAt,
+      retryAfterMs: input.retryAfterMs ?? null,
+      random: () => input.random ?? 0,
+    }) - now;
+
+  it('backs off exponentially while the access token is valid', () => {
+    expect(at({ failures: 3, expiresAt: now + HOUR })).toBe(4 * MIN);
+    expect(at({ failures: 9, expiresAt: now + HOUR })).toBe(30 * MIN);
+  });
+
+  it('never backs off past the expiry of a valid token', () => {
+    expect(at({ failures: 9, expiresAt: now + 3 * MIN })).toBe(3 * MIN);
+  });
+
+  it('retries within a minute once the token has expired, jittered between 30 and 60 s', () => {
+    expect(at({ failures: 12, expiresAt: now })).toBe(30_000);
+    expect(at({ failures: 12, expiresAt: now - HOUR, random: 0.999 })).toBeLessThanOrEqual(MIN);
+    expect(at({ failures: 12, expiresAt: now - HOUR, random: 0.999 })).toBeGreaterThan(59_000);
+  });
+
+  it("honours the server's Retry-After whatever its size, as a floor", () => {
+    expect(at({ failures: 1, expiresAt: now - HOUR, retryAfterMs: 7_200_000 })).toBe(7_200_000);
+    expect(at({ failures: 1, expiresAt: now + HOUR, retryAfterMs: 10_000 })).toBe(MIN);
+    expect(at({ failures: 1, expiresAt: now + HOUR, retryAfterMs: 24 * HOUR })).toBe(24 * HOUR);
   });
 });

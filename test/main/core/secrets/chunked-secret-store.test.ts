@@ -111,4 +111,97 @@ describe('createChunkedSecretStore', () => {
       }
     });
   });
+
+  describe('without an entry limit (macOS, Linux)', () => {
+    /** A keychain with no entry limit that logs every call it gets. */
+    const unlimited = () => {
+      const memory = createFaultySecretStore();
+      const calls: string[] = [];
+      const store = {
+        entryLimitChars: null,
+        get: (key: string) => (calls.push(`get ${key}`), memory.get(key)),
+        set: (key: string, value: string) => (calls.push(`set ${key}`), memory.set(key, value)),
+        delete: (key: string) => (calls.push(`delete ${key}`), memory.delete(key)),
+      };
+      return { memory, calls, store };
+    };
+
+    it('keeps a large value in one entry, and a rewrite after the first read is one call', async () => {
+      const keychain = unlimited();
+      const store = createChunkedSecretStore(keychain.store);
+      expect(await store.get('k')).toBeNull(); // the restore at start tidies once
+      await store.set('k', big('a', 5_000));
+      keychain.calls.length = 0;
+      await store.set('k', big('b', 5_000));
+      expect(keychain.calls).toEqual(['set k']);
+      expect([...keychain.memory.entries().keys()]).toEqual(['k']);
+      expect(await store.get('k')).toBe(big('b', 5_000));
+    });
+
+    it('rewrites a record chunked by an earlier version as one entry, leaving no chunk behind', async () => {
+      const keychain = unlimited();
+      await createChunkedSecretStore(keychain.memory, { maxEntryChars: 100 }).set(
+        'k',
+        big('o', 450),
+      );
+      expect(keychain.memory.entries().size).toBeGreaterThan(1);
+      const store = createChunkedSecretStore(keychain.store);
+      expect(await store.get('k')).toBe(big('o', 450));
+      await store.set('k', big('n', 450));
+      expect([...keychain.memory.entries().keys()]).toEqual(['k']);
+      expect(await createChunkedSecretStore(keychain.store).get('k')).toBe(big('n', 450));
+    });
+
+    it('moving off an earlier chunked record is crash-safe at every point', async () => {
+      const probe = unlimited();
+      await createChunkedSecretStore(probe.memory, { maxEntryChars: 100 }).set('k', big('o', 450));
+      const probeStore = createChunkedSecretStore(probe.store);
+      await probeStore.get('k');
+      probe.memory.crashOnMutation(Infinity);
+      await probeStore.set('k', big('n', 450));
+      const total = probe.memory.mutationCount();
+      expect(total).toBeGreaterThan(1);
+
+      for (let crashAt = 1; crashAt <= total; crashAt += 1) {
+        const keychain = unlimited();
+        await createChunkedSecretStore(keychain.memory, { maxEntryChars: 100 }).set(
+          'k',
+          big('o', 450),
+        );
+        const store = createChunkedSecretStore(keychain.store);
+        await store.get('k');
+        keychain.memory.crashOnMutation(crashAt);
+        await expect(store.set('k', big('n', 450))).rejects.toThrow(/simulated crash/);
+        keychain.memory.crashOnMutation(Infinity);
+        const afterCrash = await createChunkedSecretStore(keychain.store).get('k');
+        expect([big('o', 450), big('n', 450)]).toContain(afterCrash);
+        await store.set('k', 'final');
+        expect(await store.get('k')).toBe('final');
+        expect([...keychain.memory.entries().keys()]).toEqual(['k']);
+      }
+    });
+  });
+
+  it('with an entry limit, a rotation makes one read and writes only the marker and its chunks before the commit', async () => {
+    const memory = createMemorySecretStore();
+    const calls: string[] = [];
+    const store = createChunkedSecretStore({
+      entryLimitChars: 1000,
+      get: (key) => (calls.push(`get ${key}`), memory.get(key)),
+      set: (key, value) => (calls.push(`set ${key}`), memory.set(key, value)),
+      delete: (key) => (calls.push(`delete ${key}`), memory.delete(key)),
+    });
+    await store.set('k', big('a', 1_500));
+    calls.length = 0;
+    await store.set('k', big('b', 1_500));
+    const commit = calls.indexOf('set k');
+    expect(calls.slice(0, commit).map((call) => call.split(' ')[0])).toEqual([
+      'get',
+      'set',
+      'set',
+      'set',
+    ]);
+    expect(await store.get('k')).toBe(big('b', 1_500));
+    expect(memory.entries().size).toBe(3); // the manifest and two chunks
+  });
 });

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { createMinuteTicker, delayToNextMinute } from '../../../../main/core/time/minute-ticker.ts';
+import {
+  createMinuteTicker,
+  createMinuteTicks,
+  delayToNextMinute,
+} from '../../../../main/core/time/minute-ticker.ts';
 import { createFakeClock } from '../../../fakes/fake-clock.ts';
 
 describe('minute ticker', () => {
@@ -47,6 +51,79 @@ describe('minute ticker', () => {
     ticker.stop();
     await clock.advance(5 * 60_000);
     expect(ticks).toBe(0);
+    expect(clock.pendingTimers()).toBe(0);
+  });
+});
+
+describe('shared minute ticks', () => {
+  it('one timer serves every listener, on the minute', async () => {
+    const clock = createFakeClock(Date.parse('2026-11-24T09:00:20Z'));
+    const ticks = createMinuteTicks({ clock });
+    const heard: string[] = [];
+    ticks.onMinute(() => heard.push(`a ${new Date(clock.now()).toISOString()}`));
+    ticks.onMinute(() => heard.push(`b ${new Date(clock.now()).toISOString()}`));
+    expect(clock.pendingTimers()).toBe(1);
+    await clock.advance(2 * 60_000);
+    expect(heard).toEqual([
+      'a 2026-11-24T09:01:00.000Z',
+      'b 2026-11-24T09:01:00.000Z',
+      'a 2026-11-24T09:02:00.000Z',
+      'b 2026-11-24T09:02:00.000Z',
+    ]);
+    expect(clock.pendingTimers()).toBe(1);
+  });
+
+  it('runs only while someone listens', async () => {
+    const clock = createFakeClock();
+    const ticks = createMinuteTicks({ clock });
+    expect(clock.pendingTimers()).toBe(0);
+    let a = 0;
+    let b = 0;
+    const leaveA = ticks.onMinute(() => (a += 1));
+    const leaveB = ticks.onMinute(() => (b += 1));
+    await clock.advance(60_000);
+    leaveA();
+    await clock.advance(60_000);
+    expect([a, b]).toEqual([1, 2]);
+    leaveB();
+    expect(clock.pendingTimers()).toBe(0);
+    ticks.onMinute(() => (a += 1));
+    expect(clock.pendingTimers()).toBe(1);
+  });
+
+  it('a listener that leaves during a tick does not stop the others', async () => {
+    const clock = createFakeClock();
+    const ticks = createMinuteTicks({ clock });
+    const heard: string[] = [];
+    const leave = ticks.onMinute(() => {
+      heard.push('first');
+      leave();
+    });
+    ticks.onMinute(() => heard.push('second'));
+    await clock.advance(2 * 60_000);
+    expect(heard).toEqual(['first', 'second', 'second']);
+  });
+
+  it('a ticker can ride the shared ticks instead of its own timer', async () => {
+    const clock = createFakeClock();
+    const ticks = createMinuteTicks({ clock });
+    let shell = 0;
+    let auth = 0;
+    createMinuteTicker({ clock, ticks, onTick: () => (shell += 1) }).start();
+    ticks.onMinute(() => (auth += 1));
+    expect(clock.pendingTimers()).toBe(1);
+    await clock.advance(3 * 60_000);
+    expect([shell, auth]).toEqual([3, 3]);
+  });
+
+  it('stop drops every listener and the timer', async () => {
+    const clock = createFakeClock();
+    const ticks = createMinuteTicks({ clock });
+    let heard = 0;
+    ticks.onMinute(() => (heard += 1));
+    ticks.stop();
+    await clock.advance(5 * 60_000);
+    expect(heard).toBe(0);
     expect(clock.pendingTimers()).toBe(0);
   });
 });

@@ -124,10 +124,53 @@ describe('listUpcomingMeetings', () => {
     expect(server.requests).toHaveLength(1);
   });
 
-  it('gives up on a server that repeats the same page token', async () => {
-    server.setHandler(() => ({ body: { next_page_token: 'again', meetings: [] } }));
-    expect((await failure(api().listUpcomingMeetings())).code).toBe('server_error');
-    expect(server.requests.length).toBeLessThanOrEqual(3);
+  it('stops at a repeated page token, keeping the rows read and marking the list incomplete', async () => {
+    server.setHandler((request) => ({
+      body: {
+        next_page_token: 'again',
+        meetings: [
+          meetingBody(request.query['next_page_token'] ? 222 : 111, '2026-11-24T10:00:00Z'),
+        ],
+      },
+    }));
+
+    const list = await api().readUpcomingMeetings();
+
+    expect(list.incomplete).toBe(true);
+    expect(list.meetings.map((m) => m.id)).toEqual(['111', '222']);
+    expect(server.requests).toHaveLength(2);
+    expect(await api().listUpcomingMeetings()).toHaveLength(2);
+  });
+
+  it('stops after the page cap, keeping the rows read and marking the list incomplete', async () => {
+    let page = 0;
+    server.setHandler(() => {
+      page += 1;
+      return {
+        body: {
+          next_page_token: `tok-${page}`,
+          meetings: [meetingBody(page, `2026-11-24T1${page}:00:00Z`)],
+        },
+      };
+    });
+
+    const list = await createZoomApi({
+      fetch,
+      auth,
+      clock,
+      logger,
+      maxPages: 3,
+    }).readUpcomingMeetings();
+
+    expect(list).toMatchObject({ incomplete: true });
+    expect(list.meetings.map((m) => m.id)).toEqual(['1', '2', '3']);
+    expect(server.requests).toHaveLength(3);
+    expect(logLines.join('\n')).toContain('page cap');
+  });
+
+  it('marks a list read to its last page complete', async () => {
+    server.setHandler(() => ({ body: { next_page_token: '', meetings: [meetingBody(1, null)] } }));
+    expect(await api().readUpcomingMeetings()).toMatchObject({ incomplete: false });
   });
 
   it('normalizes rows: untimed last, exact duplicates dropped, big ids exact, agenda null', async () => {
@@ -297,6 +340,26 @@ describe('errors', () => {
     auth.setApiBaseUrl(closed.apiBaseUrl);
     const error = await failure(api().getProfile());
     expect(error.code).toBe('offline');
+  });
+
+  it('gives up on an API that never answers: timeout, within its deadline', async () => {
+    server.setHandler(() => new Promise<never>(() => undefined));
+    const error = await failure(
+      createZoomApi({ fetch, auth, clock, logger, requestDeadlineMs: 200 }).getProfile(),
+    );
+    expect(error.code).toBe('timeout');
+    expect(error.message).toMatch(/did not answer/);
+  });
+
+  it('refuses a page over the size limit as a server problem', async () => {
+    server.setHandler(() => ({
+      body: { next_page_token: '', meetings: [meetingBody(1, null, { agenda: 'x'.repeat(4096) })] },
+    }));
+    const error = await failure(
+      createZoomApi({ fetch, auth, clock, logger, maxResponseBytes: 1024 }).listUpcomingMeetings(),
+    );
+    expect(error.code).toBe('server_error');
+    expect(error.message).toContain('1 KB');
   });
 
   it('never logs a token', async () => {

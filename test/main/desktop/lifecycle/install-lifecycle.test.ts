@@ -23,7 +23,7 @@ function setup(start: () => Promise<void>, platform: NodeJS.Platform = 'linux') 
     app.finishLaunching();
     await settle();
   };
-  return { app, dialog, logger, cleaned, launch };
+  return { app, dialog, logger, teardown, cleaned, launch };
 }
 
 describe('installLifecycle', () => {
@@ -46,6 +46,25 @@ describe('installLifecycle', () => {
     app.emit('before-quit', fakeEvent());
     await settle();
     expect(cleaned).toEqual(['cleaned']);
+  });
+
+  it('holds the quit until the clean-up has finished (a refresh must reach the keychain), then quits', async () => {
+    const { app, teardown, launch } = setup(async () => undefined);
+    let finishDrain = () => {};
+    teardown.add(() => new Promise<void>((resolve) => (finishDrain = resolve)));
+    await launch();
+    const first = fakeEvent();
+    app.emit('before-quit', first);
+    await settle();
+    expect(first.defaultPrevented).toBe(true);
+    expect(app.quitCalls).toBe(0);
+    finishDrain();
+    await settle();
+    expect(app.quitCalls).toBe(1);
+    // Electron's own quit then emits before-quit again: this time it goes through.
+    const second = fakeEvent();
+    app.emit('before-quit', second);
+    expect(second.defaultPrevented).toBe(false);
   });
 
   it('explains a configuration error and exits with 2', async () => {

@@ -100,4 +100,21 @@ describe('main window', () => {
     electron.windows[0]!.close();
     expect(electron.windows[0]!.destroyed).toBe(true);
   });
+
+  it('tells listeners when it is shown, hidden and destroyed, until they unsubscribe', async () => {
+    const { electron, clock, window } = setup();
+    const seen: boolean[] = [];
+    const stop = window.onVisibilityChange((visible) => seen.push(visible));
+    window.show();
+    const win = electron.windows[0]!;
+    win.emit('ready-to-show');
+    win.close();
+    await clock.advance(5 * 60_000);
+    expect(win.destroyed).toBe(true);
+    expect(seen).toEqual([true, false, false]);
+    stop();
+    window.show();
+    electron.windows[1]!.emit('ready-to-show');
+    expect(seen).toEqual([true, false, false]);
+  });
 });
