@@ -33,6 +33,7 @@ import { installLaunchAtLogin } from './desktop/launch-at-login/install-launch-a
 import { appPaths } from './desktop/lifecycle/app-paths.ts';
 import { installLifecycle } from './desktop/lifecycle/install-lifecycle.ts';
 import { createTeardown } from './desktop/lifecycle/teardown.ts';
+import { installPresence } from './desktop/presence/install-presence.ts';
 import { installReminders } from './desktop/reminders/install-reminders.ts';
 import {
   createJoinOpener,
@@ -110,6 +111,7 @@ async function start(): Promise<void> {
     exposeLastModel: env.MEETING_TRAY_E2E === '1',
   });
   installShellCoordinator({ ...context, core, wake, tray, reminders, window: mainWindow });
+  installPresence({ ...context, powerMonitor, core });
   await session.start();
   if (!launchedAtLogin(process.argv)) mainWindow.show();
 }

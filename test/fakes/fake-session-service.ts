@@ -21,6 +21,7 @@ export function createFakeSessionService(initial: SessionState = signedOut) {
     refresh: async () => void calls.push('refresh'),
     dispose: () => void calls.push('dispose'),
     setWindowVisible: (visible: boolean) => void calls.push(`setWindowVisible:${visible}`),
+    setUserActive: (active: boolean) => void calls.push(`setUserActive:${active}`),
   } satisfies SessionService;
   return {
     service,

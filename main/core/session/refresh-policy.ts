@@ -1,13 +1,15 @@
 // When the meeting list is fetched in the background: often where a stale list would hurt (a
-// meeting starts within the hour, or the person is looking at the window), rarely otherwise.
+// meeting starts within the hour, the person is looking at the window, or is at the computer —
+// a meeting added for the next hour must reach the tray and reminders within minutes), rarely
+// while nobody is there.
 // Pure functions of the facts; the session service asks them on every minute tick.
 import type { Meeting } from '../../../preload/contract.ts';
 
 const MINUTE = 60_000;
 
-/** A meeting starts within the hour, or the window is open. */
+/** A meeting starts within the hour, the window is open, or the person is at the computer. */
 export const BUSY_INTERVAL_MS = 5 * MINUTE;
-/** Nothing soon and nobody looking: 72 list requests a day. */
+/** Nothing soon and nobody there: 72 list requests a day. */
 export const QUIET_INTERVAL_MS = 20 * MINUTE;
 /** How far ahead a meeting's start makes the list worth keeping fresh. */
 export const SOON_MS = 60 * MINUTE;
@@ -27,6 +29,8 @@ const TICK_SLACK_MS = MINUTE - 1_000;
 export interface RefreshFacts {
   now: number;
   windowVisible: boolean;
+  /** The person used the computer in the last few minutes (system idle time). */
+  userActive: boolean;
   /** The meetings currently shown (null while none have loaded). */
   meetings: readonly Meeting[] | null;
   /** epoch ms the last background or manual fetch started; -Infinity if never. */
@@ -49,8 +53,10 @@ export function meetingStartsSoon(meetings: readonly Meeting[] | null, now: numb
 }
 
 /** The background interval that fits the facts, before any failure backoff. */
-export function refreshIntervalMs(facts: Pick<RefreshFacts, 'now' | 'windowVisible' | 'meetings'>) {
-  return facts.windowVisible || meetingStartsSoon(facts.meetings, facts.now)
+export function refreshIntervalMs(
+  facts: Pick<RefreshFacts, 'now' | 'windowVisible' | 'userActive' | 'meetings'>,
+) {
+  return facts.windowVisible || facts.userActive || meetingStartsSoon(facts.meetings, facts.now)
     ? BUSY_INTERVAL_MS
     : QUIET_INTERVAL_MS;
 }

@@ -30,6 +30,8 @@ export interface SessionService {
   refresh(): Promise<void>;
   /** The window was shown or hidden: while it is open the meeting list is kept fresher. */
   setWindowVisible(visible: boolean): void;
+  /** The person is at the computer (or has left it): while they are, the list is kept fresher. */
+  setUserActive(active: boolean): void;
   dispose(): void;
 }
 
@@ -46,7 +48,7 @@ export interface SessionServiceDeps {
   demo: boolean;
 }
 
-type FetchReason = 'session-start' | 'manual' | 'wake' | 'window' | 'tick';
+type FetchReason = 'session-start' | 'manual' | 'wake' | 'window' | 'presence' | 'tick';
 
 /** Everything about the signed-in person. It exists exactly while the auth core is signed in. */
 interface LiveSession {
@@ -75,6 +77,7 @@ export function createSessionService(deps: SessionServiceDeps): SessionService {
   let startupError: Notice | null = null;
   let signedOutReason: Notice | null = null;
   let windowVisible = false;
+  let userActive = false;
   let lastPublished: SessionState | null = null;
 
   const getState = (): SessionState =>
@@ -221,6 +224,7 @@ export function createSessionService(deps: SessionServiceDeps): SessionService {
     const due = isRefreshDue({
       now: clock.now(),
       windowVisible,
+      userActive,
       meetings: session.data?.meetings ?? null,
       lastAttemptAt: session.lastAttemptAt,
       failures: session.failures,
@@ -341,6 +345,12 @@ export function createSessionService(deps: SessionServiceDeps): SessionService {
     setWindowVisible(visible) {
       windowVisible = visible;
       if (visible) refreshIfDue('window');
+    },
+
+    setUserActive(active) {
+      const returned = active && !userActive;
+      userActive = active;
+      if (returned) refreshIfDue('presence');
     },
 
     dispose() {

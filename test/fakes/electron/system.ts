@@ -8,6 +8,7 @@ import type {
   MessageBoxReturnValue,
   NativeTheme,
   Net,
+  PowerMonitor,
   Shell,
 } from 'electron';
 import type { PowerEvents } from '../../../main/desktop/wake/electron-wake-events.ts';
@@ -66,5 +67,14 @@ export class FakeNativeTheme
   shouldUseDarkColors = false;
 }
 
-/** Only events: the wake adapter's slice says which ones it listens to. */
-export class FakePowerMonitor extends EventEmitter implements PowerEvents {}
+/** Events (the wake adapter's slice says which ones it listens to) and the system idle time. */
+export class FakePowerMonitor
+  extends EventEmitter
+  implements PowerEvents, Pick<PowerMonitor, 'getSystemIdleTime'>
+{
+  /** Seconds since the last keyboard or mouse input, as the test sets it. */
+  idleSeconds = 0;
+  getSystemIdleTime() {
+    return this.idleSeconds;
+  }
+}

@@ -15,6 +15,7 @@ const NOW = Date.parse('2026-11-24T09:00:00Z');
 const facts = (over: Partial<RefreshFacts> = {}): RefreshFacts => ({
   now: NOW,
   windowVisible: false,
+  userActive: false,
   meetings: [],
   lastAttemptAt: NOW,
   failures: 0,
@@ -35,6 +36,7 @@ describe('refresh policy', () => {
   it('is busy (5 min) with the window open or a meeting soon, quiet (20 min) otherwise', () => {
     expect(refreshIntervalMs(facts())).toBe(QUIET_INTERVAL_MS);
     expect(refreshIntervalMs(facts({ windowVisible: true }))).toBe(BUSY_INTERVAL_MS);
+    expect(refreshIntervalMs(facts({ userActive: true }))).toBe(BUSY_INTERVAL_MS);
     expect(refreshIntervalMs(facts({ meetings: [meeting('1', '2026-11-24T09:30:00Z')] }))).toBe(
       BUSY_INTERVAL_MS,
     );

@@ -401,18 +401,20 @@ describe('background refresh policy', () => {
   });
 
   describe.each([
-    ['the window is open', { windowOpen: true, soon: [] }],
+    ['the window is open', { windowOpen: true, userActive: false, soon: [] }],
+    ['the person is at the computer', { windowOpen: false, userActive: true, soon: [] }],
     [
       'another meeting starts within the hour',
-      { windowOpen: false, soon: [meeting('2', '2026-11-24T09:50:00Z')] },
+      { windowOpen: false, userActive: false, soon: [meeting('2', '2026-11-24T09:50:00Z')] },
     ],
-  ])('while %s', (_name, { windowOpen, soon }) => {
+  ])('while %s', (_name, { windowOpen, userActive, soon }) => {
     it.each([0.5, 2.5, 4.99])(
       'a meeting added on the server %s min after a fetch appears within 5 minutes',
       async (addedAfterMinutes) => {
         const t = setup({ stored: true });
         t.zoom.answer({ meetings: [...soon, ...tomorrow] });
         t.session.setWindowVisible(windowOpen);
+        t.session.setUserActive(userActive);
         await t.session.start();
         await t.clock.advance(20 * MINUTE);
         const lastFetch = t.zoom.meetingCallTimes.at(-1)!;
@@ -426,6 +428,20 @@ describe('background refresh policy', () => {
         );
       },
     );
+  });
+
+  it('nobody there and nothing soon: every 20 minutes; the person comes back to an old list: at once', async () => {
+    const t = await signedInSession();
+    await t.clock.advance(45 * MINUTE);
+    expect(t.zoom.meetingCallTimes).toEqual([at('09:00'), at('09:20'), at('09:40')]);
+    await t.clock.advance(2 * MINUTE);
+    t.session.setUserActive(true);
+    await t.settle();
+    expect(t.zoom.meetingCallTimes.slice(3)).toEqual([at('09:47')]);
+    // Still there: no extra request per report, the busy cadence from that fetch.
+    t.session.setUserActive(true);
+    await t.clock.advance(5 * MINUTE);
+    expect(t.zoom.meetingCallTimes.slice(3)).toEqual([at('09:47'), at('09:52')]);
   });
 
   it('fetches at once on resume, unlock and online', async () => {
