@@ -23,6 +23,18 @@ describe('classifyKeychainError', () => {
     expect(notice.message).toMatch(/[Uu]nlock your login keychain/);
   });
 
+  it.each([
+    'Cannot find native binding. npm has a bug related to optional dependencies',
+    "Cannot find module '@napi-rs/keyring-darwin-x64'",
+  ])(
+    'maps "%s" (no binding for this processor) to keychain_unavailable with reinstall advice',
+    (message) => {
+      const notice = classifyKeychainError(new Error(message));
+      expect(notice.code).toBe('keychain_unavailable');
+      expect(notice.message).toMatch(/Reinstall Meeting Tray/);
+    },
+  );
+
   it('handles non-Error values', () => {
     expect(classifyKeychainError('boom').code).toBe('keychain_unavailable');
   });
