@@ -47,7 +47,8 @@ export const CLI_USAGE = `Usage: npm run sandbox -- [options]
   --expires-in JSON    send this raw JSON as expires_in in token answers (e.g. 0, -5, 1e400)
   --omit-expires-in    leave expires_in out of token answers
   --empty-refresh-token  answer refresh_token "" (a refresh then keeps the old one valid)
-  --repeat-page-token  the meeting list repeats its next_page_token forever`;
+  --repeat-page-token  the meeting list repeats its next_page_token forever
+  --grants-file PATH   keep the grants (tokens) in this JSON file across restarts`;
 
 const OVERSIZED_BYTES = 200 * 1024 * 1024;
 const WIRE_FAULTS: Record<string, WireFault> = {
@@ -99,6 +100,13 @@ export function parseSandboxArgs(argv: readonly string[]): ZoomSandboxOptions {
     }
     if (flag === '--wire-fault') {
       parseWireFault(options, inline ?? argv[++i]);
+      continue;
+    }
+    if (flag === '--grants-file') {
+      const path = inline ?? argv[++i];
+      if (!path)
+        throw new Error('--grants-file needs a path, for example --grants-file grants.json.');
+      options.grantsFile = { path };
       continue;
     }
     if (flag === '--expires-in') {

@@ -48,21 +48,44 @@ export interface GrantStore {
   revoke(token: string, clientId: string): RevokeOutcome;
 }
 
+/** Every live grant and the next id: what a restart needs to honour the tokens it handed out. */
+export interface GrantSnapshot {
+  nextId: number;
+  grants: readonly Grant[];
+}
+
 export function createGrantStore(deps: {
   now: () => number;
   accessTtlSeconds: number;
   refreshTtlSeconds: number;
+  /** Grants from an earlier run (demo mode keeps them in its data folder). */
+  initial?: GrantSnapshot | null;
+  /** Told after every change, with the grants as they now are. */
+  onChange?: (snapshot: GrantSnapshot) => void;
 }): GrantStore {
   const grants = new Map<number, Grant>();
   const byAccess = new Map<string, number>();
   const byRefresh = new Map<string, number>();
   let nextId = 1;
 
+  const add = (grant: Grant) => {
+    grants.set(grant.id, grant);
+    byAccess.set(grant.accessToken, grant.id);
+    byRefresh.set(grant.refreshToken, grant.id);
+  };
   const drop = (grant: Grant) => {
     grants.delete(grant.id);
     byAccess.delete(grant.accessToken);
     byRefresh.delete(grant.refreshToken);
   };
+  const changed = () =>
+    deps.onChange?.({ nextId, grants: [...grants.values()].map((grant) => ({ ...grant })) });
+
+  for (const grant of deps.initial?.grants ?? []) {
+    // A grant whose refresh token has died can never be used again: leave it behind.
+    if (grant.refreshExpiresAt > deps.now()) add({ ...grant, scopes: [...grant.scopes] });
+  }
+  nextId = Math.max(deps.initial?.nextId ?? 1, ...[...grants.keys()].map((id) => id + 1));
 
   const mintInto = (
     grant: Omit<Grant, 'accessToken' | 'accessExpiresAt' | 'refreshToken' | 'refreshExpiresAt'>,
@@ -85,9 +108,7 @@ export function createGrantStore(deps: {
       refreshExpiresAt,
       ...keep,
     };
-    grants.set(full.id, full);
-    byAccess.set(full.accessToken, full.id);
-    byRefresh.set(full.refreshToken, full.id);
+    add(full);
     return full;
   };
 
@@ -108,15 +129,22 @@ export function createGrantStore(deps: {
       for (const grant of [...grants.values()]) {
         if (grant.clientId === subject.clientId && grant.userId === subject.userId) drop(grant);
       }
-      return toTokenSet(mintInto({ id: nextId++, ...subject, scopes: [...subject.scopes] }));
+      const tokens = toTokenSet(
+        mintInto({ id: nextId++, ...subject, scopes: [...subject.scopes] }),
+      );
+      changed();
+      return tokens;
     },
     refresh(refreshToken, clientId, options) {
       const id = byRefresh.get(refreshToken);
       const grant = id === undefined ? undefined : grants.get(id);
       if (!grant || grant.clientId !== clientId) return undefined;
       drop(grant);
-      if (grant.refreshExpiresAt <= deps.now()) return undefined;
-      return toTokenSet(
+      if (grant.refreshExpiresAt <= deps.now()) {
+        changed();
+        return undefined;
+      }
+      const tokens = toTokenSet(
         mintInto(
           {
             id: grant.id,
@@ -130,6 +158,8 @@ export function createGrantStore(deps: {
             : undefined,
         ),
       );
+      changed();
+      return tokens;
     },
     lookupAccessToken(accessToken) {
       const id = byAccess.get(accessToken);
@@ -143,6 +173,7 @@ export function createGrantStore(deps: {
       if (!grant) return 'unknown';
       if (grant.clientId !== clientId) return 'other_client';
       drop(grant);
+      changed();
       return 'revoked';
     },
   };

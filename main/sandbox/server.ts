@@ -15,7 +15,8 @@ import { createCounters } from './counters.ts';
 import { createMeetingCalendar } from './demo-meetings.ts';
 import { DEMO_USER } from './demo-user.ts';
 import { createFaultInjector, type Fault } from './faults.ts';
-import { createGrantStore } from './grants.ts';
+import { readGrantFile, writeGrantFile } from './grant-file.ts';
+import { createGrantStore, type GrantSnapshot } from './grants.ts';
 import { sendJson } from './http-io.ts';
 import {
   createAuthorizeHandlers,
@@ -75,6 +76,20 @@ function sendFault(
   );
 }
 
+/** The grants a file kept from the last run, and a writer that keeps them there. */
+function persistedGrants(file: NonNullable<ZoomSandboxOptions['grantsFile']>) {
+  return {
+    initial: readGrantFile(file.path),
+    onChange(snapshot: GrantSnapshot) {
+      try {
+        writeGrantFile(file.path, snapshot);
+      } catch (error) {
+        file.onError?.(error);
+      }
+    },
+  };
+}
+
 function listen(server: ReturnType<typeof createServer>, port: number): Promise<number> {
   return new Promise((resolve, reject) => {
     server.once('error', reject);
@@ -100,6 +115,7 @@ export async function startZoomSandbox(options: ZoomSandboxOptions = {}): Promis
     now,
     accessTtlSeconds: options.accessTokenTtlSeconds ?? 3599,
     refreshTtlSeconds: options.refreshTokenTtlSeconds ?? DEFAULT_REFRESH_TTL_SECONDS,
+    ...(options.grantsFile ? persistedGrants(options.grantsFile) : {}),
   });
   const codes = createOneTimeStore<IssuedCode>({ now, ttlMs: CODE_TTL_MS, idLength: 32 });
   const consents = createOneTimeStore<PendingAuthorization>({

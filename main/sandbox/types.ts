@@ -76,6 +76,16 @@ export interface ZoomSandboxOptions {
   rateLimits?: boolean;
   /** Requests per UTC day per category before 429 with `X-RateLimit-Type: Daily-limit`. Default: none (Pro). */
   dailyLimits?: { Light?: number; Medium?: number };
+  /**
+   * Keeps the grants (clients' access and refresh tokens and their expiry) in this JSON file
+   * (mode 0o600), read at start and rewritten on every change, so tokens survive a restart as
+   * they would at Zoom. Default: grants live in memory only.
+   */
+  grantsFile?: {
+    path: string;
+    /** A failed write; the sandbox goes on with the grants in memory. Default: ignored. */
+    onError?: (error: unknown) => void;
+  };
 }
 
 export interface SandboxClients {

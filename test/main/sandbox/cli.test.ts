@@ -1,9 +1,10 @@
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseSandboxArgs } from '../../../main/sandbox/cli-args.ts';
 
-const CLI = new URL('../../../main/sandbox/cli.ts', import.meta.url).pathname;
+const CLI = fileURLToPath(new URL('../../../main/sandbox/cli.ts', import.meta.url));
 
 function startCli(args: string[]) {
   const child = spawn(process.execPath, [CLI, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
@@ -84,6 +85,8 @@ describe('parseSandboxArgs', () => {
         '120000',
         '--test-mode',
         '--no-rate-limits',
+        '--grants-file',
+        'demo grants.json',
       ]),
     ).toEqual({
       port: 4000,
@@ -94,12 +97,14 @@ describe('parseSandboxArgs', () => {
       clockOffsetMs: 120000,
       testMode: true,
       rateLimits: false,
+      grantsFile: { path: 'demo grants.json' },
     });
     expect(parseSandboxArgs([])).toEqual({});
   });
 
   it('explains bad values', () => {
     expect(() => parseSandboxArgs(['--port'])).toThrow('--port needs a number of 0 or more');
+    expect(() => parseSandboxArgs(['--grants-file'])).toThrow('--grants-file needs a path');
     expect(() => parseSandboxArgs(['--latency', 'soon'])).toThrow('--latency needs a number');
     expect(() => parseSandboxArgs(['--error-rate', '2'])).toThrow(
       '--error-rate is a share between 0 and 1',
