@@ -12,6 +12,7 @@ import type {
 } from '../ports.ts';
 import type { MinuteTickSource } from '../time/minute-ticker.ts';
 import { within } from '../time/within.ts';
+import { chooseApiBaseUrl } from '../zoom/api-base-url.ts';
 import type { AccessGrant, AuthService, AuthStatus } from './auth-service.types.ts';
 import {
   currentSession,
@@ -41,7 +42,7 @@ import {
 import { createSignInFlow, toAppError, type SignInAttempt } from './sign-in-flow.ts';
 import { TokenRequestError } from './token-failure.ts';
 import type { TokenSet } from './token-set.ts';
-import { createTokenVault, tokenVaultKey } from './token-vault.ts';
+import { createTokenVault, providerVaultKey } from './token-vault.ts';
 
 export interface AuthServiceDeps {
   provider: AuthProviderConfig;
@@ -117,7 +118,7 @@ export function createAuthService(deps: AuthServiceDeps): AuthService {
   });
   const vault = createTokenVault({
     secrets: deps.secrets,
-    key: tokenVaultKey(provider.server.issuer, provider.client.clientId),
+    key: providerVaultKey(provider),
     logger,
   });
   const flow = createSignInFlow({
@@ -434,9 +435,13 @@ export function createAuthService(deps: AuthServiceDeps): AuthService {
 
   return {
     async restore() {
-      const stored = await vault.load();
+      const kept = await vault.load();
       // A sign-in may have begun while the keychain was read; it wins.
-      if (!stored || state.kind !== 'signed-out') return;
+      if (!kept || state.kind !== 'signed-out') return;
+      // The API base saved with the tokens is held to today's configuration, as a token answer's
+      // is: the demo sandbox listens on a new port each run, and its tokens must follow it.
+      const apiBase = chooseApiBaseUrl(kept.apiBaseUrl, provider.apiBaseUrl).apiBaseUrl;
+      const stored: TokenSet = { ...kept, apiBaseUrl: apiBase };
       const session = newSession(stored);
       enter(session);
       // An expired token is refreshed behind the scenes, so the caller can show cached data now.

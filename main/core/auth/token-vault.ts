@@ -1,4 +1,5 @@
 import type { Notice } from '../../../preload/contract.ts';
+import type { AuthProviderConfig } from '../config/auth-config.types.ts';
 import type { Logger, SecretStore } from '../ports.ts';
 import { classifyKeychainError } from '../secrets/keychain-errors.ts';
 import { parseTokenSet, serializeTokenSet, type TokenSet } from './token-set.ts';
@@ -96,4 +97,11 @@ export function createTokenVault(deps: {
 export function tokenVaultKey(issuer: string, clientId: string): string {
   const host = URL.parse(issuer)?.host ?? issuer;
   return `oauth-tokens:${clientId}@${host}`;
+}
+
+/** The provider's keychain account: the one it names, else one per server and client. */
+export function providerVaultKey(provider: AuthProviderConfig): string {
+  return (
+    provider.keychainAccount ?? tokenVaultKey(provider.server.issuer, provider.client.clientId)
+  );
 }

@@ -18,6 +18,11 @@ export interface AuthProviderConfig {
   redirect: RedirectMode;
   /** Zoom configures scopes on the app, so this is normally absent; standard servers may need one. */
   scope?: string;
+  /**
+   * The keychain account its tokens are kept under, when the server's address is no stable name
+   * for it (the demo sandbox listens on a new port each run). Default: client id @ issuer host.
+   */
+  keychainAccount?: string;
 }
 
 export type AuthConfig = { demo: true } | { demo: false; provider: AuthProviderConfig };
