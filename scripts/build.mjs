@@ -1,4 +1,5 @@
 // Builds every target of vite.config.ts in order. See that file for what each mode makes.
+import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
 
 const only = process.argv.slice(2);
@@ -8,7 +9,8 @@ for (const mode of targets) {
   await build({
     mode,
     logLevel: 'warn',
-    configFile: new URL('../vite.config.ts', import.meta.url).pathname,
+    // A file path, not a URL's pathname: that would keep %20 for a space and /D:/ on Windows.
+    configFile: fileURLToPath(new URL('../vite.config.ts', import.meta.url)),
   });
   console.log(`built ${mode} in ${Math.round(performance.now() - started)} ms`);
 }

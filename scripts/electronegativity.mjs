@@ -12,8 +12,9 @@ import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-const root = new URL('..', import.meta.url).pathname;
+const root = fileURLToPath(new URL('..', import.meta.url));
 const baselinePath = join(root, 'test/security/electronegativity-baseline.json');
 const SCANNED = ['main', 'preload', 'renderer', 'package.json'];
 const BLOCKING = new Set(['HIGH', 'MEDIUM']);

@@ -3,9 +3,11 @@
 // A calendar glyph is drawn with signed distances and 4×4 supersampling, encoded as RGBA PNG
 // with zlib, and wrapped into ICO (PNG entries, supported since Windows Vista) for Windows.
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { deflateSync } from 'node:zlib';
 
-const out = new URL('../assets/', import.meta.url);
+const out = fileURLToPath(new URL('../assets/', import.meta.url));
 mkdirSync(out, { recursive: true });
 
 const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
@@ -147,6 +149,6 @@ const files = {
   'icon.ico': encodeIco([16, 32, 48, 256].map((size) => ({ size, data: appImage(size) }))),
 };
 for (const [name, data] of Object.entries(files)) {
-  writeFileSync(new URL(name, out), data);
+  writeFileSync(join(out, name), data);
   console.log(`assets/${name}: ${data.length} bytes`);
 }

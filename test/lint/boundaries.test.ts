@@ -1,12 +1,13 @@
 // Proves each architectural lint rule fires: a rule that never reports is no rule at all.
+import { join } from 'node:path';
 import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
 
-const root = new URL('../..', import.meta.url).pathname;
+const root = join(import.meta.dirname, '../..');
 const eslint = new ESLint({ cwd: root });
 
 async function ruleIdsFor(filePath: string, code: string): Promise<string[]> {
-  const [result] = await eslint.lintText(code, { filePath: `${root}${filePath}` });
+  const [result] = await eslint.lintText(code, { filePath: join(root, filePath) });
   return (result?.messages ?? []).map((m) => m.ruleId ?? m.message);
 }
 
