@@ -117,6 +117,68 @@ export interface SignOutResult {
   serverRevoked: boolean;
 }
 
+// --- settings: owned by main, pushed to the renderer (never a secret) ------
+
+/** Zoom's cloud, ZoomGov's, or another authorization server (a proxy, the local sandbox). */
+export type ZoomCloud = 'zoom' | 'zoomgov' | 'custom';
+
+/**
+ * Where the Zoom account in use comes from, first match wins: the environment (development),
+ * what the person entered in Settings, the configuration built into this copy, the demo.
+ */
+export type ZoomAccountSource = 'environment' | 'settings' | 'built-in' | 'demo';
+
+export interface ZoomAccountView {
+  source: ZoomAccountSource;
+  /** The client ID in use; empty in demo mode. */
+  clientId: string;
+  cloud: ZoomCloud;
+  /** The authorization server and API base in use (the demo's are the built-in sandbox). */
+  oauthBase: string;
+  apiBase: string;
+  /** True when the account in use has a client secret (kept in the keychain, never shown). */
+  hasClientSecret: boolean;
+  /** What to register as the Zoom app's redirect URL. */
+  redirectUrl: string;
+}
+
+/** Everything the Settings screen shows, one member per section. */
+export interface SettingsView {
+  zoomAccount: ZoomAccountView;
+}
+
+/** What Save does with the client secret: the renderer never learns the stored one. */
+export type ClientSecretChange =
+  { action: 'keep' } | { action: 'remove' } | { action: 'set'; value: string };
+
+export interface ZoomAccountInput {
+  clientId: string;
+  cloud: ZoomCloud;
+  /** Only for the `custom` cloud; Zoom and ZoomGov have fixed bases. */
+  oauthBase?: string;
+  apiBase?: string;
+  clientSecret: ClientSecretChange;
+}
+
+/** What the Test button found when it asked the authorization server about the client ID. */
+export type ZoomAccountTestOutcome =
+  | 'reachable' // the server answered as OAuth servers do, and did not reject the client
+  | 'client-rejected' // invalid_client: the client ID (or secret) is not known there
+  | 'unreachable' // no answer: a wrong address, no network, a firewall
+  | 'timed-out' // no answer within the test's deadline
+  | 'unexpected-answer'; // something answered, but not like an OAuth server
+
+export interface ZoomAccountTestResult {
+  outcome: ZoomAccountTestOutcome;
+  /** The endpoint that was asked, e.g. https://zoom.us/oauth/token. */
+  endpoint: string;
+  /** The HTTP status, when there was an answer. */
+  status: number | null;
+}
+
+/** A screen main asks the window to show (the tray's "Settings…"). */
+export type ScreenRequest = 'settings';
+
 // --- channels ---------------------------------------------------------------
 
 export const Channel = {
@@ -129,15 +191,34 @@ export const Channel = {
   refreshMeetings: 'meetings:refresh',
   openJoinUrl: 'shell:open-join-url',
   copyText: 'clipboard:copy-text',
+  getSettings: 'settings:get',
+  settingsChanged: 'settings:changed',
+  saveZoomAccount: 'settings:save-zoom-account',
+  testZoomAccount: 'settings:test-zoom-account',
+  resetZoomAccount: 'settings:reset-zoom-account',
+  screenRequested: 'ui:screen-requested',
+  takeScreenRequest: 'ui:take-screen-request',
 } as const;
-export type InvokeChannel = Exclude<
-  (typeof Channel)[keyof typeof Channel],
-  typeof Channel.sessionChanged
->;
 
-/** Every channel the renderer may invoke: all of them but the push-only one. The one list. */
+/** What main pushes on each push-only channel. */
+export interface PushMap {
+  [Channel.sessionChanged]: SessionState;
+  [Channel.settingsChanged]: SettingsView;
+  /** Main has a screen for the window to show: the page asks for it with takeScreenRequest. */
+  [Channel.screenRequested]: null;
+}
+export type PushChannel = keyof PushMap;
+export const PUSH_CHANNELS: readonly PushChannel[] = [
+  Channel.sessionChanged,
+  Channel.settingsChanged,
+  Channel.screenRequested,
+];
+
+export type InvokeChannel = Exclude<(typeof Channel)[keyof typeof Channel], PushChannel>;
+
+/** Every channel the renderer may invoke: all of them but the push-only ones. The one list. */
 export const INVOKE_CHANNELS: readonly InvokeChannel[] = Object.values(Channel).filter(
-  (channel): channel is InvokeChannel => channel !== Channel.sessionChanged,
+  (channel): channel is InvokeChannel => !PUSH_CHANNELS.some((push) => push === channel),
 );
 
 /** Request/response shapes of every invoke channel. Arguments are validated in main. */
@@ -150,6 +231,15 @@ export interface InvokeMap {
   [Channel.refreshMeetings]: { args: []; result: Result<void> };
   [Channel.openJoinUrl]: { args: [url: string]; result: Result<void> };
   [Channel.copyText]: { args: [text: string]; result: Result<void> };
+  [Channel.getSettings]: { args: []; result: Result<SettingsView> };
+  [Channel.saveZoomAccount]: { args: [input: ZoomAccountInput]; result: Result<SettingsView> };
+  [Channel.testZoomAccount]: {
+    args: [input: ZoomAccountInput];
+    result: Result<ZoomAccountTestResult>;
+  };
+  [Channel.resetZoomAccount]: { args: []; result: Result<SettingsView> };
+  /** Hands over (and forgets) the screen main asked for, so it is shown exactly once. */
+  [Channel.takeScreenRequest]: { args: []; result: Result<ScreenRequest | null> };
 }
 
 /** What the preload exposes as `window.meetingTray`: one named method per channel. */
@@ -163,6 +253,15 @@ export interface MeetingTrayApi {
   refreshMeetings(): Promise<Result<void>>;
   openJoinUrl(url: string): Promise<Result<void>>;
   copyText(text: string): Promise<Result<void>>;
+  getSettings(): Promise<Result<SettingsView>>;
+  onSettingsChanged(listener: (view: SettingsView) => void): () => void;
+  /** Signs out of the account in use first (revoke + wipe) when the account changes. */
+  saveZoomAccount(input: ZoomAccountInput): Promise<Result<SettingsView>>;
+  testZoomAccount(input: ZoomAccountInput): Promise<Result<ZoomAccountTestResult>>;
+  /** Forgets the account entered in Settings: back to the built-in one, or the demo. */
+  resetZoomAccount(): Promise<Result<SettingsView>>;
+  onScreenRequested(listener: () => void): () => void;
+  takeScreenRequest(): Promise<Result<ScreenRequest | null>>;
 }
 
 export const BRIDGE_KEY = 'meetingTray';

@@ -3,7 +3,9 @@ import {
   type InvokeChannel,
   type InvokeMap,
   type MeetingTrayApi,
+  type PushChannel,
   type SessionState,
+  type SettingsView,
 } from './contract.ts';
 
 /**
@@ -13,10 +15,7 @@ import {
 export interface BridgeTransport {
   invoke(channel: InvokeChannel, args: readonly unknown[]): Promise<unknown>;
   /** Delivers only the payload (never a transport event object); returns an unsubscribe. */
-  subscribe(
-    channel: typeof Channel.sessionChanged,
-    listener: (payload: unknown) => void,
-  ): () => void;
+  subscribe(channel: PushChannel, listener: (payload: unknown) => void): () => void;
 }
 
 export function createBridge(transport: BridgeTransport): MeetingTrayApi {
@@ -34,5 +33,13 @@ export function createBridge(transport: BridgeTransport): MeetingTrayApi {
     refreshMeetings: () => call(Channel.refreshMeetings),
     openJoinUrl: (url) => call(Channel.openJoinUrl, url),
     copyText: (text) => call(Channel.copyText, text),
+    getSettings: () => call(Channel.getSettings),
+    onSettingsChanged: (listener) =>
+      transport.subscribe(Channel.settingsChanged, (payload) => listener(payload as SettingsView)),
+    saveZoomAccount: (input) => call(Channel.saveZoomAccount, input),
+    testZoomAccount: (input) => call(Channel.testZoomAccount, input),
+    resetZoomAccount: () => call(Channel.resetZoomAccount),
+    onScreenRequested: (listener) => transport.subscribe(Channel.screenRequested, () => listener()),
+    takeScreenRequest: () => call(Channel.takeScreenRequest),
   };
 }

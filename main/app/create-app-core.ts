@@ -3,7 +3,9 @@
 // no Electron, and outside main/core because it picks concrete adapters (the OS keychain, the
 // in-process Zoom sandbox), which the core only knows as ports.
 import type { AuthProviderConfig } from '../core/config/auth-config.types.ts';
-import { keychainServiceName, loadAuthConfig } from '../core/config/load-auth-config.ts';
+import type { BuiltInConfig } from '../core/config/built-in-config.ts';
+import { keychainServiceName } from '../core/config/load-auth-config.ts';
+import { resolveAuthConfig, type ResolvedAuthConfig } from '../core/config/resolve-auth-config.ts';
 import { sandboxProviderConfig } from '../core/config/sandbox-provider.ts';
 import {
   createMeetingTrayCore,
@@ -11,11 +13,15 @@ import {
   type MeetingTrayCoreDeps,
 } from '../core/meeting-tray-core.ts';
 import { createChunkedSecretStore } from '../core/secrets/chunked-secret-store.ts';
+import { createSettingsService, type SettingsService } from '../core/settings/settings-service.ts';
+import { createZoomAccountStore, savedAccountFields } from '../core/settings/zoom-account-store.ts';
+import type { ZoomAccountSource } from '../../preload/contract.ts';
 import type { Teardown } from '../desktop/lifecycle/teardown.ts';
 import { createKeyringSecretStore } from '../node/keyring-secret-store.ts';
-import { startZoomSandbox } from '../sandbox/index.ts';
+import { startZoomSandbox, type ZoomSandbox } from '../sandbox/index.ts';
+import { createSwitchableCore, type SwitchableCore } from './switchable-core.ts';
 
-/** How long quitting waits for a token refresh in flight to reach the keychain. */
+/** How long quitting (or switching accounts) waits for a token refresh in flight to reach the keychain. */
 const QUIT_DRAIN_MS = 5_000;
 
 /** What differs between the hosts: where settings live, how a page opens, where wakes come from. */
@@ -23,47 +29,104 @@ export type AppCoreHost = Pick<
   MeetingTrayCoreDeps,
   'settings' | 'clock' | 'openBrowser' | 'wake' | 'logger'
 > & {
-  /** ZOOM_CLIENT_ID and friends (see the README); no client id means demo mode. */
+  /** ZOOM_CLIENT_ID and friends (see the README): they come before everything else. */
   env: Record<string, string | undefined>;
+  /** The configuration built into the package, read by the host (built-in-config-file.ts). */
+  builtIn: BuiltInConfig | null;
   teardown: Teardown;
 };
 
-export interface AppCore extends MeetingTrayCore {
-  /** True when signing in goes to the in-process Zoom sandbox. */
-  demo: boolean;
+/** The core for one account: where the account came from, and the provider it was built with. */
+interface AccountCore extends MeetingTrayCore {
+  source: ZoomAccountSource;
+  provider: AuthProviderConfig;
+}
+
+export interface AppCore extends Pick<
+  SwitchableCore<AccountCore>,
+  'session' | 'minuteTicks' | 'auth'
+> {
+  /** True while signing in goes to the in-process Zoom sandbox. */
+  readonly demo: boolean;
+  /** The Settings screen's data, and the account changes made there. */
+  settings: SettingsService;
 }
 
 /**
- * Reads the configuration (throwing an error that `isConfigError` recognises when it is wrong), starts the Zoom sandbox in demo mode, and builds the core over the OS keychain.
+ * Resolves the account (environment → Settings → built-in → demo; a wrong one throws an error
+ * that `isConfigError` recognises), starts the Zoom sandbox in demo mode, and builds the core
+ * over the OS keychain. A new account saved in Settings gets a new core (switchable-core.ts).
  * Every part it starts is registered on `teardown`.
  */
 export async function createAppCore(host: AppCoreHost): Promise<AppCore> {
-  const config = loadAuthConfig(host.env);
-  const provider = config.demo ? await startDemoZoom(host.teardown) : config.provider;
-  const core = createMeetingTrayCore({
-    provider,
-    demo: config.demo,
-    secrets: createChunkedSecretStore(
-      createKeyringSecretStore({ service: keychainServiceName(host.env) }),
-    ),
-    settings: host.settings,
-    clock: host.clock,
-    fetch: globalThis.fetch,
-    openBrowser: host.openBrowser,
-    wake: host.wake,
-    logger: host.logger,
+  const { env, logger, teardown } = host;
+  const secrets = createChunkedSecretStore(
+    createKeyringSecretStore({ service: keychainServiceName(env) }),
+  );
+  const accounts = createZoomAccountStore({ settings: host.settings, secrets, logger });
+  const saved = accounts.read();
+  const first = resolveAuthConfig({
+    env,
+    saved: saved && savedAccountFields(saved, await accounts.readSecret()),
+    builtIn: host.builtIn,
   });
-  host.teardown.add(() => core.shutdown(QUIT_DRAIN_MS));
-  return { ...core, demo: config.demo };
+  const demoZoom = createLazyDemoZoom();
+  // Registered before the core's shutdown, so it runs after it (teardown runs newest first).
+  teardown.add(() => demoZoom.close());
+
+  const build = async (resolved: ResolvedAuthConfig): Promise<AccountCore> => {
+    const demo = resolved.source === 'demo';
+    const provider = demo ? await demoZoom.provider() : resolved.provider;
+    const core = createMeetingTrayCore({
+      provider,
+      demo,
+      secrets,
+      settings: host.settings,
+      clock: host.clock,
+      fetch: globalThis.fetch,
+      openBrowser: host.openBrowser,
+      wake: host.wake,
+      logger,
+    });
+    return { ...core, source: resolved.source, provider };
+  };
+
+  const core = createSwitchableCore({ first: await build(first), drainMs: QUIT_DRAIN_MS, logger });
+  teardown.add(() => core.shutdown(QUIT_DRAIN_MS));
+  const settings = createSettingsService({
+    accounts,
+    env,
+    builtIn: host.builtIn,
+    inUse: () => core.current(),
+    switchTo: (next) => core.switchTo(() => build(next)),
+    fetch: globalThis.fetch,
+    logger,
+  });
+  return {
+    session: core.session,
+    minuteTicks: core.minuteTicks,
+    auth: core.auth,
+    settings,
+    get demo() {
+      return core.current().source === 'demo';
+    },
+  };
 }
 
-/** Demo mode: sign-in and meetings come from the Zoom sandbox, started in this process. */
-async function startDemoZoom(teardown: Teardown): Promise<AuthProviderConfig> {
-  const sandbox = await startZoomSandbox();
-  teardown.add(() => sandbox.close());
-  return sandboxProviderConfig({
-    url: sandbox.url,
-    apiBaseUrl: sandbox.apiBaseUrl,
-    clientId: sandbox.clients.public.clientId,
-  });
+/**
+ * Demo mode: sign-in and meetings come from the Zoom sandbox, started in this process the first
+ * time the demo is used (at start, or when Settings falls back to it) and kept until quit.
+ */
+function createLazyDemoZoom() {
+  let sandbox: Promise<ZoomSandbox> | null = null;
+  return {
+    async provider(): Promise<AuthProviderConfig> {
+      sandbox ??= startZoomSandbox();
+      const { url, apiBaseUrl, clients } = await sandbox;
+      return sandboxProviderConfig({ url, apiBaseUrl, clientId: clients.public.clientId });
+    },
+    async close() {
+      await (await sandbox?.catch(() => null))?.close();
+    },
+  };
 }

@@ -3,8 +3,10 @@
 // IPC door, so a developer (or Playwright) can use the real UI in any browser. Configuration is
 // the app's: ZOOM_CLIENT_ID, ZOOM_CLIENT_SECRET, ZOOM_OAUTH_BASE, ZOOM_API_BASE,
 // MEETING_TRAY_REDIRECT, MEETING_TRAY_KEYCHAIN_SERVICE, plus MEETING_TRAY_DATA_DIR for
-// non-secret state.
+// non-secret state and MEETING_TRAY_APP_CONFIG for a built-in configuration file (an installed
+// app reads app-config.json next to its main bundle; the harness only reads one it is given).
 import { resolve } from 'node:path';
+import { readBuiltInConfig } from '../app/built-in-config-file.ts';
 import { isConfigError } from '../app/config-error.ts';
 import { createAppCore } from '../app/create-app-core.ts';
 import { createTeardown } from '../desktop/lifecycle/teardown.ts';
@@ -28,24 +30,30 @@ const server = await startHarnessServer({
 });
 teardown.add(() => server.close());
 
-const core = await createAppCore({
-  env,
-  settings: createJsonFileSettingsStore(
-    resolve(env.MEETING_TRAY_DATA_DIR ?? resolve(root, '.meeting-tray-data'), 'settings.json'),
-  ),
-  clock: createSystemClock(),
-  // The page is the harness's only "window": its browser opens links as shell.openExternal would.
-  openBrowser: (url) => server.openInPage(url),
-  // A browser page has no power events; refreshes come from the 5-minute timer and the Refresh button.
-  wake: { onWake: () => () => {} },
-  logger,
-  teardown,
-}).catch((error: unknown) => {
+const core = await (async () =>
+  createAppCore({
+    env,
+    builtIn: env.MEETING_TRAY_APP_CONFIG
+      ? readBuiltInConfig(resolve(env.MEETING_TRAY_APP_CONFIG))
+      : null,
+    settings: createJsonFileSettingsStore(
+      resolve(env.MEETING_TRAY_DATA_DIR ?? resolve(root, '.meeting-tray-data'), 'settings.json'),
+    ),
+    clock: createSystemClock(),
+    // The page is the harness's only "window": its browser opens links as shell.openExternal would.
+    openBrowser: (url) => server.openInPage(url),
+    // A browser page has no power events; refreshes come from the 5-minute timer and the Refresh button.
+    wake: { onWake: () => () => {} },
+    logger,
+    teardown,
+  }))().catch((error: unknown) => {
   if (!isConfigError(error)) throw error;
   console.error(error.message);
   return process.exit(2);
 });
-teardown.add(installHarnessIpc({ harness: server, session: core.session, logger }));
+teardown.add(
+  installHarnessIpc({ harness: server, session: core.session, settings: core.settings, logger }),
+);
 
 await core.session.start();
 if (core.demo)

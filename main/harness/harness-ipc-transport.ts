@@ -4,9 +4,11 @@
 import { Channel } from '../../preload/contract.ts';
 import type { Logger } from '../core/ports.ts';
 import type { SessionService } from '../core/session/session-service.ts';
+import type { SettingsService } from '../core/settings/settings-service.ts';
 import { allowedExternalUrl } from '../desktop/security/external-url-policy.ts';
 import type { IpcServer } from '../ipc/ipc-server.ts';
 import { createMeetingTrayIpc } from '../ipc/meeting-tray-ipc.ts';
+import { createScreenRequests } from '../ipc/screen-requests.ts';
 import type { IpcSender } from '../ipc/sender-check.ts';
 import type { HarnessServer } from './harness-server.ts';
 
@@ -36,11 +38,15 @@ export function serveIpcOnHarness(
 export function installHarnessIpc(deps: {
   harness: HarnessServer;
   session: SessionService;
+  settings: SettingsService;
   logger: Logger;
 }): () => void {
   const { harness } = deps;
   const server = createMeetingTrayIpc({
     session: deps.session,
+    settings: deps.settings,
+    // The harness has no tray, so nothing asks the page for a screen.
+    screens: createScreenRequests(),
     openExternal: (url) => harness.openInPage(url),
     isAllowedExternalUrl: (url) => allowedExternalUrl(url) !== null,
     writeClipboard: (text) => harness.copyInPage(text),

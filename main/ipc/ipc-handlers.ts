@@ -7,8 +7,12 @@ import {
 } from '../../preload/contract.ts';
 import { AppError, ok, toFailure } from '../core/errors.ts';
 import type { SessionService } from '../core/session/session-service.ts';
+import type { SettingsService } from '../core/settings/settings-service.ts';
 import { expectNoArgs, expectOneString, invalidArgument } from './arg-guards.ts';
 import { toRendererState } from './renderer-state.ts';
+import type { ScreenRequests } from './screen-requests.ts';
+import { toSettingsView, toTestResult } from './settings-view.ts';
+import { expectZoomAccountInput } from './zoom-account-guard.ts';
 
 export type Failure = Extract<Result<never>, { ok: false }>;
 
@@ -30,13 +34,18 @@ export interface IpcHandlerDeps {
   isAllowedExternalUrl: (url: string) => boolean;
   /** Electron's clipboard answers with a promise; a failed write is reported, not dropped. */
   writeClipboard: (text: string) => void | Promise<void>;
+  settings: Pick<
+    SettingsService,
+    'view' | 'saveZoomAccount' | 'testZoomAccount' | 'resetZoomAccount'
+  >;
+  screens: Pick<ScreenRequests, 'take'>;
 }
 
 export const MAX_URL_LENGTH = 2048;
 export const MAX_CLIPBOARD_TEXT_LENGTH = 4096;
 
 export function createIpcHandlers(deps: IpcHandlerDeps): IpcHandlers {
-  const { session } = deps;
+  const { session, settings } = deps;
   return {
     [Channel.getSession]: (args) =>
       settle(() => {
@@ -89,6 +98,31 @@ export function createIpcHandlers(deps: IpcHandlerDeps): IpcHandlers {
         const text = expectOneString(args, MAX_CLIPBOARD_TEXT_LENGTH);
         await deps.writeClipboard(text);
         return ok(undefined);
+      }),
+    [Channel.getSettings]: (args) =>
+      settle(() => {
+        expectNoArgs(args);
+        return ok(toSettingsView(settings.view()));
+      }),
+    [Channel.saveZoomAccount]: (args) =>
+      settle(async () => {
+        const input = expectZoomAccountInput(args);
+        return ok(toSettingsView(await settings.saveZoomAccount(input)));
+      }),
+    [Channel.testZoomAccount]: (args) =>
+      settle(async () => {
+        const input = expectZoomAccountInput(args);
+        return ok(toTestResult(await settings.testZoomAccount(input)));
+      }),
+    [Channel.resetZoomAccount]: (args) =>
+      settle(async () => {
+        expectNoArgs(args);
+        return ok(toSettingsView(await settings.resetZoomAccount()));
+      }),
+    [Channel.takeScreenRequest]: (args) =>
+      settle(() => {
+        expectNoArgs(args);
+        return ok(deps.screens.take());
       }),
   };
 }

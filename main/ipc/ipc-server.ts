@@ -5,17 +5,25 @@ import {
   Channel,
   INVOKE_CHANNELS,
   type InvokeChannel,
+  type PushChannel,
+  type PushMap,
   type SessionState,
 } from '../../preload/contract.ts';
 import { toFailure } from '../core/errors.ts';
 import type { Logger } from '../core/ports.ts';
 import type { SessionService } from '../core/session/session-service.ts';
+import type { SettingsService } from '../core/settings/settings-service.ts';
 import type { Failure, IpcHandlers } from './ipc-handlers.ts';
 import { toRendererState } from './renderer-state.ts';
+import type { ScreenRequests } from './screen-requests.ts';
 import type { IpcSender } from './sender-check.ts';
+import { toSettingsView } from './settings-view.ts';
+
+/** One push: a push-only channel and what it carries. */
+export type PushMessage = { [C in PushChannel]: [channel: C, payload: PushMap[C]] }[PushChannel];
 
 /** Delivers one push to the renderer: webContents.send, or the harness's event stream. */
-export type StatePush = (channel: typeof Channel.sessionChanged, state: SessionState) => void;
+export type StatePush = (...message: PushMessage) => void;
 
 export interface IpcServer {
   /**
@@ -24,7 +32,10 @@ export interface IpcServer {
    * the transport cannot tell who sent the call (in Electron: the frame is already gone).
    */
   invoke(channel: unknown, sender: IpcSender | null, args: unknown): Promise<unknown>;
-  /** Pushes every session state through the toRendererState gate; returns a stop function. */
+  /**
+   * Pushes every session state and settings view through their gates (toRendererState,
+   * toSettingsView), and each screen request; returns a stop function.
+   */
   subscribe(push: StatePush): () => void;
   /** The state as the renderer may see it, for a transport that opens a new stream. */
   currentState(): SessionState;
@@ -34,6 +45,8 @@ export interface IpcServerDeps {
   handlers: IpcHandlers;
   isTrustedSender: (sender: IpcSender) => boolean;
   session: Pick<SessionService, 'getState' | 'subscribe'>;
+  settings: Pick<SettingsService, 'subscribe'>;
+  screens: Pick<ScreenRequests, 'subscribe'>;
   logger: Logger;
 }
 
@@ -52,6 +65,8 @@ export function createIpcServer({
   handlers,
   isTrustedSender,
   session,
+  settings,
+  screens,
   logger,
 }: IpcServerDeps): IpcServer {
   return {
@@ -71,8 +86,16 @@ export function createIpcServer({
         return toFailure(error);
       }
     },
-    subscribe: (push) =>
-      session.subscribe((state) => push(Channel.sessionChanged, toRendererState(state))),
+    subscribe(push) {
+      const stops = [
+        session.subscribe((state) => push(Channel.sessionChanged, toRendererState(state))),
+        settings.subscribe((view) => push(Channel.settingsChanged, toSettingsView(view))),
+        screens.subscribe(() => push(Channel.screenRequested, null)),
+      ];
+      return () => {
+        for (const stop of stops) stop();
+      };
+    },
     currentState: () => toRendererState(session.getState()),
   };
 }

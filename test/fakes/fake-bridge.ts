@@ -6,11 +6,17 @@
 import type {
   MeetingTrayApi,
   Result,
+  ScreenRequest,
   SessionState,
+  SettingsView,
   SignOutResult,
+  ZoomAccountTestResult,
 } from '../../preload/contract.ts';
 
-type ActionName = Exclude<keyof MeetingTrayApi, 'getSession' | 'onSessionChanged'>;
+type ActionName = Exclude<
+  keyof MeetingTrayApi,
+  'getSession' | 'onSessionChanged' | 'onSettingsChanged' | 'onScreenRequested'
+>;
 type ActionResult<K extends ActionName> = Awaited<ReturnType<MeetingTrayApi[K]>>;
 type Responder<K extends ActionName> =
   | ActionResult<K>
@@ -24,6 +30,10 @@ export interface RecordedCall {
 export interface FakeBridge extends MeetingTrayApi {
   /** Emits a session change to every subscriber, as main would. */
   push(state: SessionState): void;
+  /** Emits a settings view to every subscriber; getSettings answers it from then on. */
+  pushSettings(view: SettingsView): void;
+  /** Main asks for a screen, as the tray's "Settings…" does: pushes, then takeScreenRequest answers it once. */
+  requestScreen(screen: ScreenRequest): void;
   /** Every call, in order. */
   readonly calls: readonly RecordedCall[];
   /** The argument lists of every call to one method. */
@@ -38,6 +48,22 @@ export interface FakeBridge extends MeetingTrayApi {
 }
 
 const OK: Result<void> = { ok: true, value: undefined };
+/** What a fresh demo install's Settings screen shows. */
+export const DEMO_SETTINGS: SettingsView = {
+  zoomAccount: {
+    source: 'demo',
+    clientId: '',
+    cloud: 'custom',
+    oauthBase: 'http://127.0.0.1:4010',
+    apiBase: 'http://127.0.0.1:4010/v2',
+    hasClientSecret: false,
+    redirectUrl: 'http://127.0.0.1/callback',
+  },
+};
+const REACHABLE: Result<ZoomAccountTestResult> = {
+  ok: true,
+  value: { outcome: 'reachable', endpoint: 'https://zoom.us/oauth/token', status: 400 },
+};
 const REVOKED: Result<SignOutResult> = { ok: true, value: { serverRevoked: true } };
 
 /** A promise the caller settles later; for scripting slow actions (e.g. refresh progress). */
@@ -49,8 +75,15 @@ export function createDeferred<T>(): { promise: Promise<T>; resolve: (value: T) 
   return { promise, resolve };
 }
 
-export function createFakeBridge(initial: SessionState): FakeBridge {
+export function createFakeBridge(
+  initial: SessionState,
+  initialSettings: SettingsView = DEMO_SETTINGS,
+): FakeBridge {
   let state = initial;
+  let settings = initialSettings;
+  let screen: ScreenRequest | null = null;
+  const settingsListeners = new Set<(view: SettingsView) => void>();
+  const screenListeners = new Set<() => void>();
   let getSessionGate: Promise<void> | null = null;
   const listeners = new Set<(state: SessionState) => void>();
   const calls: RecordedCall[] = [];
@@ -82,6 +115,14 @@ export function createFakeBridge(initial: SessionState): FakeBridge {
     push(next) {
       state = next;
       for (const listener of [...listeners]) listener(next);
+    },
+    pushSettings(view) {
+      settings = view;
+      for (const listener of [...settingsListeners]) listener(view);
+    },
+    requestScreen(next) {
+      screen = next;
+      for (const listener of [...screenListeners]) listener();
     },
     callsTo: (method) =>
       calls.filter((call) => call.method === method).map((call) => [...call.args]),
@@ -117,5 +158,28 @@ export function createFakeBridge(initial: SessionState): FakeBridge {
     refreshMeetings: () => answer('refreshMeetings', OK, []),
     openJoinUrl: (url) => answer('openJoinUrl', OK, [url]),
     copyText: (text) => answer('copyText', OK, [text]),
+    getSettings: () => answer('getSettings', { ok: true, value: settings }, []),
+    onSettingsChanged(listener) {
+      record('onSettingsChanged', []);
+      settingsListeners.add(listener);
+      return () => {
+        settingsListeners.delete(listener);
+      };
+    },
+    saveZoomAccount: (input) => answer('saveZoomAccount', { ok: true, value: settings }, [input]),
+    testZoomAccount: (input) => answer('testZoomAccount', REACHABLE, [input]),
+    resetZoomAccount: () => answer('resetZoomAccount', { ok: true, value: settings }, []),
+    onScreenRequested(listener) {
+      record('onScreenRequested', []);
+      screenListeners.add(listener);
+      return () => {
+        screenListeners.delete(listener);
+      };
+    },
+    takeScreenRequest: () => {
+      const taken = screen;
+      screen = null;
+      return answer('takeScreenRequest', { ok: true, value: taken }, []);
+    },
   };
 }

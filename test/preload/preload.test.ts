@@ -15,6 +15,8 @@ const electron = await vi.hoisted(async () =>
 vi.mock('electron', () => electron);
 const { contextBridge, ipcRenderer } = electron;
 
+const ZOOM_ACCOUNT = { clientId: 'AbC', cloud: 'zoom', clientSecret: { action: 'keep' } };
+
 /** Every method the page may call that invokes main, the arguments it takes, its channel. */
 const INVOKES: Array<[keyof MeetingTrayApi, unknown[], string]> = [
   ['getSession', [], Channel.getSession],
@@ -25,7 +27,14 @@ const INVOKES: Array<[keyof MeetingTrayApi, unknown[], string]> = [
   ['refreshMeetings', [], Channel.refreshMeetings],
   ['openJoinUrl', ['https://us05web.zoom.us/j/1'], Channel.openJoinUrl],
   ['copyText', ['Join: https://us05web.zoom.us/j/1'], Channel.copyText],
+  ['getSettings', [], Channel.getSettings],
+  ['saveZoomAccount', [ZOOM_ACCOUNT], Channel.saveZoomAccount],
+  ['testZoomAccount', [ZOOM_ACCOUNT], Channel.testZoomAccount],
+  ['resetZoomAccount', [], Channel.resetZoomAccount],
+  ['takeScreenRequest', [], Channel.takeScreenRequest],
 ];
+/** The push listeners: each hears its own channel only. */
+const LISTENERS = ['onSessionChanged', 'onSettingsChanged', 'onScreenRequested'];
 
 let api: object;
 
@@ -50,7 +59,7 @@ describe('the Electron preload', () => {
 
   it('exposes exactly the named methods of the contract, all functions', () => {
     expect(Object.keys(api).sort()).toEqual(
-      [...INVOKES.map(([name]) => name), 'onSessionChanged'].sort(),
+      [...INVOKES.map(([name]) => name), ...LISTENERS].sort(),
     );
     expect(Object.values(api).every((member) => typeof member === 'function')).toBe(true);
   });
@@ -93,6 +102,27 @@ describe('the Electron preload', () => {
     unsubscribe();
     ipcRenderer.deliver(Channel.sessionChanged, signedIn);
     expect(received).toHaveLength(1);
+    expect(ipcRenderer.channelsListenedTo()).toEqual([]);
+  });
+
+  it('hands settings listeners the view only, and screen listeners nothing at all', () => {
+    const views: unknown[][] = [];
+    const screens: unknown[][] = [];
+    const stopViews = call('onSettingsChanged', (...args: unknown[]) => views.push(args));
+    const stopScreens = call('onScreenRequested', (...args: unknown[]) => screens.push(args));
+    expect(ipcRenderer.channelsListenedTo().sort()).toEqual(
+      [Channel.settingsChanged, Channel.screenRequested].sort(),
+    );
+    const view = { zoomAccount: { source: 'demo' } };
+    ipcRenderer.deliver(Channel.settingsChanged, view);
+    ipcRenderer.deliver(Channel.screenRequested, 'settings');
+    ipcRenderer.deliver(Channel.sessionChanged, signedIn);
+    expect(views).toEqual([[view]]);
+    expect(screens).toEqual([[]]);
+    if (typeof stopViews !== 'function' || typeof stopScreens !== 'function')
+      throw new Error('no unsubscribe returned');
+    stopViews();
+    stopScreens();
     expect(ipcRenderer.channelsListenedTo()).toEqual([]);
   });
 });

@@ -1,12 +1,21 @@
 import { AppError } from '../errors.ts';
-import type { AuthConfig } from './auth-config.types.ts';
-import { parseEndpointUrl } from './endpoint-url.ts';
+import type { AuthConfig, RedirectMode } from './auth-config.types.ts';
 import { parseRedirectMode } from './redirect-mode.ts';
-import { ZOOM_API_BASE, ZOOM_OAUTH_BASE, zoomAuthorizationServer } from './zoom-server.ts';
+import {
+  zoomProviderConfig,
+  type ZoomAccountFieldNames,
+  type ZoomAccountFields,
+} from './zoom-account-config.ts';
 
-type Env = Record<string, string | undefined>;
+export type Env = Record<string, string | undefined>;
 
-const CLIENT_ID = /^[A-Za-z0-9._~-]{1,200}$/;
+/** The variables a developer sets; the README's table lists them. */
+export const ENV_NAMES: ZoomAccountFieldNames = {
+  clientId: 'ZOOM_CLIENT_ID',
+  clientSecret: 'ZOOM_CLIENT_SECRET',
+  oauthBase: 'ZOOM_OAUTH_BASE',
+  apiBase: 'ZOOM_API_BASE',
+};
 
 function read(env: Env, name: string): string | undefined {
   const value = env[name]?.trim();
@@ -14,13 +23,12 @@ function read(env: Env, name: string): string | undefined {
 }
 
 /**
- * Reads the Zoom configuration from the environment. Pure: no I/O, so every
- * misconfiguration is caught by a unit test and reported with the variable's name.
- * No client id means demo mode: the composition root starts the in-process sandbox.
+ * The Zoom account the environment names, or null when it names none (no ZOOM_CLIENT_ID: the
+ * other sources decide). Bases without a client ID are ignored; a secret without one is refused.
  */
-export function loadAuthConfig(env: Env): AuthConfig {
-  const clientId = read(env, 'ZOOM_CLIENT_ID');
-  const clientSecret = read(env, 'ZOOM_CLIENT_SECRET');
+export function readEnvAccount(env: Env): ZoomAccountFields | null {
+  const clientId = read(env, ENV_NAMES.clientId);
+  const clientSecret = read(env, ENV_NAMES.clientSecret);
   if (!clientId) {
     if (clientSecret) {
       throw new AppError(
@@ -28,28 +36,36 @@ export function loadAuthConfig(env: Env): AuthConfig {
         'ZOOM_CLIENT_SECRET is set but ZOOM_CLIENT_ID is not. Set ZOOM_CLIENT_ID too, or remove both to use demo mode.',
       );
     }
-    return { demo: true };
+    return null;
   }
-  if (!CLIENT_ID.test(clientId)) {
-    throw new AppError(
-      'config_invalid',
-      'ZOOM_CLIENT_ID contains unexpected characters. Copy it again from the Zoom Marketplace app page.',
-    );
-  }
-  const oauthBase = parseEndpointUrl(
-    'ZOOM_OAUTH_BASE',
-    read(env, 'ZOOM_OAUTH_BASE') ?? ZOOM_OAUTH_BASE,
-  );
-  const apiBase = parseEndpointUrl('ZOOM_API_BASE', read(env, 'ZOOM_API_BASE') ?? ZOOM_API_BASE);
+  const oauthBase = read(env, ENV_NAMES.oauthBase);
+  const apiBase = read(env, ENV_NAMES.apiBase);
+  return {
+    clientId,
+    ...(clientSecret !== undefined && { clientSecret }),
+    ...(oauthBase !== undefined && { oauthBase }),
+    ...(apiBase !== undefined && { apiBase }),
+  };
+}
+
+/**
+ * Reads the Zoom configuration from the environment alone. Pure: no I/O, so every
+ * misconfiguration is caught by a unit test and reported with the variable's name.
+ * No client id means demo mode here; resolveAuthConfig puts Settings and the built-in
+ * configuration between the two.
+ */
+export function loadAuthConfig(env: Env): AuthConfig {
+  const account = readEnvAccount(env);
+  if (!account) return { demo: true };
   return {
     demo: false,
-    provider: {
-      server: zoomAuthorizationServer(oauthBase),
-      client: clientSecret ? { clientId, clientSecret } : { clientId },
-      apiBaseUrl: apiBase.href.replace(/\/+$/, ''),
-      redirect: parseRedirectMode(read(env, 'MEETING_TRAY_REDIRECT')),
-    },
+    provider: zoomProviderConfig(account, ENV_NAMES, redirectFromEnv(env)),
   };
+}
+
+/** MEETING_TRAY_REDIRECT: a development switch that applies whichever source names the account. */
+export function redirectFromEnv(env: Env): RedirectMode {
+  return parseRedirectMode(read(env, 'MEETING_TRAY_REDIRECT'));
 }
 
 export const DEFAULT_KEYCHAIN_SERVICE = 'Meeting Tray';

@@ -1,8 +1,9 @@
 import type { AuthorizationServer } from 'oauth4webapi';
+import { ZOOM_CLOUDS } from '../../../preload/shared/zoom-account-rules.ts';
 import { joinUrl } from './endpoint-url.ts';
 
-export const ZOOM_OAUTH_BASE = 'https://zoom.us';
-export const ZOOM_API_BASE = 'https://api.zoom.us/v2';
+export const ZOOM_OAUTH_BASE = ZOOM_CLOUDS.zoom.oauthBase;
+export const ZOOM_API_BASE = ZOOM_CLOUDS.zoom.apiBase;
 
 /**
  * Zoom's authorization server metadata, written by hand: Zoom's RFC 8414 document has no

@@ -2,7 +2,9 @@
 // handlers over ipcMain, and every session state is pushed to that window.
 import type { Logger } from '../../core/ports.ts';
 import type { SessionService } from '../../core/session/session-service.ts';
+import type { SettingsService } from '../../core/settings/settings-service.ts';
 import { createMeetingTrayIpc } from '../../ipc/meeting-tray-ipc.ts';
+import type { ScreenRequests } from '../../ipc/screen-requests.ts';
 import { APP_ORIGIN } from '../app-protocol/app-protocol.ts';
 import type { Teardown } from '../lifecycle/teardown.ts';
 import { allowedExternalUrl } from '../security/external-url-policy.ts';
@@ -18,6 +20,10 @@ export function installIpc(deps: {
   ipcMain: InvokeRegistry;
   /** Handlers and state publishing. */
   session: SessionService;
+  /** The Settings screen's data and account changes; its view is pushed too. */
+  settings: SettingsService;
+  /** Screens main asks the window to show (the tray's "Settings…"). */
+  screens: ScreenRequests;
   /** The main window. */
   window: LiveWindow;
   /** The allow-listed join opener. */
@@ -28,6 +34,8 @@ export function installIpc(deps: {
 }): void {
   const server = createMeetingTrayIpc({
     session: deps.session,
+    settings: deps.settings,
+    screens: deps.screens,
     openExternal: deps.openExternal,
     isAllowedExternalUrl: (url) => allowedExternalUrl(url) !== null,
     writeClipboard: deps.writeClipboard,

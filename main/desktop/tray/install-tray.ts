@@ -38,6 +38,8 @@ export function installTray<Image extends Pick<NativeImage, 'setTemplateImage'>,
     session: TraySession;
     reminders: Pick<ReminderScheduler, 'setLead'>;
     showWindow: () => void;
+    /** Shows the window on its Settings screen. */
+    openSettings: () => void;
     openJoinLink: (url: string) => Promise<void>;
     exposeLastModel?: boolean;
   },
@@ -59,6 +61,7 @@ export function installTray<Image extends Pick<NativeImage, 'setTemplateImage'>,
     platform: deps.platform,
     onAction: createTrayActionHandler({
       showWindow: deps.showWindow,
+      openSettings: deps.openSettings,
       join: deps.openJoinLink,
       signIn: () => deps.session.signIn(),
       signOut: createTraySignOut({ dialog: deps.dialog, signOut: () => deps.session.signOut() }),

@@ -4,6 +4,8 @@ import type { TrayAction } from './tray-model.ts';
 
 export interface TrayActionTargets {
   showWindow(): void;
+  /** Shows the window on its Settings screen. */
+  openSettings(): void;
   join(url: string): Promise<void>;
   signIn(): Promise<void>;
   signOut(): Promise<unknown>;
@@ -27,6 +29,9 @@ export function createTrayActionHandler(targets: TrayActionTargets): (action: Tr
     switch (action.type) {
       case 'open-window':
         targets.showWindow();
+        return;
+      case 'open-settings':
+        targets.openSettings();
         return;
       case 'join':
         attempt('join', () => targets.join(action.url));

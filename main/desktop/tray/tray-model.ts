@@ -22,6 +22,7 @@ export type TrayAction =
   | { type: 'sign-in' }
   | { type: 'sign-out' }
   | { type: 'set-reminder-lead'; lead: ReminderLead }
+  | { type: 'open-settings' }
   | { type: 'quit' };
 
 export type TrayItem =
@@ -46,6 +47,8 @@ export interface TrayModel {
 }
 
 const MINUTE = 60_000;
+/** Said wherever the demo shows its sample data: the menu and the tooltip. */
+const DEMO_LINE = 'Demo mode — sample meetings';
 /** A meeting stays "now" this long after it starts; after that the next one takes over. */
 const JUST_STARTED_MS = 10 * MINUTE;
 const MEETINGS_PER_DAY = 8;
@@ -100,6 +103,19 @@ const common = {
     action: { type: 'sign-in' },
     enabled: true,
   } as TrayItem,
+  settings: {
+    kind: 'action',
+    label: 'Settings…',
+    action: { type: 'open-settings' },
+    enabled: true,
+  } as TrayItem,
+  /** Demo mode's one way out: the Settings screen, where a real account is entered. */
+  connect: {
+    kind: 'action',
+    label: 'Connect your Zoom account…',
+    action: { type: 'open-settings' },
+    enabled: true,
+  } as TrayItem,
   quit: { kind: 'action', label: 'Quit', action: { type: 'quit' }, enabled: true } as TrayItem,
   separator: { kind: 'separator' } as TrayItem,
 };
@@ -152,7 +168,10 @@ function signedInModel(
   }
 
   const items: TrayItem[] = [];
-  if (state.demo) items.push({ kind: 'label', label: 'Demo mode — sample meetings' });
+  if (state.demo) {
+    items.push({ kind: 'label', label: DEMO_LINE }, common.connect);
+    tooltip = `${tooltip}\n${DEMO_LINE}`;
+  }
   const updated = state.updatedAt === null ? null : zoned.clockTime(state.updatedAt);
   if (state.offline) {
     const line = updated ? `Offline — showing meetings from ${updated}` : 'Offline';
@@ -198,6 +217,7 @@ function signedInModel(
       enabled: !state.refreshing,
     },
     reminderMenu(options.reminderLead ?? DEFAULT_REMINDER_LEAD),
+    common.settings,
     common.separator,
     { kind: 'action', label: 'Sign out', action: { type: 'sign-out' }, enabled: true },
     common.quit,
@@ -227,6 +247,7 @@ export function buildTrayModel(
           { kind: 'label', label: 'Signing in — finish in your browser' },
           common.separator,
           common.open,
+          common.settings,
           common.quit,
         ],
       };
@@ -237,7 +258,15 @@ export function buildTrayModel(
       return {
         tooltip: `Meeting Tray${demo} — signed out`,
         title: '',
-        items: [...reason, common.open, common.signIn, common.separator, common.quit],
+        items: [
+          ...reason,
+          ...(state.demo ? [common.connect] : []),
+          common.open,
+          common.signIn,
+          common.settings,
+          common.separator,
+          common.quit,
+        ],
       };
     }
     case 'error':
@@ -248,6 +277,7 @@ export function buildTrayModel(
           { kind: 'label', label: truncate(state.message, 80) },
           common.open,
           common.signIn,
+          common.settings,
           common.separator,
           common.quit,
         ],

@@ -15,6 +15,7 @@ function host(env: Record<string, string | undefined>) {
   const opened: string[] = [];
   const deps: AppCoreHost = {
     env: { MEETING_TRAY_KEYCHAIN_SERVICE: `Meeting Tray app-core test ${process.pid}`, ...env },
+    builtIn: null,
     settings: createMemorySettingsStore(),
     clock: createFakeClock(Date.now()),
     openBrowser: async (url) => void opened.push(url),

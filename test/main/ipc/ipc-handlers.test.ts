@@ -8,6 +8,8 @@ import {
   type IpcHandlerDeps,
 } from '../../../main/ipc/ipc-handlers.ts';
 import { createFakeSessionService } from '../../fakes/fake-session-service.ts';
+import { createScreenRequests } from '../../../main/ipc/screen-requests.ts';
+import { createFakeSettingsService } from '../../fakes/fake-settings-service.ts';
 
 const signedOut: SessionState = {
   kind: 'signed-out',
@@ -21,6 +23,8 @@ function setup(overrides: Partial<IpcHandlerDeps['session']> = {}) {
   const calls: string[] = [];
   const opened: string[] = [];
   const copied: string[] = [];
+  const settings = createFakeSettingsService();
+  const screens = createScreenRequests();
   const session: IpcHandlerDeps['session'] = {
     getState: () => signedOut,
     signIn: async () => void calls.push('signIn'),
@@ -35,8 +39,10 @@ function setup(overrides: Partial<IpcHandlerDeps['session']> = {}) {
     openExternal: async (url) => void opened.push(url),
     isAllowedExternalUrl: (url) => url.startsWith('https://us05web.zoom.us/j/'),
     writeClipboard: (text) => void copied.push(text),
+    settings: settings.service,
+    screens,
   });
-  return { handlers, calls, opened, copied };
+  return { handlers, calls, opened, copied, settings, screens };
 }
 
 const hostileArgLists: unknown[] = [
@@ -174,6 +180,8 @@ describe('openJoinUrl', () => {
       openExternal: () => Promise.reject(new Error('xdg-open missing')),
       isAllowedExternalUrl: () => true,
       writeClipboard: () => {},
+      settings: createFakeSettingsService().service,
+      screens: createScreenRequests(),
     });
     expect(await handlers[Channel.openJoinUrl]([JOIN_URL])).toMatchObject({
       ok: false,
@@ -197,6 +205,8 @@ describe('copyText', () => {
       openExternal: async () => {},
       isAllowedExternalUrl: () => true,
       writeClipboard: () => Promise.reject(new Error('clipboard busy')),
+      settings: createFakeSettingsService().service,
+      screens: createScreenRequests(),
     });
     expect(await handlers[Channel.copyText]([JOIN_URL])).toMatchObject({
       ok: false,

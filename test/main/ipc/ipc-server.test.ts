@@ -7,6 +7,8 @@ import { createSenderCheck, type IpcSender } from '../../../main/ipc/sender-chec
 import { createCapturingLogger } from '../../fakes/capturing-logger.ts';
 import { createFakeSessionService } from '../../fakes/fake-session-service.ts';
 import { ada, meeting } from '../core/session/session-fakes.ts';
+import { createScreenRequests } from '../../../main/ipc/screen-requests.ts';
+import { createFakeSettingsService } from '../../fakes/fake-settings-service.ts';
 
 const state: SessionState = { kind: 'signed-out', reason: null, demo: true, sessionOnly: null };
 const ours: IpcSender = {
@@ -19,6 +21,8 @@ function setup(
   overrides: { handlers?: Partial<IpcHandlers>; isTrustedSender?: (s: IpcSender) => boolean } = {},
 ) {
   const calls: string[] = [];
+  const settings = createFakeSettingsService();
+  const screens = createScreenRequests();
   const handlers = createIpcHandlers({
     session: {
       getState: () => (calls.push('getState'), state),
@@ -31,6 +35,8 @@ function setup(
     openExternal: async () => void calls.push('openExternal'),
     isAllowedExternalUrl: () => true,
     writeClipboard: () => void calls.push('writeClipboard'),
+    settings: settings.service,
+    screens,
   });
   let windowIds = [7];
   const isTrustedSender =
@@ -45,9 +51,19 @@ function setup(
     handlers: { ...handlers, ...overrides.handlers },
     isTrustedSender,
     session: session.service,
+    settings: settings.service,
+    screens,
     logger,
   });
-  return { server, calls, session, logger, setWindowIds: (ids: number[]) => (windowIds = ids) };
+  return {
+    server,
+    calls,
+    session,
+    settings,
+    screens,
+    logger,
+    setWindowIds: (ids: number[]) => (windowIds = ids),
+  };
 }
 
 describe('invoke', () => {
@@ -182,8 +198,8 @@ describe('state publishing', () => {
   });
 
   it('publishes each state on session:changed with anything outside the contract removed', () => {
-    const { server, session } = setup();
-    const sent: Array<{ channel: string; state: SessionState }> = [];
+    const { server, session, settings } = setup();
+    const sent: Array<{ channel: string; state: unknown }> = [];
     const stop = server.subscribe((channel, pushed) => sent.push({ channel, state: pushed }));
 
     session.publish(leaky);
@@ -193,6 +209,49 @@ describe('state publishing', () => {
 
     stop();
     expect(session.listenerCount()).toBe(0);
+    expect(settings.listenerCount()).toBe(0);
+  });
+
+  it('publishes each settings view on settings:changed, rebuilt from the contract fields only', () => {
+    const { server, settings } = setup();
+    const sent: Array<{ channel: string; payload: unknown }> = [];
+    const stop = server.subscribe((channel, payload) => void sent.push({ channel, payload }));
+    const view = {
+      zoomAccount: {
+        source: 'settings',
+        clientId: 'AbC123',
+        cloud: 'zoom',
+        oauthBase: 'https://zoom.us',
+        apiBase: 'https://api.zoom.us/v2',
+        hasClientSecret: true,
+        redirectUrl: 'http://127.0.0.1/callback',
+      },
+    } as const;
+    settings.publish({
+      zoomAccount: { ...view.zoomAccount, clientSecret: 'sEcReT-value' },
+      provider: { client: { clientSecret: 'sEcReT-value' } },
+    } as unknown as typeof view);
+
+    expect(sent).toEqual([{ channel: Channel.settingsChanged, payload: view }]);
+    expect(JSON.stringify(sent)).not.toContain('sEcReT');
+    stop();
+  });
+
+  it('tells the page a screen is requested; the page takes it exactly once', async () => {
+    const { server, screens } = setup();
+    const sent: string[] = [];
+    const stop = server.subscribe((channel, _payload) => void sent.push(channel));
+    screens.request('settings');
+    expect(sent).toEqual([Channel.screenRequested]);
+    expect(await server.invoke(Channel.takeScreenRequest, ours, [])).toEqual({
+      ok: true,
+      value: 'settings',
+    });
+    expect(await server.invoke(Channel.takeScreenRequest, ours, [])).toEqual({
+      ok: true,
+      value: null,
+    });
+    stop();
   });
 
   it('hands a new stream the current state through the same gate', () => {

@@ -5,7 +5,9 @@ import { createMinuteTicks } from '../../../main/core/time/minute-ticker.ts';
 import { createZoomApi } from '../../../main/core/zoom/zoom-api.ts';
 import { installIpc } from '../../../main/desktop/ipc/install-ipc.ts';
 import { createTeardown } from '../../../main/desktop/lifecycle/teardown.ts';
+import { createScreenRequests } from '../../../main/ipc/screen-requests.ts';
 import { createFakeAuth } from '../../fakes/fake-auth.ts';
+import { createFakeSettingsService } from '../../fakes/fake-settings-service.ts';
 import { createFakeClock } from '../../fakes/fake-clock.ts';
 import { createFakeElectron } from '../../fakes/fake-electron.ts';
 import { createMemorySettingsStore } from '../../fakes/memory-stores.ts';
@@ -66,6 +68,8 @@ it('no token reaches the renderer, the settings file or the logs during a whole 
   installIpc({
     ipcMain: electron.ipcMain,
     session,
+    settings: createFakeSettingsService().service,
+    screens: createScreenRequests(),
     window: { current: () => window },
     openExternal: async () => {},
     writeClipboard: () => {},

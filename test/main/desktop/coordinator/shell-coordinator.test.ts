@@ -145,6 +145,7 @@ describe('tray actions', () => {
     const warnings: string[] = [];
     const handle = createTrayActionHandler({
       showWindow: () => calls.push('show'),
+      openSettings: () => calls.push('settings'),
       join: async (url) => void calls.push(`join ${url}`),
       signIn: async () => {
         calls.push('sign-in');
@@ -162,6 +163,7 @@ describe('tray actions', () => {
     handle({ type: 'sign-in' });
     handle({ type: 'sign-out' });
     handle({ type: 'set-reminder-lead', lead: 10 });
+    handle({ type: 'open-settings' });
     handle({ type: 'quit' });
     await new Promise((resolve) => setImmediate(resolve));
     expect(calls).toEqual([
@@ -172,6 +174,7 @@ describe('tray actions', () => {
       'sign-in',
       'sign-out',
       'lead 10',
+      'settings',
       'quit',
     ]);
     expect(warnings).toEqual(['tray: sign-in failed']);

@@ -1,7 +1,12 @@
 // The Electron binding of the IPC door, and installIpc as the app runs it: the real server,
 // handler table and sender check over the fake ipcMain, with pages that each have their own id.
 import { describe, expect, it } from 'vitest';
-import { Channel, INVOKE_CHANNELS, type SessionState } from '../../../../preload/contract.ts';
+import {
+  Channel,
+  INVOKE_CHANNELS,
+  PUSH_CHANNELS,
+  type SessionState,
+} from '../../../../preload/contract.ts';
 import { serveIpcOnElectron } from '../../../../main/desktop/ipc/electron-ipc-transport.ts';
 import { installIpc } from '../../../../main/desktop/ipc/install-ipc.ts';
 import { createTeardown } from '../../../../main/desktop/lifecycle/teardown.ts';
@@ -10,6 +15,8 @@ import { createFakeElectron, type FakeBrowserWindow } from '../../../fakes/fake-
 import { createFakeSessionService } from '../../../fakes/fake-session-service.ts';
 import { signedIn } from '../../../fakes/session-fixtures.ts';
 import { createRecordingLogger } from '../test-logger.ts';
+import { createScreenRequests } from '../../../../main/ipc/screen-requests.ts';
+import { createFakeSettingsService } from '../../../fakes/fake-settings-service.ts';
 
 const APP_PAGE = 'app://renderer/index.html';
 const JOIN_URL = 'https://us05web.zoom.us/j/85746065432?pwd=abc';
@@ -27,11 +34,16 @@ describe('serveIpcOnElectron', () => {
     return { electron, calls, dispose };
   }
 
-  it('registers exactly the contract channels, and not the push channel', () => {
+  it('registers exactly the contract channels, and not the push channels', () => {
     const { electron } = setup();
     expect([...electron.ipcMain.handlers.keys()].sort()).toEqual([...INVOKE_CHANNELS].sort());
-    expect(electron.ipcMain.handlers.has(Channel.sessionChanged)).toBe(false);
-    expect(INVOKE_CHANNELS).toHaveLength(8);
+    for (const push of PUSH_CHANNELS) expect(electron.ipcMain.handlers.has(push)).toBe(false);
+    expect(PUSH_CHANNELS).toEqual([
+      Channel.sessionChanged,
+      Channel.settingsChanged,
+      Channel.screenRequested,
+    ]);
+    expect(INVOKE_CHANNELS).toHaveLength(Object.keys(Channel).length - PUSH_CHANNELS.length);
   });
 
   it('describes the sender from the event: main frame, subframe, or a frame already gone', async () => {
@@ -74,6 +86,8 @@ describe('installIpc (checklist 17)', () => {
     installIpc({
       ipcMain: electron.ipcMain,
       session: session.service,
+      settings: createFakeSettingsService().service,
+      screens: createScreenRequests(),
       window: { current: () => window },
       openExternal: async (url) => void opened.push(url),
       writeClipboard: (text) => void copied.push(text),

@@ -23,6 +23,8 @@ import { createFakeElectron, fakeEvent } from '../../../fakes/fake-electron.ts';
 import { createFakeSessionService } from '../../../fakes/fake-session-service.ts';
 import { hardenedContents } from './hardened-contents.ts';
 import { createRecordingLogger } from '../test-logger.ts';
+import { createScreenRequests } from '../../../../main/ipc/screen-requests.ts';
+import { createFakeSettingsService } from '../../../fakes/fake-settings-service.ts';
 
 const root = join(import.meta.dirname, '../../../..');
 const prefs = mainWindowOptions({ preloadPath: '/p.cjs' }).webPreferences!;
@@ -170,6 +172,8 @@ describe('Electron security checklist', () => {
     installIpc({
       ipcMain: electron.ipcMain,
       session: session.service,
+      settings: createFakeSettingsService().service,
+      screens: createScreenRequests(),
       window: { current: () => window },
       openExternal: async () => undefined,
       writeClipboard: () => undefined,

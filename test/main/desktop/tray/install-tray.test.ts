@@ -32,6 +32,7 @@ function setup(platform: NodeJS.Platform, options: { exposeLastModel?: boolean }
     session: session.service,
     reminders: { setLead: (lead) => void leads.push(lead) },
     showWindow: () => void shown.push('window'),
+    openSettings: () => void shown.push('settings'),
     openJoinLink: async (url) => void joined.push(url),
     ...options,
   });

@@ -35,6 +35,7 @@ describe('tray controller', () => {
       'Open Meeting Tray',
       'Refresh',
       'Reminders',
+      'Settings…',
       '---',
       'Sign out',
       'Quit',

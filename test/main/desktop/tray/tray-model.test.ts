@@ -27,6 +27,7 @@ describe('buildTrayModel', () => {
       'Open Meeting Tray',
       'Refresh',
       'Reminders',
+      'Settings…',
       '---',
       'Sign out',
       'Quit',
@@ -154,6 +155,7 @@ describe('buildTrayModel', () => {
       'Your Zoom session ended. Sign in again.',
       'Open Meeting Tray',
       'Sign in…',
+      'Settings…',
       '---',
       'Quit',
     ]);
@@ -170,6 +172,7 @@ describe('buildTrayModel', () => {
       'Signing in — finish in your browser',
       '---',
       'Open Meeting Tray',
+      'Settings…',
       'Quit',
     ]);
   });
@@ -252,9 +255,51 @@ describe('buildTrayModel', () => {
     expect(checked).toEqual(['5 minutes before']);
   });
 
-  it('marks demo mode in the menu', () => {
-    const model = buildTrayModel(signedIn([], { demo: true }), 0, BERLIN);
-    expect(labels(model.items)[0]).toBe('Demo mode — sample meetings');
+  it('says demo mode wherever it shows sample data, with one way to connect a real account', () => {
+    const standup = meeting('1', 'Standup', '2026-11-24T13:00:00Z');
+    const model = buildTrayModel(
+      signedIn([standup], { demo: true }),
+      at('2026-11-24T12:35:00Z'),
+      BERLIN,
+    );
+    expect(labels(model.items).slice(0, 2)).toEqual([
+      'Demo mode — sample meetings',
+      'Connect your Zoom account…',
+    ]);
+    expect(model.items[1]).toMatchObject({ action: { type: 'open-settings' }, enabled: true });
+    expect(model.tooltip).toBe('Next: Standup at 14:00 — in 25 min\nDemo mode — sample meetings');
+
+    const signedOutDemo = buildTrayModel({ ...signedOut, demo: true }, 0, BERLIN);
+    expect(signedOutDemo.tooltip).toBe('Meeting Tray (demo) — signed out');
+    expect(labels(signedOutDemo.items)).toContain('Connect your Zoom account…');
+
+    const real = buildTrayModel(signedIn([standup]), at('2026-11-24T12:35:00Z'), BERLIN);
+    expect(labels(real.items)).not.toContain('Connect your Zoom account…');
+    expect(real.tooltip).not.toMatch(/demo/i);
+  });
+
+  it('has Settings… in every state, opening the window on its Settings screen', () => {
+    const states = [
+      buildTrayModel(signedIn([]), 0, BERLIN),
+      buildTrayModel(signedOut, 0, BERLIN),
+      buildTrayModel(
+        { kind: 'signing-in', demo: false, sessionOnly: null, authorizationUrl: null },
+        0,
+        BERLIN,
+      ),
+      buildTrayModel(
+        { kind: 'error', demo: false, sessionOnly: null, code: 'unknown', message: 'x' },
+        0,
+        BERLIN,
+      ),
+    ];
+    for (const model of states)
+      expect(model.items.find((i) => i.kind === 'action' && i.label === 'Settings…')).toEqual({
+        kind: 'action',
+        label: 'Settings…',
+        action: { type: 'open-settings' },
+        enabled: true,
+      });
   });
 });
 

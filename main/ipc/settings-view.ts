@@ -1,0 +1,32 @@
+// The gate for settings leaving main, as renderer-state.ts is for the session: each view is
+// rebuilt field by field, so nothing outside the contract (a secret on a stray object, a
+// provider config) can ride along.
+import type {
+  SettingsView,
+  ZoomAccountTestResult,
+  ZoomAccountView,
+} from '../../preload/contract.ts';
+
+export function toSettingsView(view: SettingsView): SettingsView {
+  return { zoomAccount: copyZoomAccount(view.zoomAccount) };
+}
+
+function copyZoomAccount(a: ZoomAccountView): ZoomAccountView {
+  return {
+    source: a.source,
+    clientId: a.clientId,
+    cloud: a.cloud,
+    oauthBase: a.oauthBase,
+    apiBase: a.apiBase,
+    hasClientSecret: a.hasClientSecret === true,
+    redirectUrl: a.redirectUrl,
+  };
+}
+
+export function toTestResult(result: ZoomAccountTestResult): ZoomAccountTestResult {
+  return {
+    outcome: result.outcome,
+    endpoint: result.endpoint,
+    status: typeof result.status === 'number' ? result.status : null,
+  };
+}
