@@ -18,7 +18,6 @@ import {
   shell,
   Tray,
 } from 'electron';
-import { builtInConfigPath, readBuiltInConfig } from './app/built-in-config-file.ts';
 import { createAppCore } from './app/create-app-core.ts';
 import { installAppProtocol } from './desktop/app-protocol/install-app-protocol.ts';
 import { registerAppSchemeAsPrivileged } from './desktop/app-protocol/electron-app-protocol.ts';
@@ -46,7 +45,6 @@ import { installSingleInstance } from './desktop/single-instance/install-single-
 import { installTray } from './desktop/tray/install-tray.ts';
 import { installWake } from './desktop/wake/install-wake.ts';
 import { installMainWindow } from './desktop/window/install-window.ts';
-import { createScreenRequests } from './ipc/screen-requests.ts';
 import { createConsoleLogger } from './node/console-logger.ts';
 import { createSystemClock } from './node/system-clock.ts';
 
@@ -80,23 +78,14 @@ async function start(): Promise<void> {
   const settings = installSettings({ ipcMain });
   const wake = installWake({ ...context, powerMonitor, net });
   const openBrowser = createSignInPageOpener(shell);
-  // The bundle's own folder (dist/main; __dirname once bundled): the package puts app-config.json there.
-  const builtIn = readBuiltInConfig(builtInConfigPath(import.meta.dirname));
-  const core = await createAppCore({ ...context, env, builtIn, settings, openBrowser, wake });
+  const core = await createAppCore({ ...context, env, settings, openBrowser, wake });
   deliverSignInCallbacks(inbox, core.auth, logger);
   const { session } = core;
   const writeClipboard = (text: string) => clipboard.writeText(text);
-  const screens = createScreenRequests();
-  const openSettings = () => {
-    showWindow();
-    screens.request('settings');
-  };
   installIpc({
     ...context,
     ipcMain,
     session,
-    settings: core.settings,
-    screens,
     window: mainWindow,
     openExternal: openJoinLink,
     writeClipboard,
@@ -121,7 +110,6 @@ async function start(): Promise<void> {
     session,
     reminders,
     showWindow,
-    openSettings,
     openJoinLink,
     // Playwright cannot see native trays: under MEETING_TRAY_E2E=1 the spec reads what it shows.
     exposeLastModel: env.MEETING_TRAY_E2E === '1',

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../../main/core/errors.ts';
-import { appPaths } from '../../../../main/desktop/lifecycle/app-paths.ts';
 import {
   APP_USER_MODEL_ID,
   installLifecycle,
@@ -101,18 +100,5 @@ describe('installLifecycle', () => {
   it('names the app for Windows notifications, and only on Windows', () => {
     expect(setup(async () => undefined, 'win32').app.appUserModelId).toBe(APP_USER_MODEL_ID);
     expect(setup(async () => undefined, 'darwin').app.appUserModelId).toBeNull();
-  });
-});
-
-describe('appPaths', () => {
-  it('finds the build under the app, and the icons in resources once packaged', () => {
-    const app = (isPackaged: boolean) => ({ getAppPath: () => '/opt/mt/app.asar', isPackaged });
-    const resources = { resourcesPath: '/opt/mt/resources' };
-    expect(appPaths(app(true), resources)).toEqual({
-      preload: '/opt/mt/app.asar/dist/preload/index.cjs',
-      renderer: '/opt/mt/app.asar/dist/renderer',
-      assets: '/opt/mt/resources/assets',
-    });
-    expect(appPaths(app(false), resources).assets).toBe('/opt/mt/app.asar/assets');
   });
 });
