@@ -12,7 +12,7 @@ import { FakeBrowserWindow } from './electron/browser-window.ts';
 import { FakeIpcMain } from './electron/ipc-main.ts';
 import { FakeNotification } from './electron/notification.ts';
 import { FakeProtocol } from './electron/protocol.ts';
-import { FakeSession } from './electron/session.ts';
+import { FakeFetchSession, FakeSession } from './electron/session.ts';
 import {
   FakeClipboard,
   FakeDialog,
@@ -29,7 +29,7 @@ export type { FakeApp } from './electron/app.ts';
 export type { FakeBrowserWindow } from './electron/browser-window.ts';
 export type { FakeIpcMain, InvokeOrigin } from './electron/ipc-main.ts';
 export type { FakeNotification } from './electron/notification.ts';
-export type { FakeSession } from './electron/session.ts';
+export type { FakeFetchSession, FakeSession } from './electron/session.ts';
 export { press, type FakeImage, type FakeMenu, type FakeTray } from './electron/tray.ts';
 export type { FakeFrame, FakeWebContents } from './electron/web-contents.ts';
 
@@ -58,7 +58,11 @@ export interface FakeElectron {
   };
   powerMonitor: FakePowerMonitor;
   protocol: FakeProtocol;
-  session: { defaultSession: FakeSession };
+  session: {
+    defaultSession: FakeSession;
+    /** One session per partition name, made on first ask, as Electron's are. */
+    fromPartition(partition: string): FakeFetchSession;
+  };
   shell: FakeShell;
   Tray: new (image: FakeImage) => FakeTray;
   // --- for tests: what was constructed, in order, and pages that are not ours ---
@@ -99,6 +103,12 @@ export function createFakeElectron(options: FakeElectronOptions = {}): FakeElect
       notifications.push(this);
     }
   }
+  const partitions = new Map<string, FakeFetchSession>();
+  const fromPartition = (partition: string) => {
+    const existing = partitions.get(partition) ?? new FakeFetchSession(partition);
+    partitions.set(partition, existing);
+    return existing;
+  };
   const app = new FakeApp(options.appPath ?? process.cwd());
   app.lockGranted = options.singleInstanceLock ?? true;
 
@@ -115,7 +125,7 @@ export function createFakeElectron(options: FakeElectronOptions = {}): FakeElect
     Notification,
     powerMonitor: new FakePowerMonitor(),
     protocol: new FakeProtocol(),
-    session: { defaultSession: new FakeSession() },
+    session: { defaultSession: new FakeSession(), fromPartition },
     shell: new FakeShell(),
     Tray,
     windows,

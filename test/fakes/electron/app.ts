@@ -12,7 +12,8 @@ type AppMembers =
   | 'getLoginItemSettings'
   | 'setAppUserModelId'
   | 'quit'
-  | 'exit';
+  | 'exit'
+  | 'getPath';
 
 /** Not ready until the test says Electron finished launching (`finishLaunching`). */
 export class FakeApp extends EventEmitter implements Pick<App, AppMembers> {
@@ -24,6 +25,8 @@ export class FakeApp extends EventEmitter implements Pick<App, AppMembers> {
   quitCalls = 0;
   readonly exitCodes: number[] = [];
   private readonly appPath: string;
+  /** What getPath() answers, by name ('userData', 'logs', …); unknown names throw, as Electron's do. */
+  readonly paths = new Map<string, string>();
   private launched = false;
   private readonly launching: Promise<void>;
   private resolveLaunching: () => void = () => undefined;
@@ -34,6 +37,16 @@ export class FakeApp extends EventEmitter implements Pick<App, AppMembers> {
   }
   getAppPath() {
     return this.appPath;
+  }
+  getPath(name: Parameters<App['getPath']>[0]) {
+    // Electron's default for logs on Linux and Windows: inside userData.
+    const path = this.paths.get(name) ?? (name === 'logs' ? this.logsInUserData() : undefined);
+    if (path === undefined) throw new Error(`Failed to get '${name}' path`);
+    return path;
+  }
+  private logsInUserData() {
+    const userData = this.paths.get('userData');
+    return userData === undefined ? undefined : `${userData}/logs`;
   }
   isReady() {
     return this.launched;

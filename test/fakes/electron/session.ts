@@ -1,3 +1,4 @@
+import type { FetchingSession } from '../../../main/desktop/network/electron-fetch.ts';
 import type { PermissionSession } from '../../../main/desktop/security/electron-session-permissions.ts';
 
 type RequestHandler = Parameters<PermissionSession['setPermissionRequestHandler']>[0];
@@ -27,4 +28,28 @@ export class FakeSession implements PermissionSession {
     if (!this.checkHandler) throw new Error('no permission check handler');
     return this.checkHandler(null, permission, origin);
   }
+}
+
+/** What a request through a session's fetch looked like, as Chromium would have sent it. */
+export interface SessionRequest {
+  url: string;
+  method: string;
+  credentials: RequestCredentials | undefined;
+}
+
+/**
+ * A session's `fetch` (net.fetch) over Node's fetch: real HTTP to 127.0.0.1, with every request
+ * recorded, so a test sees which session the app used and with which options.
+ */
+export class FakeFetchSession implements FetchingSession {
+  readonly requests: SessionRequest[] = [];
+  readonly partition: string;
+  constructor(partition: string) {
+    this.partition = partition;
+  }
+  fetch: FetchingSession['fetch'] = (input, init) => {
+    const url = typeof input === 'string' ? input : input.url;
+    this.requests.push({ url, method: init?.method ?? 'GET', credentials: init?.credentials });
+    return fetch(input, init);
+  };
 }

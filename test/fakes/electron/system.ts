@@ -32,10 +32,17 @@ export class FakeDialog implements Pick<Dialog, 'showMessageBox' | 'showErrorBox
   }
 }
 
-export class FakeShell implements Pick<Shell, 'openExternal'> {
+export class FakeShell implements Pick<Shell, 'openExternal' | 'openPath'> {
   readonly opened: string[] = [];
+  readonly openedPaths: string[] = [];
+  /** What openPath resolves with: '' (opened) or the OS's reason it could not. */
+  openPathAnswer = '';
   async openExternal(url: string) {
     this.opened.push(url);
+  }
+  async openPath(path: string) {
+    this.openedPaths.push(path);
+    return this.openPathAnswer;
   }
 }
 
