@@ -10,6 +10,8 @@ interface BuilderConfig {
   productName: string;
   asar: boolean;
   files: string[];
+  extraResources: Array<{ from: string; to: string; filter: string[] }>;
+  afterPack: string;
   protocols: unknown;
   electronFuses: Record<string, boolean>;
   mac: {
@@ -67,8 +69,24 @@ describe('electron-builder.yml', () => {
     expect(config.asar).toBe(true);
   });
 
-  it('packages only the build output and package.json', () => {
-    expect(config.files).toEqual(['dist/**', '!dist/**/*.map', 'package.json']);
+  it('packages only the build output (no source maps, no harness bridge) and package.json', () => {
+    expect(config.files).toEqual([
+      'dist/**',
+      '!dist/**/*.map',
+      '!dist/web-preload/**',
+      'package.json',
+    ]);
+  });
+
+  it('copies the tray and window icons to resources/assets, where the app reads them', () => {
+    expect(config.extraResources).toEqual([
+      { from: 'assets', to: 'assets', filter: ['tray*', 'icon.png', 'icon.ico'] },
+    ]);
+  });
+
+  it('runs the keychain-binding guard after packing each platform and CPU', () => {
+    expect(config.afterPack).toBe('./scripts/package/after-pack.ts');
+    expect(existsSync(join(root, config.afterPack))).toBe(true);
   });
 
   it('registers the meetingtray:// protocol everywhere, with the Linux MIME type', () => {
