@@ -33,6 +33,8 @@ import { installLaunchAtLogin } from './desktop/launch-at-login/install-launch-a
 import { appPaths } from './desktop/lifecycle/app-paths.ts';
 import { installLifecycle } from './desktop/lifecycle/install-lifecycle.ts';
 import { createTeardown } from './desktop/lifecycle/teardown.ts';
+import { installLogging } from './desktop/logging/install-logging.ts';
+import { installNetwork } from './desktop/network/install-network.ts';
 import { installPresence } from './desktop/presence/install-presence.ts';
 import { installReminders } from './desktop/reminders/install-reminders.ts';
 import {
@@ -45,11 +47,12 @@ import { installSingleInstance } from './desktop/single-instance/install-single-
 import { installTray } from './desktop/tray/install-tray.ts';
 import { installWake } from './desktop/wake/install-wake.ts';
 import { installMainWindow } from './desktop/window/install-window.ts';
-import { createConsoleLogger } from './node/console-logger.ts';
 import { createSystemClock } from './node/system-clock.ts';
 
 const { env, platform } = process;
-const logger = createConsoleLogger();
+// The log file first, so everything after it logs there (README: "Logs").
+const logging = installLogging({ app, shell });
+const { logger } = logging;
 const teardown = createTeardown(logger);
 const context = { platform, clock: createSystemClock(), logger, teardown };
 // From the main bundle's own folder (dist/main, wherever it is), not from how Electron was started.
@@ -78,7 +81,17 @@ async function start(): Promise<void> {
   const settings = installSettings({ ipcMain });
   const wake = installWake({ ...context, powerMonitor, net });
   const openBrowser = createSignInPageOpener(shell);
-  const core = await createAppCore({ ...context, env, settings, openBrowser, wake });
+  const core = await createAppCore({
+    ...context,
+    env,
+    settings,
+    openBrowser,
+    wake,
+    // The demo sandbox keeps its grants in the app's data folder, beside the settings.
+    dataDir: app.getPath('userData'),
+    // Zoom calls go over Chromium's network stack: the system proxy and certificate store.
+    fetch: installNetwork({ session: electronSession }),
+  });
   deliverSignInCallbacks(inbox, core.auth, logger);
   const { session } = core;
   const writeClipboard = (text: string) => clipboard.writeText(text);

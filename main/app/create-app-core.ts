@@ -6,19 +6,19 @@ import type { AuthProviderConfig } from '../core/config/auth-config.types.ts';
 import type { BuiltInConfig } from '../core/config/built-in-config.ts';
 import { keychainServiceName } from '../core/config/load-auth-config.ts';
 import { resolveAuthConfig, type ResolvedAuthConfig } from '../core/config/resolve-auth-config.ts';
-import { sandboxProviderConfig } from '../core/config/sandbox-provider.ts';
 import {
   createMeetingTrayCore,
   type MeetingTrayCore,
   type MeetingTrayCoreDeps,
 } from '../core/meeting-tray-core.ts';
-import { createChunkedSecretStore } from '../core/secrets/chunked-secret-store.ts';
 import { createSettingsService, type SettingsService } from '../core/settings/settings-service.ts';
 import { createZoomAccountStore, savedAccountFields } from '../core/settings/zoom-account-store.ts';
 import type { ZoomAccountSource } from '../../preload/contract.ts';
 import type { Teardown } from '../desktop/lifecycle/teardown.ts';
-import { createKeyringSecretStore } from '../node/keyring-secret-store.ts';
-import { startZoomSandbox, type ZoomSandbox } from '../sandbox/index.ts';
+import type { Fetch } from '../core/ports.ts';
+import { demoProviderConfig, startDemoSandbox } from '../node/demo-zoom.ts';
+import { openOsKeychain } from '../node/os-keychain.ts';
+import type { ZoomSandbox } from '../sandbox/index.ts';
 import { createSwitchableCore, type SwitchableCore } from './switchable-core.ts';
 
 /** How long quitting (or switching accounts) waits for a token refresh in flight to reach the keychain. */
@@ -33,6 +33,13 @@ export type AppCoreHost = Pick<
   env: Record<string, string | undefined>;
   /** The configuration built into the package, read by the host (built-in-config-file.ts). */
   builtIn: BuiltInConfig | null;
+  /**
+   * The app's data folder: the demo sandbox keeps its grants there, so a demo sign-in survives
+   * a restart (demo-zoom.ts). Both hosts pass it; without it the grants live in memory only.
+   */
+  dataDir?: string;
+  /** The network for Zoom: Electron's session.fetch in the app; Node's fetch by default. */
+  fetch?: Fetch;
   teardown: Teardown;
 };
 
@@ -60,9 +67,13 @@ export interface AppCore extends Pick<
  */
 export async function createAppCore(host: AppCoreHost): Promise<AppCore> {
   const { env, logger, teardown } = host;
-  const secrets = createChunkedSecretStore(
-    createKeyringSecretStore({ service: keychainServiceName(env) }),
-  );
+  const fetch = host.fetch ?? globalThis.fetch;
+  const keychain = openOsKeychain({
+    service: keychainServiceName(env),
+    settings: host.settings,
+    logger,
+  });
+  const { secrets } = keychain;
   const accounts = createZoomAccountStore({ settings: host.settings, secrets, logger });
   const saved = accounts.read();
   const first = resolveAuthConfig({
@@ -70,7 +81,8 @@ export async function createAppCore(host: AppCoreHost): Promise<AppCore> {
     saved: saved && savedAccountFields(saved, await accounts.readSecret()),
     builtIn: host.builtIn,
   });
-  const demoZoom = createLazyDemoZoom();
+  await keychain.sweepLegacyItems(first.source === 'demo' ? null : first.provider);
+  const demoZoom = createLazyDemoZoom(host);
   // Registered before the core's shutdown, so it runs after it (teardown runs newest first).
   teardown.add(() => demoZoom.close());
 
@@ -83,7 +95,7 @@ export async function createAppCore(host: AppCoreHost): Promise<AppCore> {
       secrets,
       settings: host.settings,
       clock: host.clock,
-      fetch: globalThis.fetch,
+      fetch,
       openBrowser: host.openBrowser,
       wake: host.wake,
       logger,
@@ -99,7 +111,7 @@ export async function createAppCore(host: AppCoreHost): Promise<AppCore> {
     builtIn: host.builtIn,
     inUse: () => core.current(),
     switchTo: (next) => core.switchTo(() => build(next)),
-    fetch: globalThis.fetch,
+    fetch,
     logger,
   });
   return {
@@ -117,13 +129,12 @@ export async function createAppCore(host: AppCoreHost): Promise<AppCore> {
  * Demo mode: sign-in and meetings come from the Zoom sandbox, started in this process the first
  * time the demo is used (at start, or when Settings falls back to it) and kept until quit.
  */
-function createLazyDemoZoom() {
+function createLazyDemoZoom(host: Pick<AppCoreHost, 'dataDir' | 'logger'>) {
   let sandbox: Promise<ZoomSandbox> | null = null;
   return {
     async provider(): Promise<AuthProviderConfig> {
-      sandbox ??= startZoomSandbox();
-      const { url, apiBaseUrl, clients } = await sandbox;
-      return sandboxProviderConfig({ url, apiBaseUrl, clientId: clients.public.clientId });
+      sandbox ??= startDemoSandbox(host);
+      return demoProviderConfig(await sandbox);
     },
     async close() {
       await (await sandbox?.catch(() => null))?.close();

@@ -18,6 +18,8 @@ import { startHarnessServer } from './harness-server.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 const env = process.env;
+// Non-secret state: settings, the meetings cache, and the demo sandbox's grants.
+const dataDir = resolve(env.MEETING_TRAY_DATA_DIR ?? resolve(root, '.meeting-tray-data'));
 const logger = createConsoleLogger();
 const teardown = createTeardown(logger);
 // Before the URL line: whoever reads it may stop us at once.
@@ -36,9 +38,8 @@ const core = await (async () =>
     builtIn: env.MEETING_TRAY_APP_CONFIG
       ? readBuiltInConfig(resolve(env.MEETING_TRAY_APP_CONFIG))
       : null,
-    settings: createJsonFileSettingsStore(
-      resolve(env.MEETING_TRAY_DATA_DIR ?? resolve(root, '.meeting-tray-data'), 'settings.json'),
-    ),
+    settings: createJsonFileSettingsStore(resolve(dataDir, 'settings.json')),
+    dataDir,
     clock: createSystemClock(),
     // The page is the harness's only "window": its browser opens links as shell.openExternal would.
     openBrowser: (url) => server.openInPage(url),

@@ -9,13 +9,18 @@ import { startZoomSandbox, type ZoomSandbox } from '../sandbox/index.ts';
 /** The sandbox's grants (its own fake tokens, never Zoom's), beside the app's settings. */
 export const DEMO_GRANTS_FILE = 'demo-sandbox-grants.json';
 
-/** Starts the demo sandbox; the caller closes it. */
-export function startDemoSandbox(deps: { dataDir: string; logger: Logger }): Promise<ZoomSandbox> {
+/** Starts the demo sandbox; the caller closes it. Without a data folder, grants stay in memory. */
+export function startDemoSandbox(deps: {
+  dataDir?: string | undefined;
+  logger: Logger;
+}): Promise<ZoomSandbox> {
+  const { dataDir, logger } = deps;
+  if (dataDir === undefined) return startZoomSandbox();
   return startZoomSandbox({
     grantsFile: {
-      path: join(deps.dataDir, DEMO_GRANTS_FILE),
+      path: join(dataDir, DEMO_GRANTS_FILE),
       onError: (error) =>
-        deps.logger.warn('demo sign-in not saved; it lasts until quit', {
+        logger.warn('demo sign-in not saved; it lasts until quit', {
           error: error instanceof Error ? error.message : String(error),
         }),
     },

@@ -1,4 +1,7 @@
 import { EventEmitter } from 'node:events';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { App, LoginItemSettings, Settings } from 'electron';
 
 type AppMembers =
@@ -39,14 +42,19 @@ export class FakeApp extends EventEmitter implements Pick<App, AppMembers> {
     return this.appPath;
   }
   getPath(name: Parameters<App['getPath']>[0]) {
-    // Electron's default for logs on Linux and Windows: inside userData.
-    const path = this.paths.get(name) ?? (name === 'logs' ? this.logsInUserData() : undefined);
+    const path = this.paths.get(name) ?? this.defaultPath(name);
     if (path === undefined) throw new Error(`Failed to get '${name}' path`);
     return path;
   }
-  private logsInUserData() {
-    const userData = this.paths.get('userData');
-    return userData === undefined ? undefined : `${userData}/logs`;
+  /** Electron always has a data folder (here a fresh temporary one), and logs inside it. */
+  private defaultPath(name: string): string | undefined {
+    if (name === 'userData') {
+      const made = mkdtempSync(join(tmpdir(), 'fake-electron-user-data-'));
+      this.paths.set('userData', made);
+      return made;
+    }
+    // Electron's default for logs on Linux and Windows: inside userData.
+    return name === 'logs' ? `${this.getPath('userData')}/logs` : undefined;
   }
   isReady() {
     return this.launched;
