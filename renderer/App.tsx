@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { MeetingTrayApi, SessionState, SignOutResult } from '../preload/contract.ts';
 import { ActionAlert } from './components/ActionAlert.tsx';
 import { ErrorScreen } from './components/ErrorScreen.tsx';
@@ -13,6 +13,9 @@ import { failureAlreadyShown } from './session/already-shown.ts';
 import type { ScreenContext } from './session/screen-context.ts';
 import type { Failure } from './session/use-action.ts';
 import { useSession } from './session/use-session.ts';
+import { DemoBanner } from './settings/DemoBanner.tsx';
+import { SettingsScreen } from './settings/SettingsScreen.tsx';
+import { useScreenRequests } from './settings/use-screen-requests.ts';
 import { createTimeFormat, systemTimeZone } from './time/time-format.ts';
 
 export interface AppProps {
@@ -58,7 +61,20 @@ export function App({ api, timeZone, now = Date.now }: AppProps) {
   const kind = session?.kind ?? 'loading';
 
   const announce = useCallback((text: string) => setAnnouncement({ text, kind }), [kind]);
-  const context: ScreenContext = { api, onFailure: setFailure, announce };
+  // Settings is a screen of the window's own, over whichever session screen is current.
+  const [screen, setScreen] = useState<'session' | 'settings'>('session');
+  const openSettings = useCallback(() => setScreen('settings'), []);
+  useScreenRequests(api, openSettings);
+  const settingsButton = useRef<HTMLButtonElement>(null);
+  const [backFromSettings, setBackFromSettings] = useState(false);
+  useEffect(() => {
+    if (screen === 'session' && backFromSettings) settingsButton.current?.focus();
+  }, [screen, backFromSettings]);
+  const closeSettings = useCallback(() => {
+    setBackFromSettings(true);
+    setScreen('session');
+  }, []);
+  const context: ScreenContext = { api, onFailure: setFailure, announce, openSettings };
 
   const onSignedOut = useCallback((result: SignOutResult) => {
     setFailure(null);
@@ -76,6 +92,17 @@ export function App({ api, timeZone, now = Date.now }: AppProps) {
       <header className="app-header">
         <h1 className="app-header__title">Meeting Tray</h1>
         {session?.demo ? <span className="badge badge--demo">Demo</span> : null}
+        {/* The signed-out screen has its own way to Settings, under its Sign in button. */}
+        {screen === 'session' && session && session.kind !== 'signed-out' ? (
+          <button
+            ref={settingsButton}
+            type="button"
+            className="button button--small app-header__settings"
+            onClick={openSettings}
+          >
+            Settings
+          </button>
+        ) : null}
       </header>
       <main className="app-main">
         {session?.sessionOnly ? <SessionOnlyBanner notice={session.sessionOnly} /> : null}
@@ -97,7 +124,17 @@ export function App({ api, timeZone, now = Date.now }: AppProps) {
         {failure && !failureAlreadyShown(failure, session) ? (
           <ActionAlert failure={failure} onDismiss={() => setFailure(null)} />
         ) : null}
-        {session === null ? (
+        {screen === 'session' && session?.demo && session.kind === 'signed-in' ? (
+          <DemoBanner onConnect={openSettings} />
+        ) : null}
+        {screen === 'settings' ? (
+          <SettingsScreen
+            api={api}
+            onFailure={setFailure}
+            signedIn={session?.kind === 'signed-in'}
+            onClose={closeSettings}
+          />
+        ) : session === null ? (
           <div className="screen screen--centered" data-testid="loading">
             <Spinner size="large" />
             <p className="muted">Loading…</p>

@@ -35,7 +35,8 @@ export function createSwitchableCore<Core extends MeetingTrayCore>(deps: {
   let core = deps.first;
   let switching: Promise<void> = Promise.resolve();
   let started = false;
-  let windowVisible = false;
+  /** What the shell last told the session, told again to each new core (null: nothing yet). */
+  let windowVisible: boolean | null = null;
   let userActive: boolean | null = null;
   /** Each core's session starts once, whether start() or a switch gets there first. */
   const starts = new WeakMap<Core, Promise<void>>();
@@ -129,9 +130,11 @@ export function createSwitchableCore<Core extends MeetingTrayCore>(deps: {
     await old.shutdown(deps.drainMs);
     core = next;
     detachSession = next.session.subscribe(forward);
-    for (const entry of minuteListeners.keys())
+    for (const [entry, stop] of minuteListeners) {
+      stop();
       minuteListeners.set(entry, next.minuteTicks.onMinute(entry));
-    next.session.setWindowVisible(windowVisible);
+    }
+    if (windowVisible !== null) next.session.setWindowVisible(windowVisible);
     if (userActive !== null) next.session.setUserActive(userActive);
     if (started) await startCore(next);
     forward(next.session.getState());

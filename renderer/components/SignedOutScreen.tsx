@@ -1,6 +1,7 @@
 import type { SessionState } from '../../preload/contract.ts';
 import type { ScreenContext } from '../session/screen-context.ts';
 import { useAction } from '../session/use-action.ts';
+import { ConnectAccountButton } from '../settings/ConnectAccountButton.tsx';
 import { Spinner } from './Spinner.tsx';
 
 type SignedOut = Extract<SessionState, { kind: 'signed-out' }>;
@@ -11,7 +12,13 @@ interface SignedOutScreenProps extends ScreenContext {
   onSignInStart: () => void;
 }
 
-export function SignedOutScreen({ session, api, onFailure, onSignInStart }: SignedOutScreenProps) {
+export function SignedOutScreen({
+  session,
+  api,
+  onFailure,
+  onSignInStart,
+  openSettings,
+}: SignedOutScreenProps) {
   const signIn = useAction(api.signIn, onFailure);
 
   return (
@@ -39,11 +46,18 @@ export function SignedOutScreen({ session, api, onFailure, onSignInStart }: Sign
         Sign in with Zoom
       </button>
       {session.demo ? (
-        <p className="notice notice--info" data-testid="demo-note">
-          Demo mode — you're signing in to a built-in Zoom sandbox with a demo account. Set
-          ZOOM_CLIENT_ID to use your real Zoom account.
-        </p>
-      ) : null}
+        <div className="notice notice--info notice--stacked" data-testid="demo-note">
+          <p>
+            Demo mode — you're signing in to a built-in Zoom sandbox with a demo account, not your
+            Zoom.
+          </p>
+          <ConnectAccountButton onClick={openSettings} />
+        </div>
+      ) : (
+        <button type="button" className="button button--quiet" onClick={openSettings}>
+          Zoom account settings
+        </button>
+      )}
     </section>
   );
 }

@@ -51,12 +51,12 @@ export const ERROR_COPY: Record<ErrorCode, ErrorCopy> = {
   invalid_client: {
     title: 'Zoom rejected this app',
     action:
-      "Zoom does not recognise this app's client ID. Check ZOOM_CLIENT_ID, or ask whoever set up Meeting Tray.",
+      "Zoom does not recognise this app's client ID (or its secret). Check them in Settings → Zoom account, or ask whoever set up Meeting Tray.",
   },
   config_invalid: {
     title: 'Meeting Tray is not set up correctly',
     action:
-      'The Zoom settings for this app are invalid. Check ZOOM_CLIENT_ID and restart Meeting Tray.',
+      'The Zoom account settings are not valid. Check them in Settings → Zoom account (or ZOOM_CLIENT_ID, if it is set).',
   },
   missing_scope: {
     title: 'Permission missing',

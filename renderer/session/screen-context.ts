@@ -8,4 +8,6 @@ export interface ScreenContext {
   onFailure: (failure: Failure) => void;
   /** Puts a short message in the visible status line (and the live region). */
   announce: (text: string) => void;
+  /** Shows the Settings screen (where a Zoom account is connected). */
+  openSettings: () => void;
 }

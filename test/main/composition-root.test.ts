@@ -120,7 +120,14 @@ describe('composition root (demo mode, fake electron)', () => {
   });
 
   it('signs in from the tray through the sandbox, then shows meetings in the tray and the window', async () => {
-    expect(trayLabels()).toEqual(['Open Meeting Tray', 'Sign in…', '---', 'Quit']);
+    expect(trayLabels()).toEqual([
+      'Connect your Zoom account…',
+      'Open Meeting Tray',
+      'Sign in…',
+      'Settings…',
+      '---',
+      'Quit',
+    ]);
     fake.trays[0]!.clickItem('Sign in…');
     const authorizationUrl = await until(() => fake.shell.opened[0], 'the sign-in page to open');
     expect(authorizationUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/oauth\/authorize\?/u);
@@ -157,5 +164,26 @@ describe('composition root (demo mode, fake electron)', () => {
     expect(fake.shell.opened.at(-1)).toMatch(/^https:\/\/[a-z0-9.]*zoom\.us\//u);
     fake.trays[0]!.clickItem('Sign out');
     await until(() => trayLabels().includes('Sign in…'), 'the signed-out tray');
+  });
+
+  it("the tray's Settings… shows the window, which takes the request once; settings answer over IPC", async () => {
+    const win = fake.windows[0]!;
+    const sent = win.webContents.sent.length;
+    fake.trays[0]!.clickItem('Settings…');
+    expect(win.visible).toBe(true);
+    expect(win.webContents.sent.slice(sent).map(([channel]) => channel)).toEqual([
+      Channel.screenRequested,
+    ]);
+    const take = () => fake.ipcMain.invoke(Channel.takeScreenRequest, { sender: win.webContents });
+    expect(await take()).toEqual({ ok: true, value: 'settings' });
+    expect(await take()).toEqual({ ok: true, value: null });
+    expect(
+      await fake.ipcMain.invoke(Channel.getSettings, { sender: win.webContents }),
+    ).toMatchObject({
+      ok: true,
+      value: {
+        zoomAccount: { source: 'demo', clientId: '', redirectUrl: 'http://127.0.0.1/callback' },
+      },
+    });
   });
 });

@@ -1,7 +1,7 @@
 import { render, waitFor } from '@testing-library/react';
 import { expect } from 'vitest';
 import userEvent from '@testing-library/user-event';
-import type { SessionState } from '../../preload/contract.ts';
+import type { SessionState, SettingsView } from '../../preload/contract.ts';
 import { App } from '../../renderer/App.tsx';
 import { createFakeBridge } from '../fakes/fake-bridge.ts';
 import { FIXTURE_NOW, FIXTURE_TIME_ZONE } from '../fakes/session-fixtures.ts';
@@ -9,9 +9,9 @@ import { FIXTURE_NOW, FIXTURE_TIME_ZONE } from '../fakes/session-fixtures.ts';
 /** Renders the whole window against a fake bridge, pinned to the fixtures' day and zone. */
 export async function renderApp(
   state: SessionState,
-  options: { timeZone?: string; now?: number } = {},
+  options: { timeZone?: string; now?: number; settings?: SettingsView } = {},
 ) {
-  const bridge = createFakeBridge(state);
+  const bridge = createFakeBridge(state, options.settings);
   const user = userEvent.setup();
   const view = render(
     <App

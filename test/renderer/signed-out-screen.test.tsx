@@ -32,7 +32,7 @@ describe('signed-out screen', () => {
   it('explains demo mode only in demo mode', async () => {
     const demo = await renderApp(signedOutDemo);
     expect(screen.getByTestId('demo-note')).toHaveTextContent(
-      "Demo mode — you're signing in to a built-in Zoom sandbox with a demo account. Set ZOOM_CLIENT_ID to use your real Zoom account.",
+      "Demo mode — you're signing in to a built-in Zoom sandbox with a demo account, not your Zoom.",
     );
     demo.unmount();
     await renderApp(signedOut);

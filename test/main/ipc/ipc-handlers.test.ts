@@ -241,3 +241,90 @@ it('has a handler for every invoke channel in the contract', () => {
   expect(Object.keys(handlers).sort()).toEqual([...INVOKE_CHANNELS].sort());
   expect(INVOKE_CHANNELS).not.toContain(Channel.sessionChanged);
 });
+
+describe('settings channels', () => {
+  const account = {
+    clientId: 'AbC123',
+    cloud: 'zoomgov',
+    clientSecret: { action: 'set', value: 's3cret' },
+  };
+
+  it('answer the view, save, test and reset through the settings service', async () => {
+    const { handlers, settings } = setup();
+    expect(await handlers[Channel.getSettings]([])).toEqual({
+      ok: true,
+      value: settings.service.view(),
+    });
+    expect(await handlers[Channel.saveZoomAccount]([account])).toMatchObject({ ok: true });
+    expect(
+      await handlers[Channel.testZoomAccount]([
+        { ...account, cloud: 'custom', oauthBase: 'https://a', apiBase: 'https://b' },
+      ]),
+    ).toEqual({
+      ok: true,
+      value: { outcome: 'reachable', endpoint: 'https://zoom.us/oauth/token', status: 400 },
+    });
+    expect(await handlers[Channel.resetZoomAccount]([])).toMatchObject({ ok: true });
+    expect(settings.saved).toEqual([account]);
+    expect(settings.tested).toEqual([
+      { ...account, cloud: 'custom', oauthBase: 'https://a', apiBase: 'https://b' },
+    ]);
+    expect(settings.resets()).toBe(1);
+  });
+
+  it('refuse anything but one well-formed account, before the service sees it', async () => {
+    const { handlers, settings } = setup();
+    const hostile: unknown[] = [
+      undefined,
+      [],
+      [account, account],
+      [null],
+      ['AbC123'],
+      [{ ...account, cloud: 'mars' }],
+      [{ ...account, clientId: 42 }],
+      [{ ...account, clientId: 'x'.repeat(10_000) }],
+      [{ ...account, extra: true }],
+      [{ ...account, clientSecret: 's3cret' }],
+      [{ ...account, clientSecret: { action: 'set' } }],
+      [{ ...account, clientSecret: { action: 'keep', value: 'x' } }],
+      [{ ...account, clientSecret: { action: 'set', value: 'x'.repeat(10_000) } }],
+      [{ ...account, oauthBase: ['https://zoom.us'] }],
+      [Object.assign(Object.create({ polluted: true }) as object, account)],
+    ];
+    for (const args of hostile) {
+      for (const channel of [Channel.saveZoomAccount, Channel.testZoomAccount] as const)
+        expect(await handlers[channel](args)).toMatchObject({
+          ok: false,
+          code: 'invalid_argument',
+        });
+    }
+    expect(settings.saved).toEqual([]);
+    expect(settings.tested).toEqual([]);
+    for (const channel of [
+      Channel.getSettings,
+      Channel.resetZoomAccount,
+      Channel.takeScreenRequest,
+    ] as const)
+      expect(await handlers[channel](['x'])).toMatchObject({ ok: false, code: 'invalid_argument' });
+  });
+
+  it('turn a refused save into { ok: false, code, message }', async () => {
+    const { handlers, settings } = setup();
+    settings.service.saveZoomAccount = async () => {
+      throw new AppError('keychain_locked', 'Your keychain is locked.');
+    };
+    expect(await handlers[Channel.saveZoomAccount]([account])).toEqual({
+      ok: false,
+      code: 'keychain_locked',
+      message: 'Your keychain is locked.',
+    });
+  });
+
+  it('hand over a requested screen once', async () => {
+    const { handlers, screens } = setup();
+    expect(await handlers[Channel.takeScreenRequest]([])).toEqual({ ok: true, value: null });
+    screens.request('settings');
+    expect(await handlers[Channel.takeScreenRequest]([])).toEqual({ ok: true, value: 'settings' });
+    expect(await handlers[Channel.takeScreenRequest]([])).toEqual({ ok: true, value: null });
+  });
+});

@@ -1,0 +1,48 @@
+import { useEffect, useRef } from 'react';
+import type { ScreenContext } from '../session/screen-context.ts';
+import { Spinner } from '../components/Spinner.tsx';
+import { useSettings } from './use-settings.ts';
+import { ZoomAccountSection } from './ZoomAccountSection.tsx';
+
+interface SettingsScreenProps extends Pick<ScreenContext, 'api' | 'onFailure'> {
+  /** Saving another account signs the current one out first; the form says so while signed in. */
+  signedIn: boolean;
+  onClose: () => void;
+}
+
+/**
+ * The Settings screen: one section per kind of setting, each drawn from the view main pushes
+ * (`SettingsView` has one member per section, so a new one is a new member and a new section).
+ */
+export function SettingsScreen({ api, onFailure, signedIn, onClose }: SettingsScreenProps) {
+  const view = useSettings(api);
+  const heading = useRef<HTMLHeadingElement>(null);
+
+  // Opening Settings is a change of screen: say so by moving focus to its heading.
+  useEffect(() => heading.current?.focus(), []);
+
+  return (
+    <section className="settings" aria-labelledby="settings-title">
+      <div className="settings__header">
+        <h2 id="settings-title" ref={heading} tabIndex={-1}>
+          Settings
+        </h2>
+        <button type="button" className="button button--small" onClick={onClose}>
+          Done
+        </button>
+      </div>
+      {view === null ? (
+        <p className="muted" data-testid="settings-loading">
+          <Spinner /> Loading settings…
+        </p>
+      ) : (
+        <ZoomAccountSection
+          api={api}
+          onFailure={onFailure}
+          view={view.zoomAccount}
+          signedIn={signedIn}
+        />
+      )}
+    </section>
+  );
+}
