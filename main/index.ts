@@ -18,6 +18,7 @@ import {
   shell,
   Tray,
 } from 'electron';
+import { builtInConfigPath, readBuiltInConfig } from './app/built-in-config-file.ts';
 import { createAppCore } from './app/create-app-core.ts';
 import { installAppProtocol } from './desktop/app-protocol/install-app-protocol.ts';
 import { registerAppSchemeAsPrivileged } from './desktop/app-protocol/electron-app-protocol.ts';
@@ -47,6 +48,7 @@ import { installSingleInstance } from './desktop/single-instance/install-single-
 import { installTray } from './desktop/tray/install-tray.ts';
 import { installWake } from './desktop/wake/install-wake.ts';
 import { installMainWindow } from './desktop/window/install-window.ts';
+import { createScreenRequests } from './ipc/screen-requests.ts';
 import { createSystemClock } from './node/system-clock.ts';
 
 const { env, platform } = process;
@@ -81,9 +83,12 @@ async function start(): Promise<void> {
   const settings = installSettings({ ipcMain });
   const wake = installWake({ ...context, powerMonitor, net });
   const openBrowser = createSignInPageOpener(shell);
+  // The bundle's own folder (dist/main; __dirname once bundled): the package puts app-config.json there.
+  const builtIn = readBuiltInConfig(builtInConfigPath(import.meta.dirname));
   const core = await createAppCore({
     ...context,
     env,
+    builtIn,
     settings,
     openBrowser,
     wake,
@@ -95,10 +100,17 @@ async function start(): Promise<void> {
   deliverSignInCallbacks(inbox, core.auth, logger);
   const { session } = core;
   const writeClipboard = (text: string) => clipboard.writeText(text);
+  const screens = createScreenRequests();
+  const openSettings = () => {
+    showWindow();
+    screens.request('settings');
+  };
   installIpc({
     ...context,
     ipcMain,
     session,
+    settings: core.settings,
+    screens,
     window: mainWindow,
     openExternal: openJoinLink,
     writeClipboard,
@@ -123,6 +135,7 @@ async function start(): Promise<void> {
     session,
     reminders,
     showWindow,
+    openSettings,
     openJoinLink,
     // Playwright cannot see native trays: under MEETING_TRAY_E2E=1 the spec reads what it shows.
     exposeLastModel: env.MEETING_TRAY_E2E === '1',
