@@ -1,5 +1,7 @@
-// End-to-end against the real Electron app (dist/main/index.cjs) in demo mode: the in-process
-// Zoom sandbox plays Zoom. Runs only where an Electron binary is installed; elsewhere it says so.
+// End-to-end against the real Electron app in demo mode: the in-process Zoom sandbox plays Zoom.
+// It launches the project folder as `npm start` does (`electron .`, package.json's "main"), so the
+// app finds its preload, renderer and icons the way a developer's run does. Runs only where an
+// Electron binary is installed (CI on Linux, macOS and Windows); elsewhere it says so.
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -50,8 +52,9 @@ test.describe.serial('the desktop app: sign in, tray, revoke', () => {
     delete env.ZOOM_CLIENT_ID; // demo mode: the built-in sandbox
     delete env.ZOOM_CLIENT_SECRET;
     app = await electron.launch({
+      cwd: root,
       args: [
-        join(root, 'dist/main/index.cjs'),
+        '.',
         `--user-data-dir=${userData}`,
         ...(process.platform === 'linux' ? ['--no-sandbox'] : []),
       ],
