@@ -114,6 +114,7 @@ async function start(): Promise<void> {
     window: mainWindow,
     openExternal: openJoinLink,
     writeClipboard,
+    openLogsFolder: logging.openFolder,
   });
   const reminders = installReminders({
     ...context,

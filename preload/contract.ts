@@ -29,6 +29,7 @@ export const ERROR_CODES = [
   'invalid_argument', // IPC argument failed validation
   'untrusted_sender', // IPC from an unexpected frame
   'not_signed_in',
+  'logs_folder_unavailable', // the logs folder could not be opened (or there is none: the harness)
   'unknown',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -198,6 +199,7 @@ export const Channel = {
   resetZoomAccount: 'settings:reset-zoom-account',
   screenRequested: 'ui:screen-requested',
   takeScreenRequest: 'ui:take-screen-request',
+  openLogsFolder: 'shell:open-logs-folder',
 } as const;
 
 /** What main pushes on each push-only channel. */
@@ -240,6 +242,7 @@ export interface InvokeMap {
   [Channel.resetZoomAccount]: { args: []; result: Result<SettingsView> };
   /** Hands over (and forgets) the screen main asked for, so it is shown exactly once. */
   [Channel.takeScreenRequest]: { args: []; result: Result<ScreenRequest | null> };
+  [Channel.openLogsFolder]: { args: []; result: Result<void> };
 }
 
 /** What the preload exposes as `window.meetingTray`: one named method per channel. */
@@ -262,6 +265,8 @@ export interface MeetingTrayApi {
   resetZoomAccount(): Promise<Result<SettingsView>>;
   onScreenRequested(listener: () => void): () => void;
   takeScreenRequest(): Promise<Result<ScreenRequest | null>>;
+  /** Settings' "Open logs folder": the folder holding main.log, in the file manager. */
+  openLogsFolder(): Promise<Result<void>>;
 }
 
 export const BRIDGE_KEY = 'meetingTray';

@@ -41,5 +41,6 @@ export function createBridge(transport: BridgeTransport): MeetingTrayApi {
     resetZoomAccount: () => call(Channel.resetZoomAccount),
     onScreenRequested: (listener) => transport.subscribe(Channel.screenRequested, () => listener()),
     takeScreenRequest: () => call(Channel.takeScreenRequest),
+    openLogsFolder: () => call(Channel.openLogsFolder),
   };
 }

@@ -39,6 +39,11 @@ export interface IpcHandlerDeps {
     'view' | 'saveZoomAccount' | 'testZoomAccount' | 'resetZoomAccount'
   >;
   screens: Pick<ScreenRequests, 'take'>;
+  /**
+   * Opens the folder holding the app's log file (shell.openPath in Electron); rejects when it
+   * cannot. Absent where there is no log file: the browser harness logs to its terminal.
+   */
+  openLogsFolder?: () => Promise<void>;
 }
 
 export const MAX_URL_LENGTH = 2048;
@@ -123,6 +128,21 @@ export function createIpcHandlers(deps: IpcHandlerDeps): IpcHandlers {
       settle(() => {
         expectNoArgs(args);
         return ok(deps.screens.take());
+      }),
+    [Channel.openLogsFolder]: (args) =>
+      settle(async () => {
+        expectNoArgs(args);
+        try {
+          if (!deps.openLogsFolder) throw new Error('this host writes no log file');
+          await deps.openLogsFolder();
+        } catch (error) {
+          throw new AppError(
+            'logs_folder_unavailable',
+            'The logs folder could not be opened. The README says where it is on your system.',
+            { cause: error },
+          );
+        }
+        return ok(undefined);
       }),
   };
 }

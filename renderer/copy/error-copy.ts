@@ -109,6 +109,11 @@ export const ERROR_COPY: Record<ErrorCode, ErrorCopy> = {
     title: 'Not signed in',
     action: 'Sign in with Zoom to see your meetings.',
   },
+  logs_folder_unavailable: {
+    title: 'Could not open the logs folder',
+    action:
+      'Open it yourself: ~/Library/Logs/Meeting Tray on macOS, %APPDATA%\\Meeting Tray\\logs on Windows, ~/.config/Meeting Tray/logs on Linux.',
+  },
   unknown: {
     title: 'Something went wrong',
     action: 'Please try again. If it keeps happening, restart Meeting Tray.',

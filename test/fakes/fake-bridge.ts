@@ -181,5 +181,6 @@ export function createFakeBridge(
       screen = null;
       return answer('takeScreenRequest', { ok: true, value: taken }, []);
     },
+    openLogsFolder: () => answer('openLogsFolder', OK, []),
   };
 }

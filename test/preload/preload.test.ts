@@ -32,6 +32,7 @@ const INVOKES: Array<[keyof MeetingTrayApi, unknown[], string]> = [
   ['testZoomAccount', [ZOOM_ACCOUNT], Channel.testZoomAccount],
   ['resetZoomAccount', [], Channel.resetZoomAccount],
   ['takeScreenRequest', [], Channel.takeScreenRequest],
+  ['openLogsFolder', [], Channel.openLogsFolder],
 ];
 /** The push listeners: each hears its own channel only. */
 const LISTENERS = ['onSessionChanged', 'onSettingsChanged', 'onScreenRequested'];

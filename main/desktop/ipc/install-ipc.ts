@@ -29,6 +29,8 @@ export function installIpc(deps: {
   /** The allow-listed join opener. */
   openExternal: (url: string) => Promise<void>;
   writeClipboard: (text: string) => void | Promise<void>;
+  /** Settings' "Open logs folder" (installLogging's opener); the composition root passes it. */
+  openLogsFolder?: () => Promise<void>;
   logger: Logger;
   teardown: Teardown;
 }): void {
@@ -39,6 +41,7 @@ export function installIpc(deps: {
     openExternal: deps.openExternal,
     isAllowedExternalUrl: (url) => allowedExternalUrl(url) !== null,
     writeClipboard: deps.writeClipboard,
+    ...(deps.openLogsFolder ? { openLogsFolder: deps.openLogsFolder } : {}),
     trustedOrigin: APP_ORIGIN,
     trustedWebContentsIds: () => {
       const live = deps.window.current();
