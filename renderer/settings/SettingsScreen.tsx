@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import type { ScreenContext } from '../session/screen-context.ts';
 import { Spinner } from '../components/Spinner.tsx';
+import { LogsSection } from './LogsSection.tsx';
 import { useSettings } from './use-settings.ts';
 import { ZoomAccountSection } from './ZoomAccountSection.tsx';
 
@@ -43,6 +44,7 @@ export function SettingsScreen({ api, onFailure, signedIn, onClose }: SettingsSc
           signedIn={signedIn}
         />
       )}
+      <LogsSection api={api} onFailure={onFailure} />
     </section>
   );
 }
