@@ -11,6 +11,7 @@ import {
   clearKeychain,
   createScratch,
   keychainAccounts,
+  lazily,
   packageOrFail,
   until,
   type BootedApp,
@@ -22,7 +23,12 @@ const started = performance.now();
 let scratch: Scratch;
 let sandbox: SandboxProcess;
 let built: LinuxPackage;
-let booted: BootedApp;
+let booted: BootedApp | null = null;
+const boot = lazily(async () => {
+  booted = await bootPackage(scratch, built, 'baked');
+  await booted.app.preload(); // the page's way in: every call below goes through it
+  return booted;
+});
 
 beforeAll(async () => {
   scratch = createScratch('baked');
@@ -38,8 +44,6 @@ beforeAll(async () => {
       ZOOM_CLIENT_SECRET: 'build-machine-secret',
     },
   });
-  booted = await bootPackage(scratch, built, 'baked');
-  await booted.app.preload(); // the page's way in: every call below goes through it
 });
 
 afterAll(async () => {
@@ -63,16 +67,18 @@ describe('a package built with ZOOM_CLIENT_ID', () => {
   });
 
   it('starts with no environment variables, not in demo mode', async () => {
-    expect(Object.keys(booted.app.env).filter((name) => name.startsWith('ZOOM_'))).toEqual([]);
-    const session = await booted.app.call<{ kind: string; demo?: boolean }>('getSession');
+    const { app } = await boot();
+    expect(Object.keys(app.env).filter((name) => name.startsWith('ZOOM_'))).toEqual([]);
+    const session = await app.call<{ kind: string; demo?: boolean }>('getSession');
     expect(session.kind).toBe('signed-out');
     expect(session.demo).not.toBe(true);
   });
 
   it('signs in to the server it was built for, and keeps the tokens in the keychain', async () => {
-    const signingIn = booted.app.call('signIn');
+    const { app, keychainService } = await boot();
+    const signingIn = app.call('signIn');
     const authorizationUrl = new URL(
-      await until(async () => (await booted.app.state()).opened[0], 'the consent page'),
+      await until(async () => (await app.state()).opened[0], 'the consent page'),
     );
     expect(authorizationUrl.origin).toBe(new URL(sandbox.url).origin);
     expect(authorizationUrl.searchParams.get('client_id')).toBe(sandbox.publicClientId);
@@ -80,15 +86,12 @@ describe('a package built with ZOOM_CLIENT_ID', () => {
     expect((await fetch(await consent(authorizationUrl.href, 'allow'))).status).toBe(200);
     expect(await signingIn).toMatchObject({ ok: true });
     const session = await until(async () => {
-      const now = await booted.app.call<{ kind: string; demo?: boolean }>('getSession');
+      const now = await app.call<{ kind: string; demo?: boolean }>('getSession');
       return now.kind === 'signed-in' && now;
     }, 'the signed-in session');
     expect(session.demo).not.toBe(true);
-    await until(
-      async () => keychainAccounts(booted.keychainService).length > 0,
-      'a keychain entry',
-    );
-    const state = await booted.app.state();
+    await until(async () => keychainAccounts(keychainService).length > 0, 'a keychain entry');
+    const state = await app.state();
     expect(state.violations).toEqual([]);
     expect(state.crashes).toEqual([]);
   });

@@ -23,6 +23,7 @@ import {
   clearKeychain,
   createScratch,
   keychainAccounts,
+  lazily,
   packageOrFail,
   until,
   type BootedApp,
@@ -34,12 +35,12 @@ import { DEFAULT_FUSE_WIRE } from './stand-in-electron.ts';
 const started = performance.now();
 let scratch: Scratch;
 let built: LinuxPackage;
-let booted: BootedApp;
+let booted: BootedApp | null = null;
+const boot = lazily(async () => (booted = await bootPackage(scratch, built, 'demo')));
 
 beforeAll(async () => {
   scratch = createScratch('packaged');
   built = await packageOrFail(scratch, { arch: 'x64', out: 'release' });
-  booted = await bootPackage(scratch, built, 'demo');
 });
 
 afterAll(async () => {
@@ -159,7 +160,8 @@ describe('the package', () => {
 
 describe('the package, booted under Node with a strict fake electron', () => {
   it('creates the hardened window on app:// with the packaged preload and icon, and the tray', async () => {
-    const state = await booted.app.state();
+    const { app, appDir } = await boot();
+    const state = await app.state();
     expect(state.violations).toEqual([]);
     expect(state.crashes).toEqual([]);
     expect(state.errorBoxes).toEqual([]);
@@ -170,7 +172,7 @@ describe('the package, booted under Node with a strict fake electron', () => {
       contextIsolation: true,
       nodeIntegration: false,
     });
-    expect(window?.webPreferences.preload).toBe(join(booted.appDir, 'dist/preload/index.cjs'));
+    expect(window?.webPreferences.preload).toBe(join(appDir, 'dist/preload/index.cjs'));
     expect(window?.icon).toBe(join(built.resources, 'assets/icon.png'));
     expect(existsSync(window?.icon ?? '')).toBe(true);
     expect(state.trays).toHaveLength(1);
@@ -179,7 +181,8 @@ describe('the package, booted under Node with a strict fake electron', () => {
   });
 
   it('serves index.html and every file it references over app://, each with the CSP header', async () => {
-    const page = await booted.app.fetch('app://renderer/index.html');
+    const { app, appDir } = await boot();
+    const page = await app.fetch('app://renderer/index.html');
     expect(page.status).toBe(200);
     expect(page.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY_HEADER);
     const references = [...page.body.matchAll(/\b(?:src|href)="([^"]+)"/gu)]
@@ -188,20 +191,21 @@ describe('the package, booted under Node with a strict fake electron', () => {
     expect(references.length).toBeGreaterThanOrEqual(2); // the script and the stylesheet
     for (const ref of references) {
       const url = new URL(ref, 'app://renderer/index.html');
-      const served = await booted.app.fetch(url.href);
+      const served = await app.fetch(url.href);
       expect(served.status, url.href).toBe(200);
       expect(served.headers['content-security-policy'], url.href).toBe(
         CONTENT_SECURITY_POLICY_HEADER,
       );
       expect(served.body, url.href).toBe(
-        readFileSync(join(booted.appDir, 'dist/renderer', url.pathname), 'utf8'),
+        readFileSync(join(appDir, 'dist/renderer', url.pathname), 'utf8'),
       );
     }
-    expect((await booted.app.fetch('app://renderer/../package.json')).status).toBe(404);
+    expect((await app.fetch('app://renderer/../package.json')).status).toBe(404);
   });
 
   it('runs the preload under a sandbox-only require; it exposes the bridge and nothing else', async () => {
-    const preload = await booted.app.preload();
+    const { app } = await boot();
+    const preload = await app.preload();
     expect(preload.required).toEqual(['electron']);
     const methods = Object.keys(
       createBridge({ invoke: async () => null, subscribe: () => () => undefined }),
@@ -210,16 +214,18 @@ describe('the package, booted under Node with a strict fake electron', () => {
   });
 
   it('answers getSession over IPC from the window, as the preload asks', async () => {
-    const session = await booted.app.call<{ kind: string; demo?: boolean }>('getSession');
+    const { app } = await boot();
+    const session = await app.call<{ kind: string; demo?: boolean }>('getSession');
     expect(session).toMatchObject({ kind: 'signed-out', demo: true });
   });
 
   it('signs in to the demo through the consent page and keeps the tokens in the keychain', async () => {
-    expect(keychainAccounts(booted.keychainService)).toEqual([]);
+    const { app, keychainService } = await boot();
+    expect(keychainAccounts(keychainService)).toEqual([]);
     // The call answers when the sign-in ends, so it is awaited after the consent.
-    const signingIn = booted.app.call('signIn');
+    const signingIn = app.call('signIn');
     const authorizationUrl = await until(
-      async () => (await booted.app.state()).opened[0],
+      async () => (await app.state()).opened[0],
       'the consent page',
     );
     expect(new URL(authorizationUrl).hostname).toBe('127.0.0.1');
@@ -227,17 +233,14 @@ describe('the package, booted under Node with a strict fake electron', () => {
     expect(callback.status).toBe(200);
     expect(await signingIn).toMatchObject({ ok: true });
     const session = await until(async () => {
-      const now = await booted.app.call<{ kind: string; profile?: { displayName?: string } }>(
+      const now = await app.call<{ kind: string; profile?: { displayName?: string } }>(
         'getSession',
       );
       return now.kind === 'signed-in' && now;
     }, 'the signed-in session');
     expect(session.profile).toBeDefined();
-    await until(
-      async () => keychainAccounts(booted.keychainService).length > 0,
-      'a keychain entry',
-    );
-    const state = await booted.app.state();
+    await until(async () => keychainAccounts(keychainService).length > 0, 'a keychain entry');
+    const state = await app.state();
     expect(state.nativeLoads).toContain(
       join(built.resources, 'app.asar.unpacked/node_modules', keyringBindingFile('linux', 'x64')),
     );
@@ -247,16 +250,18 @@ describe('the package, booted under Node with a strict fake electron', () => {
   });
 
   it('loads at run time exactly the production dependencies package.json declares', async () => {
+    const { app } = await boot();
     const manifest = JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as {
       dependencies: Record<string, string>;
     };
-    const { runtimePackages } = await booted.app.state();
+    const { runtimePackages } = await app.state();
     expect(runtimePackages).toEqual(Object.keys(manifest.dependencies).sort());
   });
 
   it('quits cleanly', async () => {
-    const ended = await booted.app.quit();
+    const { app } = await boot();
+    const ended = await app.quit();
     expect(ended.exitCodes.length + ended.quitCalls).toBeGreaterThan(0);
-    expect((await booted.app.state()).crashes).toEqual([]);
+    expect((await app.state()).crashes).toEqual([]);
   });
 });

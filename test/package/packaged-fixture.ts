@@ -61,6 +61,12 @@ export function until<T>(read: () => Promise<T | undefined | false>, what: strin
   );
 }
 
+/** Runs `make` once, on first use: a failed boot then fails each test that needs it, by name. */
+export function lazily<T>(make: () => Promise<T>): () => Promise<T> {
+  let made: Promise<T> | null = null;
+  return () => (made ??= make());
+}
+
 export interface BootedApp {
   app: PackagedAppProcess;
   appDir: string;
@@ -89,7 +95,23 @@ export async function bootPackage(
     executable: built.executable,
     dataDir: join(scratch.dir, `${label}-data`),
   });
-  await until(async () => (await app.state()).windows.length > 0, 'the window');
+  // The window, or whatever stopped it: a member the strict fake lacks, a crash, an error box.
+  const state = await until(async () => {
+    const now = await app.state();
+    const stuck = now.violations.length + now.crashes.length + now.errorBoxes.length > 0;
+    return (now.windows.length > 0 || stuck) && now;
+  }, 'the window');
+  if (state.windows.length === 0) {
+    app.kill();
+    const why = {
+      violations: state.violations,
+      crashes: state.crashes,
+      errorBoxes: state.errorBoxes,
+    };
+    throw new Error(
+      `the packaged app opened no window: ${JSON.stringify(why, null, 2)}\n${app.output.join('')}`,
+    );
+  }
   return { app, appDir, keychainService };
 }
 
