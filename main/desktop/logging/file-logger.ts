@@ -39,6 +39,12 @@ export function createFileLogger(options: {
   transport.inspectOptions = { depth: 5, breakLength: Infinity };
   transport.writeOptions = { flag: 'a', mode: 0o600, encoding: 'utf8' };
   log.transports.console.level = options.echo ? 'info' : false;
+  // Nothing else: no copies to windows over IPC, none over the network. (electron-log leaves
+  // the IPC transport out where Electron is absent, whatever its types say.)
+  for (const name of ['ipc', 'remote'] as const) {
+    const other: { level: false | string } | undefined = log.transports[name];
+    if (other) other.level = false;
+  }
   log.hooks.push(redactLogMessage);
   const write =
     (level: 'info' | 'warn' | 'error') => (message: string, fields?: Record<string, unknown>) => {
