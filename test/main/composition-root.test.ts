@@ -2,7 +2,7 @@
 // door and desktop features run in demo mode against the in-process Zoom sandbox. This is the
 // one test that needs vi.mock — main/index.ts is the only module that imports electron's
 // singletons. The fake is the whole module: nothing is patched in here.
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -152,6 +152,16 @@ describe('composition root (demo mode, fake electron)', () => {
     expect(JSON.stringify(fake.windows[0]!.webContents.sent)).not.toMatch(
       /access_token|refresh_token|accessToken/u,
     );
+    // Zoom's calls went over Chromium's network stack, on a cookie-less session of their own.
+    const zoomCalls = fake.session.fromPartition('persist:zoom-api').requests;
+    expect(zoomCalls.map((call) => new URL(call.url).pathname)).toEqual(
+      expect.arrayContaining(['/oauth/token', '/v2/users/me']),
+    );
+    expect(zoomCalls.every((call) => call.credentials === 'omit')).toBe(true);
+    // The log file is in Electron's logs folder; the demo's grants are in the data folder.
+    const log = readFileSync(join(fake.app.getPath('logs'), 'main.log'), 'utf8');
+    expect(log).toMatch(/\[info\]\s+signed in/u);
+    expect(existsSync(join(fake.app.getPath('userData'), 'demo-sandbox-grants.json'))).toBe(true);
   });
 
   it('joins from the tray through the allow-list, and signs out (revoking) from the tray', async () => {
