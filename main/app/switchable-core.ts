@@ -122,8 +122,13 @@ export function createSwitchableCore<Core extends MeetingTrayCore>(deps: {
     const old = core;
     // The old account is signed out first: its grant is revoked and its keychain record wiped.
     if (old.session.getState().kind === 'signing-in') old.session.cancelSignIn();
-    const { serverRevoked } = await old.session.signOut();
-    logger.info('signed out of the previous account before switching', { serverRevoked });
+    // A sign-out that fails cannot keep the person on an account they replaced: the new one is
+    // already saved, so the switch goes on (sign-out itself revokes and wipes within bounds).
+    const signedOut = await old.session.signOut().then(
+      ({ serverRevoked }) => ({ serverRevoked }),
+      (error: unknown) => ({ error: String(error) }),
+    );
+    logger.info('signed out of the previous account before switching', signedOut);
     // Built before the old one is shut down: if it cannot be built, the old one stays in use.
     const next = await build();
     detachSession();

@@ -96,4 +96,16 @@ describe('createSwitchableCore', () => {
     await switchable.session.signIn();
     expect(first.session.calls).toEqual(['signOut', 'signIn']);
   });
+
+  it('still switches when signing out of the old account fails', async () => {
+    const first = fakeCore('first');
+    const second = fakeCore('second');
+    first.core.session.signOut = () => Promise.reject(new Error('keychain gone'));
+    const logger = createCapturingLogger();
+    const switchable = createSwitchableCore({ first: first.core, drainMs: 5_000, logger });
+    await switchable.switchTo(() => second.core);
+    expect(switchable.current()).toBe(second.core);
+    expect(first.log).toEqual(['first shutdown']);
+    expect(logger.text()).toContain('keychain gone');
+  });
 });
