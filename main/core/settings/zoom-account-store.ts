@@ -4,7 +4,7 @@ import type { ZoomCloud } from '../../../preload/contract.ts';
 import { ZOOM_CLOUDS } from '../../../preload/shared/zoom-account-rules.ts';
 import { SETTINGS_NAMES } from '../config/resolve-auth-config.ts';
 import { zoomProviderConfig, type ZoomAccountFields } from '../config/zoom-account-config.ts';
-import { AppError, isAppError } from '../errors.ts';
+import { AppError } from '../errors.ts';
 import type { Logger, SecretStore, SettingsStore } from '../ports.ts';
 import { classifyKeychainError } from '../secrets/keychain-errors.ts';
 
@@ -70,18 +70,27 @@ export function createZoomAccountStore(deps: {
     }
   };
 
+  const read = (): SavedZoomAccount | null => {
+    const saved = settings.get<unknown>(ZOOM_ACCOUNT_SETTING);
+    if (saved === undefined) return null;
+    const account = asSavedAccount(saved);
+    if (account && isValidAccount(account)) return account;
+    // Not ours to fix by refusing to start: the Settings screen can replace it.
+    logger.warn('ignoring a saved Zoom account that is not a valid one');
+    return null;
+  };
+  /** Best effort: a secret the keychain will not delete stays there unused (hasClientSecret is false). */
+  const forgetSecret = () =>
+    secrets.delete(CLIENT_SECRET_KEY).catch((error: unknown) => {
+      logger.warn('the saved client secret could not be deleted', {
+        code: classifyKeychainError(error).code,
+      });
+    });
+
   return {
-    read() {
-      const saved = settings.get<unknown>(ZOOM_ACCOUNT_SETTING);
-      if (saved === undefined) return null;
-      const account = asSavedAccount(saved);
-      if (account && isValidAccount(account)) return account;
-      // Not ours to fix by refusing to start: the Settings screen can replace it.
-      logger.warn('ignoring a saved Zoom account that is not a valid one');
-      return null;
-    },
+    read,
     async readSecret() {
-      if (!this.read()?.hasClientSecret) return null;
+      if (!read()?.hasClientSecret) return null;
       try {
         return await secrets.get(CLIENT_SECRET_KEY);
       } catch (error) {
@@ -92,7 +101,8 @@ export function createZoomAccountStore(deps: {
       }
     },
     async write(account, secret) {
-      if (secret === null) await keychain(() => secrets.delete(CLIENT_SECRET_KEY));
+      // A public client needs no keychain to be saved; a secret does, or nothing is saved.
+      if (secret === null) await forgetSecret();
       else await keychain(() => secrets.set(CLIENT_SECRET_KEY, secret));
       const saved: SavedZoomAccount = {
         clientId: account.clientId,
@@ -107,12 +117,7 @@ export function createZoomAccountStore(deps: {
     },
     async clear() {
       writeSettings(() => settings.delete(ZOOM_ACCOUNT_SETTING));
-      // The account is already forgotten; a secret the keychain will not delete stays unused.
-      await secrets.delete(CLIENT_SECRET_KEY).catch((error: unknown) => {
-        logger.warn('the saved client secret could not be deleted', {
-          code: isAppError(error) ? error.code : classifyKeychainError(error).code,
-        });
-      });
+      await forgetSecret();
     },
   };
 }

@@ -225,6 +225,18 @@ describe('saveZoomAccount', () => {
     expect(switches).toEqual([]);
   });
 
+  it('saves a public client without a keychain: only a secret needs one', async () => {
+    const failing = createMemorySecretStore({
+      failWith: () => new Error("Couldn't access platform storage: no Secret Service"),
+    });
+    const { service, settings, switches, logger } = setup({ secrets: failing });
+    const view = await service.saveZoomAccount(zoomAccount({ clientSecret: { action: 'remove' } }));
+    expect(view.zoomAccount).toMatchObject({ source: 'settings', hasClientSecret: false });
+    expect(settings.snapshot()[ZOOM_ACCOUNT_SETTING]).toMatchObject({ hasClientSecret: false });
+    expect(switches).toHaveLength(1);
+    expect(logger.text()).toContain('could not be deleted');
+  });
+
   it('cannot change an account the environment names', async () => {
     const { service, settings, switches } = setup({ env: { ZOOM_CLIENT_ID: 'EnvId' } });
     const refused = await refusal(service.saveZoomAccount(zoomAccount()));
