@@ -2,14 +2,7 @@
 // data. Now the session works from memory, says settings cannot be saved, and writes nothing.
 // The data folder's parent is a FILE, which refuses writes even to root (CI runs as root, where
 // a chmod 0o500 folder would still be writable).
-import {
-  chmodSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
