@@ -108,13 +108,19 @@ function capTooltip(text: string): string {
   return text.length <= TOOLTIP_MAX ? text : `${text.slice(0, TOOLTIP_MAX - 1)}…`;
 }
 
+function reminderLeadLabel(lead: ReminderLead): string {
+  if (lead === 'off') return 'Off';
+  if (lead === 0) return 'When it starts';
+  return lead === 1 ? '1 minute before' : `${lead} minutes before`;
+}
+
 function reminderMenu(current: ReminderLead): TrayItem {
   return {
     kind: 'submenu',
     label: 'Reminders',
     items: REMINDER_LEAD_CHOICES.map((lead) => ({
       kind: 'choice',
-      label: lead === 'off' ? 'Off' : lead === 1 ? '1 minute before' : `${lead} minutes before`,
+      label: reminderLeadLabel(lead),
       action: { type: 'set-reminder-lead', lead },
       checked: lead === current,
     })),

@@ -72,12 +72,13 @@ describe('tray controller', () => {
     if (!Array.isArray(submenu)) throw new Error('the Reminders item has no submenu');
     expect(submenu.map((i) => [i.type, i.label, i.checked])).toEqual([
       ['radio', 'Off', true],
+      ['radio', 'When it starts', false],
       ['radio', '1 minute before', false],
       ['radio', '5 minutes before', false],
       ['radio', '10 minutes before', false],
       ['radio', '15 minutes before', false],
     ]);
-    press(submenu[3]!);
+    press(submenu[4]!);
     expect(actions).toEqual([{ type: 'set-reminder-lead', lead: 10 }]);
   });
 

@@ -218,6 +218,12 @@ describe('buildTrayModel', () => {
         },
         {
           kind: 'choice',
+          label: 'When it starts',
+          action: { type: 'set-reminder-lead', lead: 0 },
+          checked: false,
+        },
+        {
+          kind: 'choice',
           label: '1 minute before',
           action: { type: 'set-reminder-lead', lead: 1 },
           checked: false,
