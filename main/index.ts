@@ -102,6 +102,7 @@ async function start(): Promise<void> {
     nativeTheme,
     dialog,
     paths,
+    settings,
     session,
     reminders,
     showWindow,

@@ -2,7 +2,7 @@ import type { SessionState } from '../../../preload/contract.ts';
 import type { Clock, WakeEvents } from '../../core/ports.ts';
 import { createMinuteTicker, type MinuteTicks } from '../../core/time/minute-ticker.ts';
 import type { ReminderScheduler } from '../reminders/reminder-scheduler.ts';
-import { buildTrayModel, type TrayModel } from '../tray/tray-model.ts';
+import { createTrayModelBuilder, type TrayModel } from '../tray/tray-model.ts';
 
 /** The part of the session service the shell reads. */
 export interface ShellSession {
@@ -36,6 +36,8 @@ export function createShellCoordinator(deps: {
   /** The app's one minute timer (the core's), so the tray adds no wake-ups of its own. */
   minuteTicks?: MinuteTicks;
 }) {
+  // Keeps the sorted meetings between ticks: a tick reads only the few meetings the tray shows.
+  const buildTrayModel = createTrayModelBuilder();
   const renderNow = () =>
     deps.renderTray(
       buildTrayModel(deps.session.getState(), deps.clock.now(), deps.timeZone(), {

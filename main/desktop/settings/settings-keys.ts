@@ -4,4 +4,6 @@ export const ShellSetting = {
   firedReminderKeys: 'reminders.firedKeys',
   launchAtLoginOffered: 'launchAtLogin.offered',
   launchAtLoginEnabled: 'launchAtLogin.enabled',
+  /** macOS: the next meeting beside the tray icon; on unless set to false. */
+  menuBarTitle: 'tray.menuBarTitle',
 } as const;

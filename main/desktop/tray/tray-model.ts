@@ -13,6 +13,13 @@ import {
   truncate,
   type ZonedFormat,
 } from '../time-format.ts';
+import {
+  createMeetingTimeline,
+  firstIndexWhere,
+  firstLiveIndex,
+  type MeetingTimeline,
+  type TimedMeeting,
+} from './meeting-timeline.ts';
 
 /** What a menu item does when clicked; the Electron tray adapter maps these to services. */
 export type TrayAction =
@@ -38,10 +45,18 @@ export interface TrayModelOptions {
   reminderLead?: ReminderLead;
 }
 
+/** The meeting the tray shows at a glance (icon or macOS title): just started, or next. */
+export interface GlanceMeeting {
+  topic: string;
+  start: number;
+}
+
 export interface TrayModel {
   tooltip: string;
-  /** Shown next to the icon on macOS only; empty when there is nothing worth the space. */
-  title: string;
+  /** What the icon or the macOS title counts down to; see tray-glance.ts. Null for nothing. */
+  glance: GlanceMeeting | null;
+  /** The time the model was built for: the glance counts from it. */
+  at: number;
   items: TrayItem[];
 }
 
@@ -51,34 +66,8 @@ const JUST_STARTED_MS = 10 * MINUTE;
 const MEETINGS_PER_DAY = 8;
 const TOPIC_IN_MENU = 48;
 const TOPIC_IN_TOOLTIP = 40;
-const TOPIC_IN_TITLE = 20;
 /** Windows cuts tray tooltips at 127 characters. */
 const TOOLTIP_MAX = 127;
-
-interface Timed {
-  meeting: Meeting;
-  start: number;
-  end: number;
-}
-
-function timed(meetings: readonly Meeting[]): Timed[] {
-  const result: Timed[] = [];
-  for (const meeting of meetings) {
-    if (!meeting.startTime) continue;
-    const start = Date.parse(meeting.startTime);
-    if (Number.isNaN(start)) continue;
-    result.push({ meeting, start, end: start + Math.max(0, meeting.durationMinutes) * MINUTE });
-  }
-  return result.sort((a, b) => a.start - b.start);
-}
-
-function shortCountdown(now: number, start: number): string {
-  const minutes = Math.ceil((start - now) / MINUTE);
-  if (minutes <= 0) return 'now';
-  if (minutes < 60) return `${minutes}m`;
-  const rest = minutes % 60;
-  return rest === 0 ? `${Math.floor(minutes / 60)}h` : `${Math.floor(minutes / 60)}h ${rest}m`;
-}
 
 function dayWords(start: number, today: string, tomorrow: string, zoned: ZonedFormat): string {
   const day = zoned.dateKey(start);
@@ -127,32 +116,74 @@ function reminderMenu(current: ReminderLead): TrayItem {
   };
 }
 
+/** The meetings of one day as the menu lists them: the first few, then "+N more". */
+function dayItems(
+  heading: string,
+  count: number,
+  meetingAt: (index: number) => TimedMeeting,
+  now: number,
+  zoned: ZonedFormat,
+): TrayItem[] {
+  if (count === 0) return [];
+  const items: TrayItem[] = [{ kind: 'label', label: heading }];
+  for (let i = 0; i < Math.min(count, MEETINGS_PER_DAY); i += 1) {
+    const t = meetingAt(i);
+    const joinUrl = allowedExternalUrl(t.meeting.joinUrl);
+    const inProgress = t.start <= now;
+    items.push({
+      kind: 'action',
+      label: `${zoned.clockTime(t.start)}  ${truncate(t.meeting.topic, TOPIC_IN_MENU)}${inProgress ? ' (now)' : ''}`,
+      action: { type: 'join', url: joinUrl ?? '' },
+      enabled: joinUrl !== null,
+    });
+  }
+  // The window lists them all.
+  if (count > MEETINGS_PER_DAY)
+    items.push({
+      kind: 'action',
+      label: `+${count - MEETINGS_PER_DAY} more`,
+      action: { type: 'open-window' },
+      enabled: true,
+    });
+  return items;
+}
+
 function signedInModel(
   state: Extract<SessionState, { kind: 'signed-in' }>,
+  timeline: MeetingTimeline,
+  zoned: ZonedFormat,
   now: number,
-  timeZone: string | undefined,
   options: TrayModelOptions,
 ): TrayModel {
-  const zoned = createZonedFormat(timeZone);
   const today = zoned.dateKey(now);
   const tomorrow = nextDateKey(today);
-  const live = timed(state.meetings).filter((t) => t.end > now || now - t.start < JUST_STARTED_MS);
+  const { entries } = timeline;
 
-  const current = [...live]
-    .reverse()
-    .find((t) => t.start <= now && now - t.start < JUST_STARTED_MS);
-  const next = live.find((t) => t.start > now);
+  // Only the meetings around now are read: those that may still run, then today's and
+  // tomorrow's by binary search on the day (sorted by start, so the day only grows).
+  const liveFrom = firstLiveIndex(timeline, now, JUST_STARTED_MS);
+  const upcomingFrom = firstIndexWhere(liveFrom, entries.length, (i) => entries[i]!.start > now);
+  const running: TimedMeeting[] = [];
+  for (let i = liveFrom; i < upcomingFrom; i += 1) {
+    const t = entries[i]!;
+    if (t.end > now || now - t.start < JUST_STARTED_MS) running.push(t);
+  }
+  const dayOf = (i: number) => zoned.dateKey(entries[i]!.start);
+  const tomorrowFrom = firstIndexWhere(upcomingFrom, entries.length, (i) => dayOf(i) > today);
+  const laterFrom = firstIndexWhere(tomorrowFrom, entries.length, (i) => dayOf(i) > tomorrow);
+
+  const current = running.findLast((t) => now - t.start < JUST_STARTED_MS);
+  const next = entries[upcomingFrom];
 
   let tooltip: string;
-  let title = '';
+  let glance: GlanceMeeting | null = null;
   if (current) {
     tooltip = `Now: ${truncate(current.meeting.topic, TOPIC_IN_TOOLTIP)} at ${zoned.clockTime(current.start)} — ${formatElapsed(current.start, now)}`;
-    title = `${truncate(current.meeting.topic, TOPIC_IN_TITLE)} · now`;
+    glance = { topic: current.meeting.topic, start: current.start };
   } else if (next) {
     const when = `${dayWords(next.start, today, tomorrow, zoned)} at ${zoned.clockTime(next.start)}`;
     tooltip = `Next: ${truncate(next.meeting.topic, TOPIC_IN_TOOLTIP)}${when} — ${formatCountdown(now, next.start)}`;
-    if (next.start - now < 24 * 60 * MINUTE)
-      title = `${truncate(next.meeting.topic, TOPIC_IN_TITLE)} · ${shortCountdown(now, next.start)}`;
+    glance = { topic: next.meeting.topic, start: next.start };
   } else {
     tooltip = 'Meeting Tray — no upcoming meetings';
   }
@@ -170,29 +201,24 @@ function signedInModel(
     tooltip = `${tooltip}\n${line}`;
   }
 
-  // Each meeting's day, computed once: formatting dominates the cost of a rebuild.
-  const dayOf = new Map(live.map((t) => [t, zoned.dateKey(t.start)]));
-  let listed = 0;
-  for (const [day, heading] of [
-    [today, 'Today'],
-    [tomorrow, 'Tomorrow'],
-  ] as const) {
-    const ofDay = live.filter((t) => dayOf.get(t) === day || (day === today && t.start <= now));
-    if (ofDay.length === 0) continue;
-    items.push({ kind: 'label', label: heading });
-    for (const t of ofDay.slice(0, MEETINGS_PER_DAY)) {
-      const joinUrl = allowedExternalUrl(t.meeting.joinUrl);
-      const inProgress = t.start <= now;
-      items.push({
-        kind: 'action',
-        label: `${zoned.clockTime(t.start)}  ${truncate(t.meeting.topic, TOPIC_IN_MENU)}${inProgress ? ' (now)' : ''}`,
-        action: { type: 'join', url: joinUrl ?? '' },
-        enabled: joinUrl !== null,
-      });
-      listed += 1;
-    }
-  }
-  if (listed === 0) items.push({ kind: 'label', label: 'No more meetings today or tomorrow' });
+  // Today: what is running (even if it began yesterday), then what is still to come today.
+  const todayItems = dayItems(
+    'Today',
+    running.length + tomorrowFrom - upcomingFrom,
+    (i) => (i < running.length ? running[i]! : entries[upcomingFrom + i - running.length]!),
+    now,
+    zoned,
+  );
+  const tomorrowItems = dayItems(
+    'Tomorrow',
+    laterFrom - tomorrowFrom,
+    (i) => entries[tomorrowFrom + i]!,
+    now,
+    zoned,
+  );
+  items.push(...todayItems, ...tomorrowItems);
+  if (todayItems.length + tomorrowItems.length === 0)
+    items.push({ kind: 'label', label: 'No more meetings today or tomorrow' });
 
   items.push(
     common.separator,
@@ -208,27 +234,17 @@ function signedInModel(
     { kind: 'action', label: 'Sign out', action: { type: 'sign-out' }, enabled: true },
     common.quit,
   );
-  return { tooltip: capTooltip(tooltip), title, items };
+  return { tooltip: capTooltip(tooltip), glance, at: now, items };
 }
 
-/**
- * The tray's tooltip, macOS title and context menu as plain data: a pure function of the session
- * and the time, so every state, DST change and clock jump is a unit test, not a manual check.
- */
-export function buildTrayModel(
-  state: SessionState,
-  now: number,
-  timeZone?: string,
-  options: TrayModelOptions = {},
-): TrayModel {
+function otherModel(state: Exclude<SessionState, { kind: 'signed-in' }>, now: number): TrayModel {
   const demo = state.demo ? ' (demo)' : '';
+  const quiet = { glance: null, at: now };
   switch (state.kind) {
-    case 'signed-in':
-      return signedInModel(state, now, timeZone, options);
     case 'signing-in':
       return {
+        ...quiet,
         tooltip: `Meeting Tray${demo} — signing in`,
-        title: '',
         items: [
           { kind: 'label', label: 'Signing in — finish in your browser' },
           common.separator,
@@ -241,15 +257,15 @@ export function buildTrayModel(
         ? [{ kind: 'label', label: truncate(state.reason.message, 80) }]
         : [];
       return {
+        ...quiet,
         tooltip: `Meeting Tray${demo} — signed out`,
-        title: '',
         items: [...reason, common.open, common.signIn, common.separator, common.quit],
       };
     }
     case 'error':
       return {
+        ...quiet,
         tooltip: capTooltip(`Meeting Tray${demo} — ${state.message}`),
-        title: '',
         items: [
           { kind: 'label', label: truncate(state.message, 80) },
           common.open,
@@ -259,4 +275,41 @@ export function buildTrayModel(
         ],
       };
   }
+}
+
+export type TrayModelBuilder = (
+  state: SessionState,
+  now: number,
+  timeZone?: string,
+  options?: TrayModelOptions,
+) => TrayModel;
+
+/**
+ * The tray's tooltip, glance and context menu as plain data: a pure function of the session and
+ * the time, so every state, DST change and clock jump is a unit test, not a manual check.
+ * The builder keeps the sorted timeline of the last meeting list (main keeps an unchanged list's
+ * array, so that is one parse and sort per real change) and the formatters of the last zone, so
+ * a minute tick costs the same with 12 meetings or 10,000.
+ */
+export function createTrayModelBuilder(): TrayModelBuilder {
+  let timeline: { of: readonly Meeting[]; value: MeetingTimeline } | null = null;
+  let zoned: { of: string | undefined; value: ZonedFormat } | null = null;
+  return (state, now, timeZone, options = {}) => {
+    if (state.kind !== 'signed-in') return otherModel(state, now);
+    if (timeline?.of !== state.meetings)
+      timeline = { of: state.meetings, value: createMeetingTimeline(state.meetings) };
+    if (!zoned || zoned.of !== timeZone)
+      zoned = { of: timeZone, value: createZonedFormat(timeZone) };
+    return signedInModel(state, timeline.value, zoned.value, now, options);
+  };
+}
+
+/** One model, built from scratch (tests and one-off callers; the shell keeps a builder). */
+export function buildTrayModel(
+  state: SessionState,
+  now: number,
+  timeZone?: string,
+  options: TrayModelOptions = {},
+): TrayModel {
+  return createTrayModelBuilder()(state, now, timeZone, options);
 }
