@@ -21,7 +21,9 @@ import {
 import { createAppCore } from './app/create-app-core.ts';
 import { installAppProtocol } from './desktop/app-protocol/install-app-protocol.ts';
 import { registerAppSchemeAsPrivileged } from './desktop/app-protocol/electron-app-protocol.ts';
+import { readJoinChoice } from './desktop/coordinator/display-source.ts';
 import { installShellCoordinator } from './desktop/coordinator/install-shell-coordinator.ts';
+import { installTimeDisplay } from './desktop/coordinator/install-time-display.ts';
 import { createDeepLinkInbox } from './desktop/deep-links/deep-link-inbox.ts';
 import {
   deliverSignInCallbacks,
@@ -52,8 +54,6 @@ const logger = createConsoleLogger();
 const teardown = createTeardown(logger);
 const context = { platform, clock: createSystemClock(), logger, teardown };
 const paths = appPaths(app, process);
-// Meetings, the tray, notifications and the page may open allow-listed Zoom links only.
-const openJoinLink = createJoinOpener(shell);
 
 // --- before ready: the app:// scheme, one instance, deep links ------------------------------
 registerAppSchemeAsPrivileged(protocol);
@@ -68,19 +68,25 @@ else {
 
 // --- once ready, each after what it needs ----------------------------------------------------
 async function start(): Promise<void> {
+  const settings = installSettings({ ipcMain });
+  // Meetings, the tray, notifications and the page may open allow-listed Zoom links only: in
+  // the Zoom app when it is installed and the person has not chosen the browser (`joinIn`).
+  const joinIn = () => readJoinChoice(settings);
+  const openJoinLink = createJoinOpener({ shell, app, joinIn, logger });
   installSecurity({ ...context, app, session: electronSession.defaultSession, openJoinLink });
   installAppProtocol({ protocol, rendererDir: paths.renderer });
-  const settings = installSettings({ ipcMain });
   const wake = installWake({ ...context, powerMonitor, net });
   const openBrowser = createSignInPageOpener(shell);
   const core = await createAppCore({ ...context, env, settings, openBrowser, wake });
   deliverSignInCallbacks(inbox, core.auth, logger);
   const { session } = core;
+  const time = installTimeDisplay({ ...context, app, settings, minuteTicks: core.minuteTicks });
   const writeClipboard = (text: string) => clipboard.writeText(text);
   installIpc({
     ...context,
     ipcMain,
     session,
+    display: time.display,
     window: mainWindow,
     openExternal: openJoinLink,
     writeClipboard,
@@ -91,6 +97,8 @@ async function start(): Promise<void> {
     settings,
     openJoinLink,
     showWindow,
+    timeZone: time.zone.current,
+    timeStyle: time.timeStyle,
   });
   installLaunchAtLogin({ ...context, app, dialog, process, settings, session });
   const tray = installTray({
@@ -110,7 +118,15 @@ async function start(): Promise<void> {
     // Playwright cannot see native trays: under MEETING_TRAY_E2E=1 the spec reads what it shows.
     exposeLastModel: env.MEETING_TRAY_E2E === '1',
   });
-  installShellCoordinator({ ...context, core, wake, tray, reminders, window: mainWindow });
+  installShellCoordinator({
+    ...context,
+    core,
+    wake,
+    tray,
+    reminders,
+    window: mainWindow,
+    zone: time.zone,
+  });
   await session.start();
   if (!launchedAtLogin(process.argv)) mainWindow.show();
 }

@@ -112,6 +112,33 @@ export type SessionState = SessionBase &
     | { kind: 'error'; code: ErrorCode; message: string }
   );
 
+// --- how the window shows time and opens meetings: pushed by main ------------
+
+/** The `clock` option: follow the system (its locale's habit), or force 12- or 24-hour. */
+export type ClockChoice = 'system' | '12h' | '24h';
+/** The `joinIn` option: open meetings in the Zoom desktop app (with the browser as fallback), or the browser. */
+export type JoinChoice = 'app' | 'browser';
+/** h12: 2:05 PM; h23: 14:05. */
+export type HourCycle = 'h12' | 'h23';
+
+/**
+ * Main's minute, the system's zone and locale, and the person's display choices. Pushed on every
+ * minute tick of main's one minute timer (the window runs no timer of its own), when the system
+ * time zone changes, and when a choice changes; the Settings screen writes the choices.
+ */
+export interface DisplayState {
+  /** Epoch ms of main's clock at the last tick: the window's "now" for countdowns and "today". */
+  now: number;
+  /** IANA zone to show times in; null means the page's own (the browser harness). */
+  timeZone: string | null;
+  /** BCP 47 locale for dates and times (the system's regional format); null means the page's own. */
+  locale: string | null;
+  /** The system's 12/24-hour setting when the host can read it; null means the locale's habit. */
+  systemHourCycle: HourCycle | null;
+  clock: ClockChoice;
+  joinIn: JoinChoice;
+}
+
 export interface SignOutResult {
   /** False when the server could not be reached to revoke: local secrets are deleted anyway. */
   serverRevoked: boolean;
@@ -129,15 +156,26 @@ export const Channel = {
   refreshMeetings: 'meetings:refresh',
   openJoinUrl: 'shell:open-join-url',
   copyText: 'clipboard:copy-text',
+  getDisplay: 'display:get',
+  displayChanged: 'display:changed',
 } as const;
-export type InvokeChannel = Exclude<
-  (typeof Channel)[keyof typeof Channel],
-  typeof Channel.sessionChanged
->;
 
-/** Every channel the renderer may invoke: all of them but the push-only one. The one list. */
+/** The channels main pushes on (the renderer only listens), with what each carries. */
+export interface PushMap {
+  [Channel.sessionChanged]: SessionState;
+  [Channel.displayChanged]: DisplayState;
+}
+export type PushChannel = keyof PushMap;
+export const PUSH_CHANNELS: readonly PushChannel[] = [
+  Channel.sessionChanged,
+  Channel.displayChanged,
+];
+
+export type InvokeChannel = Exclude<(typeof Channel)[keyof typeof Channel], PushChannel>;
+
+/** Every channel the renderer may invoke: all of them but the push-only ones. The one list. */
 export const INVOKE_CHANNELS: readonly InvokeChannel[] = Object.values(Channel).filter(
-  (channel): channel is InvokeChannel => channel !== Channel.sessionChanged,
+  (channel): channel is InvokeChannel => !(PUSH_CHANNELS as readonly string[]).includes(channel),
 );
 
 /** Request/response shapes of every invoke channel. Arguments are validated in main. */
@@ -150,6 +188,7 @@ export interface InvokeMap {
   [Channel.refreshMeetings]: { args: []; result: Result<void> };
   [Channel.openJoinUrl]: { args: [url: string]; result: Result<void> };
   [Channel.copyText]: { args: [text: string]; result: Result<void> };
+  [Channel.getDisplay]: { args: []; result: DisplayState };
 }
 
 /** What the preload exposes as `window.meetingTray`: one named method per channel. */
@@ -163,6 +202,8 @@ export interface MeetingTrayApi {
   refreshMeetings(): Promise<Result<void>>;
   openJoinUrl(url: string): Promise<Result<void>>;
   copyText(text: string): Promise<Result<void>>;
+  getDisplay(): Promise<DisplayState>;
+  onDisplayChanged(listener: (display: DisplayState) => void): () => void;
 }
 
 export const BRIDGE_KEY = 'meetingTray';

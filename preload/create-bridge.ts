@@ -3,7 +3,8 @@ import {
   type InvokeChannel,
   type InvokeMap,
   type MeetingTrayApi,
-  type SessionState,
+  type PushChannel,
+  type PushMap,
 } from './contract.ts';
 
 /**
@@ -13,20 +14,19 @@ import {
 export interface BridgeTransport {
   invoke(channel: InvokeChannel, args: readonly unknown[]): Promise<unknown>;
   /** Delivers only the payload (never a transport event object); returns an unsubscribe. */
-  subscribe(
-    channel: typeof Channel.sessionChanged,
-    listener: (payload: unknown) => void,
-  ): () => void;
+  subscribe(channel: PushChannel, listener: (payload: unknown) => void): () => void;
 }
 
 export function createBridge(transport: BridgeTransport): MeetingTrayApi {
   const call = <K extends InvokeChannel>(channel: K, ...args: InvokeMap[K]['args']) =>
     transport.invoke(channel, args) as Promise<InvokeMap[K]['result']>;
 
+  const listen = <K extends PushChannel>(channel: K, listener: (payload: PushMap[K]) => void) =>
+    transport.subscribe(channel, (payload) => listener(payload as PushMap[K]));
+
   return {
     getSession: () => call(Channel.getSession),
-    onSessionChanged: (listener) =>
-      transport.subscribe(Channel.sessionChanged, (payload) => listener(payload as SessionState)),
+    onSessionChanged: (listener) => listen(Channel.sessionChanged, listener),
     signIn: () => call(Channel.signIn),
     cancelSignIn: () => call(Channel.cancelSignIn),
     reopenSignInPage: () => call(Channel.reopenSignInPage),
@@ -34,5 +34,7 @@ export function createBridge(transport: BridgeTransport): MeetingTrayApi {
     refreshMeetings: () => call(Channel.refreshMeetings),
     openJoinUrl: (url) => call(Channel.openJoinUrl, url),
     copyText: (text) => call(Channel.copyText, text),
+    getDisplay: () => call(Channel.getDisplay),
+    onDisplayChanged: (listener) => listen(Channel.displayChanged, listener),
   };
 }

@@ -5,7 +5,7 @@ import { Channel } from '../../preload/contract.ts';
 import type { Logger } from '../core/ports.ts';
 import type { SessionService } from '../core/session/session-service.ts';
 import { allowedExternalUrl } from '../desktop/security/external-url-policy.ts';
-import type { IpcServer } from '../ipc/ipc-server.ts';
+import type { DisplaySource, IpcServer } from '../ipc/ipc-server.ts';
 import { createMeetingTrayIpc } from '../ipc/meeting-tray-ipc.ts';
 import type { IpcSender } from '../ipc/sender-check.ts';
 import type { HarnessServer } from './harness-server.ts';
@@ -27,6 +27,7 @@ export function serveIpcOnHarness(
     openStream(push) {
       // A new page gets the state at once, as Electron's renderer gets it with getSession.
       push(Channel.sessionChanged, server.currentState());
+      push(Channel.displayChanged, server.currentDisplay());
       return server.subscribe(push);
     },
   });
@@ -36,12 +37,16 @@ export function serveIpcOnHarness(
 export function installHarnessIpc(deps: {
   harness: HarnessServer;
   session: SessionService;
+  display: DisplaySource;
+  /** The harness's join (app link or browser, as the app decides); the page by default. */
+  openJoinLink?: (url: string) => Promise<void>;
   logger: Logger;
 }): () => void {
   const { harness } = deps;
   const server = createMeetingTrayIpc({
     session: deps.session,
-    openExternal: (url) => harness.openInPage(url),
+    display: deps.display,
+    openExternal: deps.openJoinLink ?? ((url) => harness.openInPage(url)),
     isAllowedExternalUrl: (url) => allowedExternalUrl(url) !== null,
     writeClipboard: (text) => harness.copyInPage(text),
     trustedOrigin: harness.origin,

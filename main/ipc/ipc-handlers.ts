@@ -8,7 +8,8 @@ import {
 import { AppError, ok, toFailure } from '../core/errors.ts';
 import type { SessionService } from '../core/session/session-service.ts';
 import { expectNoArgs, expectOneString, invalidArgument } from './arg-guards.ts';
-import { toRendererState } from './renderer-state.ts';
+import type { DisplaySource } from './ipc-server.ts';
+import { toRendererDisplay, toRendererState } from './renderer-state.ts';
 
 export type Failure = Extract<Result<never>, { ok: false }>;
 
@@ -30,6 +31,8 @@ export interface IpcHandlerDeps {
   isAllowedExternalUrl: (url: string) => boolean;
   /** Electron's clipboard answers with a promise; a failed write is reported, not dropped. */
   writeClipboard: (text: string) => void | Promise<void>;
+  /** Main's minute, zone, locale and display choices, for a window that opens between pushes. */
+  display: Pick<DisplaySource, 'getState'>;
 }
 
 export const MAX_URL_LENGTH = 2048;
@@ -89,6 +92,11 @@ export function createIpcHandlers(deps: IpcHandlerDeps): IpcHandlers {
         const text = expectOneString(args, MAX_CLIPBOARD_TEXT_LENGTH);
         await deps.writeClipboard(text);
         return ok(undefined);
+      }),
+    [Channel.getDisplay]: (args) =>
+      settle(() => {
+        expectNoArgs(args);
+        return toRendererDisplay(deps.display.getState());
       }),
   };
 }

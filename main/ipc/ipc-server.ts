@@ -4,18 +4,27 @@
 import {
   Channel,
   INVOKE_CHANNELS,
+  type DisplayState,
   type InvokeChannel,
+  type PushChannel,
+  type PushMap,
   type SessionState,
 } from '../../preload/contract.ts';
 import { toFailure } from '../core/errors.ts';
 import type { Logger } from '../core/ports.ts';
 import type { SessionService } from '../core/session/session-service.ts';
 import type { Failure, IpcHandlers } from './ipc-handlers.ts';
-import { toRendererState } from './renderer-state.ts';
+import { toRendererDisplay, toRendererState } from './renderer-state.ts';
 import type { IpcSender } from './sender-check.ts';
 
 /** Delivers one push to the renderer: webContents.send, or the harness's event stream. */
-export type StatePush = (channel: typeof Channel.sessionChanged, state: SessionState) => void;
+export type StatePush = <K extends PushChannel>(channel: K, payload: PushMap[K]) => void;
+
+/** Main's minute, zone, locale and display choices (main/desktop/coordinator/display-source.ts). */
+export interface DisplaySource {
+  getState(): DisplayState;
+  subscribe(listener: (display: DisplayState) => void): () => void;
+}
 
 export interface IpcServer {
   /**
@@ -24,16 +33,22 @@ export interface IpcServer {
    * the transport cannot tell who sent the call (in Electron: the frame is already gone).
    */
   invoke(channel: unknown, sender: IpcSender | null, args: unknown): Promise<unknown>;
-  /** Pushes every session state through the toRendererState gate; returns a stop function. */
+  /**
+   * Pushes every session state through the toRendererState gate, and every display change
+   * (each minute, a new zone, a changed choice) through toRendererDisplay; returns a stop function.
+   */
   subscribe(push: StatePush): () => void;
   /** The state as the renderer may see it, for a transport that opens a new stream. */
   currentState(): SessionState;
+  /** The display as the renderer may see it, for a transport that opens a new stream. */
+  currentDisplay(): DisplayState;
 }
 
 export interface IpcServerDeps {
   handlers: IpcHandlers;
   isTrustedSender: (sender: IpcSender) => boolean;
   session: Pick<SessionService, 'getState' | 'subscribe'>;
+  display: DisplaySource;
   logger: Logger;
 }
 
@@ -52,6 +67,7 @@ export function createIpcServer({
   handlers,
   isTrustedSender,
   session,
+  display,
   logger,
 }: IpcServerDeps): IpcServer {
   return {
@@ -71,9 +87,17 @@ export function createIpcServer({
         return toFailure(error);
       }
     },
-    subscribe: (push) =>
-      session.subscribe((state) => push(Channel.sessionChanged, toRendererState(state))),
+    subscribe(push) {
+      const stops = [
+        session.subscribe((state) => push(Channel.sessionChanged, toRendererState(state))),
+        display.subscribe((next) => push(Channel.displayChanged, toRendererDisplay(next))),
+      ];
+      return () => {
+        for (const stop of stops) stop();
+      };
+    },
     currentState: () => toRendererState(session.getState()),
+    currentDisplay: () => toRendererDisplay(display.getState()),
   };
 }
 

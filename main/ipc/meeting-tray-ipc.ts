@@ -3,11 +3,12 @@
 import type { Logger } from '../core/ports.ts';
 import type { SessionService } from '../core/session/session-service.ts';
 import { createIpcHandlers, type IpcHandlerDeps } from './ipc-handlers.ts';
-import { createIpcServer, type IpcServer } from './ipc-server.ts';
+import { createIpcServer, type DisplaySource, type IpcServer } from './ipc-server.ts';
 import { createSenderCheck } from './sender-check.ts';
 
 export interface MeetingTrayIpcDeps extends IpcHandlerDeps {
   session: IpcHandlerDeps['session'] & Pick<SessionService, 'subscribe'>;
+  display: DisplaySource;
   /** The page's origin: `app://renderer` in Electron, `http://127.0.0.1:<port>` in the harness. */
   trustedOrigin: string;
   /** The web contents allowed to call, asked on every call because windows come and go. */
@@ -23,6 +24,7 @@ export function createMeetingTrayIpc(deps: MeetingTrayIpcDeps): IpcServer {
       allowedWebContentsIds: deps.trustedWebContentsIds,
     }),
     session: deps.session,
+    display: deps.display,
     logger: deps.logger,
   });
 }

@@ -4,13 +4,18 @@
  * per method (a value, or a function returning a promise the test resolves when it wants).
  */
 import type {
+  DisplayState,
   MeetingTrayApi,
   Result,
   SessionState,
   SignOutResult,
 } from '../../preload/contract.ts';
+import { FIXTURE_DISPLAY } from './fake-display.ts';
 
-type ActionName = Exclude<keyof MeetingTrayApi, 'getSession' | 'onSessionChanged'>;
+type ActionName = Exclude<
+  keyof MeetingTrayApi,
+  'getSession' | 'onSessionChanged' | 'getDisplay' | 'onDisplayChanged'
+>;
 type ActionResult<K extends ActionName> = Awaited<ReturnType<MeetingTrayApi[K]>>;
 type Responder<K extends ActionName> =
   | ActionResult<K>
@@ -24,6 +29,8 @@ export interface RecordedCall {
 export interface FakeBridge extends MeetingTrayApi {
   /** Emits a session change to every subscriber, as main would. */
   push(state: SessionState): void;
+  /** Emits a display change (a minute tick, a new zone or choice), as main would. */
+  pushDisplay(display: Partial<DisplayState>): void;
   /** Every call, in order. */
   readonly calls: readonly RecordedCall[];
   /** The argument lists of every call to one method. */
@@ -35,6 +42,8 @@ export interface FakeBridge extends MeetingTrayApi {
   listenerCount(): number;
   /** The state getSession would answer now (the last pushed one). */
   current(): SessionState;
+  /** The display getDisplay would answer now. */
+  currentDisplay(): DisplayState;
 }
 
 const OK: Result<void> = { ok: true, value: undefined };
@@ -49,8 +58,13 @@ export function createDeferred<T>(): { promise: Promise<T>; resolve: (value: T) 
   return { promise, resolve };
 }
 
-export function createFakeBridge(initial: SessionState): FakeBridge {
+export function createFakeBridge(
+  initial: SessionState,
+  initialDisplay: Partial<DisplayState> = {},
+): FakeBridge {
   let state = initial;
+  let display: DisplayState = { ...FIXTURE_DISPLAY, ...initialDisplay };
+  const displayListeners = new Set<(display: DisplayState) => void>();
   let getSessionGate: Promise<void> | null = null;
   const listeners = new Set<(state: SessionState) => void>();
   const calls: RecordedCall[] = [];
@@ -83,6 +97,10 @@ export function createFakeBridge(initial: SessionState): FakeBridge {
       state = next;
       for (const listener of [...listeners]) listener(next);
     },
+    pushDisplay(next) {
+      display = { ...display, ...next };
+      for (const listener of [...displayListeners]) listener(display);
+    },
     callsTo: (method) =>
       calls.filter((call) => call.method === method).map((call) => [...call.args]),
     respond(method, responder) {
@@ -95,6 +113,7 @@ export function createFakeBridge(initial: SessionState): FakeBridge {
     },
     listenerCount: () => listeners.size,
     current: () => state,
+    currentDisplay: () => display,
 
     async getSession() {
       record('getSession', []);
@@ -117,5 +136,16 @@ export function createFakeBridge(initial: SessionState): FakeBridge {
     refreshMeetings: () => answer('refreshMeetings', OK, []),
     openJoinUrl: (url) => answer('openJoinUrl', OK, [url]),
     copyText: (text) => answer('copyText', OK, [text]),
+    async getDisplay() {
+      record('getDisplay', []);
+      return display;
+    },
+    onDisplayChanged(listener) {
+      record('onDisplayChanged', []);
+      displayListeners.add(listener);
+      return () => {
+        displayListeners.delete(listener);
+      };
+    },
   };
 }

@@ -25,6 +25,7 @@ const INVOKES: Array<[keyof MeetingTrayApi, unknown[], string]> = [
   ['refreshMeetings', [], Channel.refreshMeetings],
   ['openJoinUrl', ['https://us05web.zoom.us/j/1'], Channel.openJoinUrl],
   ['copyText', ['Join: https://us05web.zoom.us/j/1'], Channel.copyText],
+  ['getDisplay', [], Channel.getDisplay],
 ];
 
 let api: object;
@@ -50,7 +51,7 @@ describe('the Electron preload', () => {
 
   it('exposes exactly the named methods of the contract, all functions', () => {
     expect(Object.keys(api).sort()).toEqual(
-      [...INVOKES.map(([name]) => name), 'onSessionChanged'].sort(),
+      [...INVOKES.map(([name]) => name), 'onSessionChanged', 'onDisplayChanged'].sort(),
     );
     expect(Object.values(api).every((member) => typeof member === 'function')).toBe(true);
   });
@@ -93,6 +94,21 @@ describe('the Electron preload', () => {
     unsubscribe();
     ipcRenderer.deliver(Channel.sessionChanged, signedIn);
     expect(received).toHaveLength(1);
+    expect(ipcRenderer.channelsListenedTo()).toEqual([]);
+  });
+
+  it('hands display listeners the display only, on their own channel', () => {
+    const received: unknown[][] = [];
+    const display = { now: 1, timeZone: 'Europe/Berlin', locale: 'de-DE' };
+    const unsubscribe = call('onDisplayChanged', (...args: unknown[]) => received.push(args));
+    expect(ipcRenderer.channelsListenedTo()).toEqual([Channel.displayChanged]);
+
+    ipcRenderer.deliver(Channel.displayChanged, display);
+    ipcRenderer.deliver(Channel.sessionChanged, signedIn);
+    expect(received).toEqual([[display]]);
+
+    if (typeof unsubscribe !== 'function') throw new Error('no unsubscribe returned');
+    unsubscribe();
     expect(ipcRenderer.channelsListenedTo()).toEqual([]);
   });
 });

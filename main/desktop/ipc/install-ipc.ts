@@ -2,6 +2,7 @@
 // handlers over ipcMain, and every session state is pushed to that window.
 import type { Logger } from '../../core/ports.ts';
 import type { SessionService } from '../../core/session/session-service.ts';
+import type { DisplaySource } from '../../ipc/ipc-server.ts';
 import { createMeetingTrayIpc } from '../../ipc/meeting-tray-ipc.ts';
 import { APP_ORIGIN } from '../app-protocol/app-protocol.ts';
 import type { Teardown } from '../lifecycle/teardown.ts';
@@ -18,6 +19,8 @@ export function installIpc(deps: {
   ipcMain: InvokeRegistry;
   /** Handlers and state publishing. */
   session: SessionService;
+  /** Main's minute, zone, locale and display choices, pushed to the window too. */
+  display: DisplaySource;
   /** The main window. */
   window: LiveWindow;
   /** The allow-listed join opener. */
@@ -28,6 +31,7 @@ export function installIpc(deps: {
 }): void {
   const server = createMeetingTrayIpc({
     session: deps.session,
+    display: deps.display,
     openExternal: deps.openExternal,
     isAllowedExternalUrl: (url) => allowedExternalUrl(url) !== null,
     writeClipboard: deps.writeClipboard,

@@ -7,6 +7,7 @@ import { startHarnessServer, type HarnessServer } from '../../../main/harness/ha
 import type { SessionState } from '../../../preload/contract.ts';
 import { createCapturingLogger } from '../../fakes/capturing-logger.ts';
 import { createFakeSessionService } from '../../fakes/fake-session-service.ts';
+import { createFakeDisplaySource } from '../../fakes/fake-display.ts';
 
 const signedOut: SessionState = { kind: 'signed-out', reason: null, demo: true, sessionOnly: null };
 const signingIn: SessionState = {
@@ -57,6 +58,7 @@ describe('browser harness server', () => {
     installHarnessIpc({
       harness: server,
       session: session.service,
+      display: createFakeDisplaySource(),
       logger: createCapturingLogger(),
     });
     return { server, session };

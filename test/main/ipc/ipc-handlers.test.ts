@@ -8,6 +8,7 @@ import {
   type IpcHandlerDeps,
 } from '../../../main/ipc/ipc-handlers.ts';
 import { createFakeSessionService } from '../../fakes/fake-session-service.ts';
+import { createFakeDisplaySource } from '../../fakes/fake-display.ts';
 
 const signedOut: SessionState = {
   kind: 'signed-out',
@@ -35,6 +36,7 @@ function setup(overrides: Partial<IpcHandlerDeps['session']> = {}) {
     openExternal: async (url) => void opened.push(url),
     isAllowedExternalUrl: (url) => url.startsWith('https://us05web.zoom.us/j/'),
     writeClipboard: (text) => void copied.push(text),
+    display: createFakeDisplaySource(),
   });
   return { handlers, calls, opened, copied };
 }
@@ -174,6 +176,7 @@ describe('openJoinUrl', () => {
       openExternal: () => Promise.reject(new Error('xdg-open missing')),
       isAllowedExternalUrl: () => true,
       writeClipboard: () => {},
+      display: createFakeDisplaySource(),
     });
     expect(await handlers[Channel.openJoinUrl]([JOIN_URL])).toMatchObject({
       ok: false,
@@ -197,6 +200,7 @@ describe('copyText', () => {
       openExternal: async () => {},
       isAllowedExternalUrl: () => true,
       writeClipboard: () => Promise.reject(new Error('clipboard busy')),
+      display: createFakeDisplaySource(),
     });
     expect(await handlers[Channel.copyText]([JOIN_URL])).toMatchObject({
       ok: false,

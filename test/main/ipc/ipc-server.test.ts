@@ -7,6 +7,7 @@ import { createSenderCheck, type IpcSender } from '../../../main/ipc/sender-chec
 import { createCapturingLogger } from '../../fakes/capturing-logger.ts';
 import { createFakeSessionService } from '../../fakes/fake-session-service.ts';
 import { ada, meeting } from '../core/session/session-fakes.ts';
+import { createFakeDisplaySource } from '../../fakes/fake-display.ts';
 
 const state: SessionState = { kind: 'signed-out', reason: null, demo: true, sessionOnly: null };
 const ours: IpcSender = {
@@ -19,6 +20,7 @@ function setup(
   overrides: { handlers?: Partial<IpcHandlers>; isTrustedSender?: (s: IpcSender) => boolean } = {},
 ) {
   const calls: string[] = [];
+  const display = createFakeDisplaySource();
   const handlers = createIpcHandlers({
     session: {
       getState: () => (calls.push('getState'), state),
@@ -31,6 +33,7 @@ function setup(
     openExternal: async () => void calls.push('openExternal'),
     isAllowedExternalUrl: () => true,
     writeClipboard: () => void calls.push('writeClipboard'),
+    display,
   });
   let windowIds = [7];
   const isTrustedSender =
@@ -45,9 +48,17 @@ function setup(
     handlers: { ...handlers, ...overrides.handlers },
     isTrustedSender,
     session: session.service,
+    display,
     logger,
   });
-  return { server, calls, session, logger, setWindowIds: (ids: number[]) => (windowIds = ids) };
+  return {
+    server,
+    calls,
+    session,
+    display,
+    logger,
+    setWindowIds: (ids: number[]) => (windowIds = ids),
+  };
 }
 
 describe('invoke', () => {
@@ -183,7 +194,7 @@ describe('state publishing', () => {
 
   it('publishes each state on session:changed with anything outside the contract removed', () => {
     const { server, session } = setup();
-    const sent: Array<{ channel: string; state: SessionState }> = [];
+    const sent: Array<{ channel: string; state: unknown }> = [];
     const stop = server.subscribe((channel, pushed) => sent.push({ channel, state: pushed }));
 
     session.publish(leaky);

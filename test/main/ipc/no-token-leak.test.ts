@@ -16,6 +16,7 @@ import {
   zoomLikeHandler,
   type ScriptedZoomServer,
 } from '../core/zoom/scripted-zoom-server.ts';
+import { createFakeDisplaySource } from '../../fakes/fake-display.ts';
 
 let server: ScriptedZoomServer | null = null;
 afterEach(async () => {
@@ -66,6 +67,7 @@ it('no token reaches the renderer, the settings file or the logs during a whole 
   installIpc({
     ipcMain: electron.ipcMain,
     session,
+    display: createFakeDisplaySource(),
     window: { current: () => window },
     openExternal: async () => {},
     writeClipboard: () => {},

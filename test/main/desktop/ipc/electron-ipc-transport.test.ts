@@ -10,6 +10,7 @@ import { createFakeElectron, type FakeBrowserWindow } from '../../../fakes/fake-
 import { createFakeSessionService } from '../../../fakes/fake-session-service.ts';
 import { signedIn } from '../../../fakes/session-fixtures.ts';
 import { createRecordingLogger } from '../test-logger.ts';
+import { createFakeDisplaySource } from '../../../fakes/fake-display.ts';
 
 const APP_PAGE = 'app://renderer/index.html';
 const JOIN_URL = 'https://us05web.zoom.us/j/85746065432?pwd=abc';
@@ -27,11 +28,12 @@ describe('serveIpcOnElectron', () => {
     return { electron, calls, dispose };
   }
 
-  it('registers exactly the contract channels, and not the push channel', () => {
+  it('registers exactly the contract channels, and not the push channels', () => {
     const { electron } = setup();
     expect([...electron.ipcMain.handlers.keys()].sort()).toEqual([...INVOKE_CHANNELS].sort());
     expect(electron.ipcMain.handlers.has(Channel.sessionChanged)).toBe(false);
-    expect(INVOKE_CHANNELS).toHaveLength(8);
+    expect(electron.ipcMain.handlers.has(Channel.displayChanged)).toBe(false);
+    expect(INVOKE_CHANNELS).toHaveLength(9);
   });
 
   it('describes the sender from the event: main frame, subframe, or a frame already gone', async () => {
@@ -74,6 +76,7 @@ describe('installIpc (checklist 17)', () => {
     installIpc({
       ipcMain: electron.ipcMain,
       session: session.service,
+      display: createFakeDisplaySource(),
       window: { current: () => window },
       openExternal: async (url) => void opened.push(url),
       writeClipboard: (text) => void copied.push(text),

@@ -23,6 +23,7 @@ import { createFakeElectron, fakeEvent } from '../../../fakes/fake-electron.ts';
 import { createFakeSessionService } from '../../../fakes/fake-session-service.ts';
 import { hardenedContents } from './hardened-contents.ts';
 import { createRecordingLogger } from '../test-logger.ts';
+import { createFakeDisplaySource } from '../../../fakes/fake-display.ts';
 
 const root = join(import.meta.dirname, '../../../..');
 const prefs = mainWindowOptions({ preloadPath: '/p.cjs' }).webPreferences!;
@@ -170,6 +171,7 @@ describe('Electron security checklist', () => {
     installIpc({
       ipcMain: electron.ipcMain,
       session: session.service,
+      display: createFakeDisplaySource(),
       window: { current: () => window },
       openExternal: async () => undefined,
       writeClipboard: () => undefined,
