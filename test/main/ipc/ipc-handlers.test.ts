@@ -8,7 +8,7 @@ import {
   type IpcHandlerDeps,
 } from '../../../main/ipc/ipc-handlers.ts';
 import { createFakeSessionService } from '../../fakes/fake-session-service.ts';
-import { createFakeDisplaySource } from '../../fakes/fake-display.ts';
+import { createFakeDisplaySource, FIXTURE_DISPLAY } from '../../fakes/fake-display.ts';
 
 const signedOut: SessionState = {
   kind: 'signed-out',
@@ -82,6 +82,17 @@ describe('channels without arguments', () => {
       expect(calls).toEqual([]);
     },
   );
+
+  it("getDisplay returns main's minute, zone, locale and choices, and refuses arguments", async () => {
+    const { handlers } = setup();
+    expect(await handlers[Channel.getDisplay]([])).toEqual(FIXTURE_DISPLAY);
+    for (const args of hostileArgLists) {
+      expect(await handlers[Channel.getDisplay](args)).toMatchObject({
+        ok: false,
+        code: 'invalid_argument',
+      });
+    }
+  });
 
   it('getSession returns the state and refuses arguments', async () => {
     const { handlers } = setup();

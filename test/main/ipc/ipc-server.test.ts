@@ -7,7 +7,7 @@ import { createSenderCheck, type IpcSender } from '../../../main/ipc/sender-chec
 import { createCapturingLogger } from '../../fakes/capturing-logger.ts';
 import { createFakeSessionService } from '../../fakes/fake-session-service.ts';
 import { ada, meeting } from '../core/session/session-fakes.ts';
-import { createFakeDisplaySource } from '../../fakes/fake-display.ts';
+import { createFakeDisplaySource, FIXTURE_DISPLAY } from '../../fakes/fake-display.ts';
 
 const state: SessionState = { kind: 'signed-out', reason: null, demo: true, sessionOnly: null };
 const ours: IpcSender = {
@@ -210,5 +210,24 @@ describe('state publishing', () => {
     const { server, session } = setup();
     session.publish(leaky);
     expect(server.currentState()).toEqual(signedIn);
+  });
+
+  it('publishes every display change on display:changed, contract fields only', () => {
+    const { server, display, session } = setup();
+    const sent: Array<{ channel: string; payload: unknown }> = [];
+    const stop = server.subscribe((channel, payload) => sent.push({ channel, payload }));
+
+    display.push({ now: 1_800_000_000_000, timeZone: 'Asia/Tokyo', ...{ debugToken: 'eyJx' } });
+
+    expect(sent).toEqual([
+      {
+        channel: Channel.displayChanged,
+        payload: { ...FIXTURE_DISPLAY, now: 1_800_000_000_000, timeZone: 'Asia/Tokyo' },
+      },
+    ]);
+    expect(JSON.stringify(sent)).not.toMatch(/eyJ/);
+    expect(server.currentDisplay()).toEqual(sent[0]?.payload);
+    stop();
+    expect([display.listenerCount(), session.listenerCount()]).toEqual([0, 0]);
   });
 });
