@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { groupMeetingsForDay } from '../../renderer/time/group-meetings.ts';
-import { createTimeFormat } from '../../renderer/time/time-format.ts';
+import {
+  describeWhen,
+  groupMeetingsForDay,
+  meetingListItems,
+} from '../../renderer/time/group-meetings.ts';
+import { createTimeFormat, type TimeFormat } from '../../renderer/time/time-format.ts';
 import {
   FIXTURE_NOW,
   fixtureMeeting,
@@ -10,10 +14,10 @@ import {
 
 const london = createTimeFormat({ timeZone: 'Europe/London' });
 
-const summary = (groups: ReturnType<typeof groupMeetingsForDay>) =>
+const summary = (groups: ReturnType<typeof groupMeetingsForDay>, format: TimeFormat = london) =>
   groups.map((group) => [
     group.label,
-    group.rows.map((row) => `${row.meeting.topic} | ${row.when}`),
+    group.rows.map((row) => `${row.meeting.topic} | ${describeWhen(row, format)}`),
   ]);
 
 describe('groupMeetingsForDay', () => {
@@ -49,7 +53,7 @@ describe('groupMeetingsForDay', () => {
     expect(groupMeetingsForDay(lateNight, berlin.dayKey(now), berlin)[0]?.id).toBe('tomorrow');
     // In Tokyo "now" is already the 25th, so the meeting (08:30 on the 25th) is today.
     const tokyo = createTimeFormat({ timeZone: 'Asia/Tokyo' });
-    expect(summary(groupMeetingsForDay(lateNight, tokyo.dayKey(now), tokyo))).toEqual([
+    expect(summary(groupMeetingsForDay(lateNight, tokyo.dayKey(now), tokyo), tokyo)).toEqual([
       ['Today', ['Late | 08:30–09:00 · 30 min']],
     ]);
   });
@@ -66,7 +70,7 @@ describe('groupMeetingsForDay', () => {
       }),
       fixtureMeeting({ id: '2', topic: 'Next day', startTime: '2026-11-02T05:30:00Z' }),
     ];
-    expect(summary(groupMeetingsForDay(meetings, newYork.dayKey(now), newYork))).toEqual([
+    expect(summary(groupMeetingsForDay(meetings, newYork.dayKey(now), newYork), newYork)).toEqual([
       ['Today', ['Same day, after the change | 23:30–00:00 · 30 min']],
       ['Tomorrow', ['Next day | 00:30–01:00 · 30 min']],
     ]);
@@ -114,5 +118,30 @@ describe('groupMeetingsForDay', () => {
       const starts = group.rows.map((row) => Date.parse(row.meeting.startTime ?? ''));
       expect(starts).toEqual([...starts].sort((a, b) => a - b));
     }
+  });
+});
+
+describe('meetingListItems', () => {
+  it('lays the groups out as one sequence, each heading before its rows, rows numbered per group', () => {
+    const groups = groupMeetingsForDay(fixtureMeetings, london.dayKey(FIXTURE_NOW), london);
+    expect(
+      meetingListItems(groups).map((item) =>
+        item.kind === 'heading'
+          ? `# ${item.group.label}`
+          : `${item.row.meeting.topic} ${item.position}/${item.group.rows.length}`,
+      ),
+    ).toEqual([
+      '# Today',
+      'Team stand-up 1/2',
+      'Design review 2/2',
+      '# Tomorrow',
+      '1:1 with Grace 1/1',
+      '# Later',
+      'Quarterly planning 1/1',
+      '# No fixed time',
+      'Office hours 1/1',
+    ]);
+    const keys = meetingListItems(groups).map((item) => item.key);
+    expect(new Set(keys).size).toBe(keys.length);
   });
 });
