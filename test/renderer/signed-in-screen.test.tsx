@@ -46,17 +46,17 @@ describe('signed-in screen: profile', () => {
 });
 
 describe('signed-in screen: meetings', () => {
-  it('groups meetings by local day with times and lengths', async () => {
+  it('groups meetings by local day with times and lengths (a length never breaks)', async () => {
     await renderApp(signedIn);
     expect(groupRows('Today')).toEqual([
-      expect.stringContaining('Team stand-up09:30–09:45 · 15 min'),
-      expect.stringContaining('Design review14:00–14:30 · 30 min'),
+      expect.stringContaining('Team stand-up09:30–09:45 · 15\u00a0min'),
+      expect.stringContaining('Design review14:00–14:30 · 30\u00a0min'),
     ]);
     expect(groupRows('Tomorrow')).toEqual([
-      expect.stringContaining('1:1 with Grace10:00–10:45 · 45 min'),
+      expect.stringContaining('1:1 with Grace10:00–10:45 · 45\u00a0min'),
     ]);
     expect(groupRows('Later')).toEqual([
-      expect.stringContaining('Fri 27 Nov · 13:00–14:30 · 1 h 30 min'),
+      expect.stringContaining('Fri 27 Nov · 13:00–14:30 · 1\u00a0h 30\u00a0min'),
     ]);
     expect(groupRows('No fixed time')).toEqual([expect.stringContaining('Office hours')]);
   });
