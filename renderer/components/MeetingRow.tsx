@@ -1,6 +1,8 @@
 import { memo, Profiler, useContext } from 'react';
 import type { Meeting } from '../../preload/contract.ts';
 import { describeWhen, type MeetingRowView } from '../time/group-meetings.ts';
+import { MinuteContext } from '../time/minute-context.ts';
+import { isInProgress } from '../time/now-next.ts';
 import type { TimeFormat } from '../time/time-format.ts';
 import { RowRenderProbe } from './row-render-probe.ts';
 
@@ -47,19 +49,27 @@ function Row({
 }: MeetingRowProps) {
   const { meeting } = row;
   const topic = meeting.topic || 'Untitled meeting';
+  // Main's minute, from context: memo does not hold it back, and the list passes nothing new.
+  const minute = useContext(MinuteContext);
+  const live = minute !== null && isInProgress(meeting, minute);
   const edges = `${position === 1 ? ' meeting--first' : ''}${position === setSize ? ' meeting--last' : ''}`;
   return (
     <li
       ref={measure}
       data-index={index}
-      className={`meeting meeting-list__item${edges}`}
+      className={`meeting meeting-list__item${edges}${live ? ' meeting--now' : ''}`}
       style={{ transform: `translateY(${offset}px)` }}
       aria-posinset={position}
       aria-setsize={setSize}
     >
       <div className="meeting__text">
-        <p className="meeting__topic">{topic}</p>
-        <p className="meeting__when">{describeWhen(row, format)}</p>
+        <p className="meeting__topic" title={topic}>
+          {topic}
+        </p>
+        <p className="meeting__when">
+          {live ? <span className="badge badge--now">Now</span> : null}
+          {describeWhen(row, format)}
+        </p>
       </div>
       <div className="meeting__actions">
         <button

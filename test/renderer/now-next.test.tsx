@@ -103,6 +103,24 @@ describe('the now/next card', () => {
     expect(countdown('next')).toBe('in 2\u00a0days');
   });
 
+  it('marks the rows in progress, on the minute, with the full topic on hover', async () => {
+    const { bridge } = await renderApp(session);
+    const row = (topic: string) =>
+      [...document.querySelectorAll('li.meeting')].find(
+        (li) => li.querySelector('.meeting__topic')?.textContent === topic,
+      );
+    expect(row('Weekly stand-up')).toHaveClass('meeting--now');
+    expect(within(row('Weekly stand-up') as HTMLElement).getByText('Now')).toHaveClass('badge');
+    expect(row('Design review: onboarding flow')).not.toHaveClass('meeting--now');
+    expect(row('Design review: onboarding flow')?.querySelector('.meeting__topic')).toHaveAttribute(
+      'title',
+      'Design review: onboarding flow',
+    );
+    act(() => bridge.pushDisplay({ now: at('2026-11-24T09:40:00Z') }));
+    expect(row('Weekly stand-up')).not.toHaveClass('meeting--now');
+    expect(row('Design review: onboarding flow')).toHaveClass('meeting--now');
+  });
+
   it('joins from the card', async () => {
     const { bridge, user } = await renderApp(session);
     await user.click(

@@ -41,7 +41,7 @@ test.describe.serial('Join opens the meeting in the Zoom app, with the browser a
       .click();
     await expect.poll(() => harnessTest(harness, 'opened-links')).toHaveLength(1);
     const [opened] = (await harnessTest(harness, 'opened-links')) as string[];
-    return opened;
+    return opened ?? '';
   };
 
   test.beforeAll(async ({ browser }) => {
