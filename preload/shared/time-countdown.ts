@@ -2,7 +2,7 @@
  * Countdowns in words — "in 12 min", "started 5 min ago", "ends in 20 min" — for the tray, the
  * reminders and the window, so all three say the same thing. Minutes are whole: a start is
  * rounded up (never "in 0 min" early) and time since a start rounded down (never "started 1 min
- * ago" early). The window passes a no-break space so "50 min" never splits across lines.
+ * ago" early). The window passes a no-break space so "in 50 min" never splits across lines.
  */
 
 const MINUTE = 60_000;
@@ -26,9 +26,10 @@ export function formatMinutes(minutes: number, { space = ' ' }: CountdownOptions
 export function formatUntil(now: number, at: number, options: CountdownOptions = {}): string {
   const minutes = Math.ceil((at - now) / MINUTE);
   if (minutes <= 0) return 'now';
-  if (minutes < DAY_MINUTES) return `in ${formatMinutes(minutes, options)}`;
+  const space = options.space ?? ' ';
+  if (minutes < DAY_MINUTES) return `in${space}${formatMinutes(minutes, options)}`;
   const days = Math.round(minutes / DAY_MINUTES);
-  return days === 1 ? 'in 1 day' : `in ${days}${options.space ?? ' '}days`;
+  return days === 1 ? `in${space}1${space}day` : `in${space}${days}${space}days`;
 }
 
 /** "started 4 min ago", "started 1 h 5 min ago"; "starting now" in its first minute. */
@@ -40,5 +41,7 @@ export function formatSince(start: number, now: number, options: CountdownOption
 /** "ends in 20 min"; "ending now" in its last minute or after. */
 export function formatUntilEnd(now: number, end: number, options: CountdownOptions = {}): string {
   const minutes = Math.ceil((end - now) / MINUTE);
-  return minutes <= 0 ? 'ending now' : `ends in ${formatMinutes(minutes, options)}`;
+  return minutes <= 0
+    ? 'ending now'
+    : `ends in${options.space ?? ' '}${formatMinutes(minutes, options)}`;
 }

@@ -117,8 +117,8 @@ describe('countdowns', () => {
     const nbsp = { space: '\u00a0' };
     expect(formatMinutes(50, nbsp)).toBe('50\u00a0min');
     expect(formatMinutes(90, nbsp)).toBe('1\u00a0h 30\u00a0min');
-    expect(formatUntil(start - minutes(50), start, nbsp)).toBe('in 50\u00a0min');
-    expect(formatUntil(start - minutes(3 * 24 * 60), start, nbsp)).toBe('in 3\u00a0days');
+    expect(formatUntil(start - minutes(50), start, nbsp)).toBe('in\u00a050\u00a0min');
+    expect(formatUntil(start - minutes(3 * 24 * 60), start, nbsp)).toBe('in\u00a03\u00a0days');
     expect(formatMinutes(-5)).toBe('0 min');
   });
 });
