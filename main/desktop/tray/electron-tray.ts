@@ -63,6 +63,30 @@ export function menuTemplate(
   });
 }
 
+/** Menu items are small trees of strings, booleans and actions: compared field by field. */
+export function sameItems(a: readonly TrayItem[], b: readonly TrayItem[]): boolean {
+  return a.length === b.length && a.every((item, i) => sameValue(item, b[i]));
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) || Array.isArray(b))
+    return (
+      Array.isArray(a) &&
+      Array.isArray(b) &&
+      a.length === b.length &&
+      a.every((x, i) => sameValue(x, b[i]))
+    );
+  const keys = Object.keys(a);
+  return (
+    keys.length === Object.keys(b).length &&
+    keys.every((key) =>
+      sameValue((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]),
+    )
+  );
+}
+
 /**
  * The native tray: icon, tooltip, the glance (macOS title, or the icon with the minutes left)
  * and the context menu as the quick-view. Each minute usually changes only the countdown, so
@@ -83,7 +107,7 @@ export function createTrayController<Image, TrayMenu>(deps: {
   // Windows and Linux users expect a left click to open the app; the menu stays on right click.
   if (deps.platform !== 'darwin') tray.on('click', () => deps.onAction({ type: 'open-window' }));
   const mac = deps.platform === 'darwin';
-  let menuShown: string | null = null;
+  let menuShown: readonly TrayItem[] | null = null;
   let tooltipShown: string | null = null;
   let titleShown = '';
   let iconMinutesShown: number | null = null;
@@ -91,9 +115,8 @@ export function createTrayController<Image, TrayMenu>(deps: {
   return {
     render(model) {
       shown = model;
-      const menu = JSON.stringify(model.items);
-      if (menu !== menuShown) {
-        menuShown = menu;
+      if (!menuShown || !sameItems(menuShown, model.items)) {
+        menuShown = model.items;
         tray.setContextMenu(
           deps.Menu.buildFromTemplate(menuTemplate(model.items, deps.platform, deps.onAction)),
         );

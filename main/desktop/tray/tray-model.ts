@@ -17,6 +17,7 @@ import {
   createMeetingTimeline,
   firstIndexWhere,
   firstLiveIndex,
+  nextDayStart,
   type MeetingTimeline,
   type TimedMeeting,
 } from './meeting-timeline.ts';
@@ -69,11 +70,40 @@ const TOPIC_IN_TOOLTIP = 40;
 /** Windows cuts tray tooltips at 127 characters. */
 const TOOLTIP_MAX = 127;
 
-function dayWords(start: number, today: string, tomorrow: string, zoned: ZonedFormat): string {
-  const day = zoned.dateKey(start);
-  if (day === today) return '';
-  if (day === tomorrow) return ' tomorrow';
-  return ` on ${zoned.shortDate(start)}`;
+/** Today's key and where tomorrow and the day after begin, in one zone. */
+interface DayBounds {
+  today: string;
+  tomorrowStart: number;
+  laterStart: number;
+  /** The time they were worked out at: valid from then until `tomorrowStart`. */
+  from: number;
+}
+
+function dayBounds(now: number, zoned: ZonedFormat): DayBounds {
+  const today = zoned.dateKey(now);
+  const tomorrowStart = nextDayStart(now, today, zoned.dateKey);
+  const laterStart = nextDayStart(tomorrowStart, nextDateKey(today), zoned.dateKey);
+  return { today, tomorrowStart, laterStart, from: now };
+}
+
+/** What a meeting's menu line and link are in one zone; worked out once per list and zone. */
+interface MeetingText {
+  clock: string;
+  topic: string;
+  joinUrl: string | null;
+}
+
+/** The formatting a model needs, kept by the builder between ticks. */
+interface TrayFormats {
+  zoned: ZonedFormat;
+  bounds: DayBounds;
+  text(entry: TimedMeeting): MeetingText;
+}
+
+function dayWords(start: number, formats: TrayFormats): string {
+  if (start < formats.bounds.tomorrowStart) return '';
+  if (start < formats.bounds.laterStart) return ' tomorrow';
+  return ` on ${formats.zoned.shortDate(start)}`;
 }
 
 const common = {
@@ -122,17 +152,16 @@ function dayItems(
   count: number,
   meetingAt: (index: number) => TimedMeeting,
   now: number,
-  zoned: ZonedFormat,
+  formats: TrayFormats,
 ): TrayItem[] {
   if (count === 0) return [];
   const items: TrayItem[] = [{ kind: 'label', label: heading }];
   for (let i = 0; i < Math.min(count, MEETINGS_PER_DAY); i += 1) {
     const t = meetingAt(i);
-    const joinUrl = allowedExternalUrl(t.meeting.joinUrl);
-    const inProgress = t.start <= now;
+    const { clock, topic, joinUrl } = formats.text(t);
     items.push({
       kind: 'action',
-      label: `${zoned.clockTime(t.start)}  ${truncate(t.meeting.topic, TOPIC_IN_MENU)}${inProgress ? ' (now)' : ''}`,
+      label: `${clock}  ${topic}${t.start <= now ? ' (now)' : ''}`,
       action: { type: 'join', url: joinUrl ?? '' },
       enabled: joinUrl !== null,
     });
@@ -151,16 +180,15 @@ function dayItems(
 function signedInModel(
   state: Extract<SessionState, { kind: 'signed-in' }>,
   timeline: MeetingTimeline,
-  zoned: ZonedFormat,
+  formats: TrayFormats,
   now: number,
   options: TrayModelOptions,
 ): TrayModel {
-  const today = zoned.dateKey(now);
-  const tomorrow = nextDateKey(today);
+  const { zoned, bounds } = formats;
   const { entries } = timeline;
 
   // Only the meetings around now are read: those that may still run, then today's and
-  // tomorrow's by binary search on the day (sorted by start, so the day only grows).
+  // tomorrow's by binary search on the start (sorted by start; the days' bounds are instants).
   const liveFrom = firstLiveIndex(timeline, now, JUST_STARTED_MS);
   const upcomingFrom = firstIndexWhere(liveFrom, entries.length, (i) => entries[i]!.start > now);
   const running: TimedMeeting[] = [];
@@ -168,9 +196,10 @@ function signedInModel(
     const t = entries[i]!;
     if (t.end > now || now - t.start < JUST_STARTED_MS) running.push(t);
   }
-  const dayOf = (i: number) => zoned.dateKey(entries[i]!.start);
-  const tomorrowFrom = firstIndexWhere(upcomingFrom, entries.length, (i) => dayOf(i) > today);
-  const laterFrom = firstIndexWhere(tomorrowFrom, entries.length, (i) => dayOf(i) > tomorrow);
+  const startsFrom = (from: number, instant: number) =>
+    firstIndexWhere(from, entries.length, (i) => entries[i]!.start >= instant);
+  const tomorrowFrom = startsFrom(upcomingFrom, bounds.tomorrowStart);
+  const laterFrom = startsFrom(tomorrowFrom, bounds.laterStart);
 
   const current = running.findLast((t) => now - t.start < JUST_STARTED_MS);
   const next = entries[upcomingFrom];
@@ -178,10 +207,10 @@ function signedInModel(
   let tooltip: string;
   let glance: GlanceMeeting | null = null;
   if (current) {
-    tooltip = `Now: ${truncate(current.meeting.topic, TOPIC_IN_TOOLTIP)} at ${zoned.clockTime(current.start)} — ${formatElapsed(current.start, now)}`;
+    tooltip = `Now: ${truncate(current.meeting.topic, TOPIC_IN_TOOLTIP)} at ${formats.text(current).clock} — ${formatElapsed(current.start, now)}`;
     glance = { topic: current.meeting.topic, start: current.start };
   } else if (next) {
-    const when = `${dayWords(next.start, today, tomorrow, zoned)} at ${zoned.clockTime(next.start)}`;
+    const when = `${dayWords(next.start, formats)} at ${formats.text(next).clock}`;
     tooltip = `Next: ${truncate(next.meeting.topic, TOPIC_IN_TOOLTIP)}${when} — ${formatCountdown(now, next.start)}`;
     glance = { topic: next.meeting.topic, start: next.start };
   } else {
@@ -207,14 +236,14 @@ function signedInModel(
     running.length + tomorrowFrom - upcomingFrom,
     (i) => (i < running.length ? running[i]! : entries[upcomingFrom + i - running.length]!),
     now,
-    zoned,
+    formats,
   );
   const tomorrowItems = dayItems(
     'Tomorrow',
     laterFrom - tomorrowFrom,
     (i) => entries[tomorrowFrom + i]!,
     now,
-    zoned,
+    formats,
   );
   items.push(...todayItems, ...tomorrowItems);
   if (todayItems.length + tomorrowItems.length === 0)
@@ -287,20 +316,45 @@ export type TrayModelBuilder = (
 /**
  * The tray's tooltip, glance and context menu as plain data: a pure function of the session and
  * the time, so every state, DST change and clock jump is a unit test, not a manual check.
- * The builder keeps the sorted timeline of the last meeting list (main keeps an unchanged list's
- * array, so that is one parse and sort per real change) and the formatters of the last zone, so
- * a minute tick costs the same with 12 meetings or 10,000.
+ * The builder keeps, between ticks, the sorted timeline of the last meeting list (main keeps an
+ * unchanged list's array, so that is one parse and sort per real change), the zone's formatters,
+ * where today and tomorrow begin and end, and each shown meeting's text: a minute tick then
+ * formats nothing it formatted before, and costs the same with 12 meetings or 10,000.
  */
 export function createTrayModelBuilder(): TrayModelBuilder {
   let timeline: { of: readonly Meeting[]; value: MeetingTimeline } | null = null;
-  let zoned: { of: string | undefined; value: ZonedFormat } | null = null;
+  let zone: { of: string | undefined; zoned: ZonedFormat; bounds: DayBounds | null } | null = null;
+  let texts = new Map<TimedMeeting, MeetingText>();
   return (state, now, timeZone, options = {}) => {
     if (state.kind !== 'signed-in') return otherModel(state, now);
-    if (timeline?.of !== state.meetings)
+    if (timeline?.of !== state.meetings) {
       timeline = { of: state.meetings, value: createMeetingTimeline(state.meetings) };
-    if (!zoned || zoned.of !== timeZone)
-      zoned = { of: timeZone, value: createZonedFormat(timeZone) };
-    return signedInModel(state, timeline.value, zoned.value, now, options);
+      texts = new Map();
+    }
+    if (!zone || zone.of !== timeZone) {
+      zone = { of: timeZone, zoned: createZonedFormat(timeZone), bounds: null };
+      texts = new Map();
+    }
+    // Kept until midnight; a clock set back gets them afresh.
+    const known = zone.bounds;
+    const bounds =
+      known && now >= known.from && now < known.tomorrowStart
+        ? known
+        : (zone.bounds = dayBounds(now, zone.zoned));
+    const { zoned } = zone;
+    const text = (entry: TimedMeeting) => {
+      let found = texts.get(entry);
+      if (!found) {
+        found = {
+          clock: zoned.clockTime(entry.start),
+          topic: truncate(entry.meeting.topic, TOPIC_IN_MENU),
+          joinUrl: allowedExternalUrl(entry.meeting.joinUrl),
+        };
+        texts.set(entry, found);
+      }
+      return found;
+    };
+    return signedInModel(state, timeline.value, { zoned, bounds, text }, now, options);
   };
 }
 
