@@ -11,6 +11,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const onPath = (command) =>
   spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;
@@ -45,7 +46,7 @@ if (process.env.MEETING_TRAY_BENCH_KEYRING === 'starting') {
   env.MEETING_TRAY_BENCH_KEYRING = keyring.status === 0 ? 'gnome-keyring' : 'unavailable';
 }
 
-const dir = new URL('./bench/', import.meta.url).pathname;
+const dir = fileURLToPath(new URL('./bench/', import.meta.url));
 const only = process.argv[2];
 const scripts = readdirSync(dir)
   // *-shared.ts files are helpers the benchmarks import, not benchmarks.

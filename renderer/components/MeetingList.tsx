@@ -68,13 +68,22 @@ function VirtualMeetingList({
   const scrollMargin = useOffsetInPage(listRef, items);
   // By key, not index: a refresh may move the focused meeting to another place in the list.
   const [focusedKey, setFocusedKey] = useState<string | null>(null);
-  const indexOfKey = useMemo(() => new Map(items.map((item, index) => [item.key, index])), [items]);
-  const focused = focusedKey === null ? undefined : indexOfKey.get(focusedKey);
+  const focused = useMemo(() => {
+    const index = focusedKey === null ? -1 : items.findIndex((item) => item.key === focusedKey);
+    return index === -1 ? undefined : index;
+  }, [items, focusedKey]);
+
+  // Stable per list: the virtualizer lays out every item again when these change identity.
+  const estimateSize = useCallback(
+    (index: number) => (items[index]?.kind === 'heading' ? HEADING_ESTIMATE : ROW_ESTIMATE),
+    [items],
+  );
+  const getItemKey = useCallback((index: number) => items[index]?.key ?? index, [items]);
 
   const virtualizer = useWindowVirtualizer<HTMLElement>({
     count: items.length,
-    estimateSize: (index) => (items[index]?.kind === 'heading' ? HEADING_ESTIMATE : ROW_ESTIMATE),
-    getItemKey: (index) => items[index]?.key ?? index,
+    estimateSize,
+    getItemKey,
     overscan: OVERSCAN,
     scrollMargin,
     initialRect: { width: window.innerWidth, height: window.innerHeight },

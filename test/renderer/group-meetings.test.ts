@@ -5,6 +5,7 @@ import {
   meetingListItems,
 } from '../../renderer/time/group-meetings.ts';
 import { createTimeFormat, type TimeFormat } from '../../renderer/time/time-format.ts';
+import { nextDateKey } from '../../preload/shared/date-key.ts';
 import {
   FIXTURE_NOW,
   fixtureMeeting,
@@ -118,6 +119,56 @@ describe('groupMeetingsForDay', () => {
       const starts = group.rows.map((row) => Date.parse(row.meeting.startTime ?? ''));
       expect(starts).toEqual([...starts].sort((a, b) => a - b));
     }
+  });
+});
+
+describe('groupMeetingsForDay at scale', () => {
+  it('puts each meeting on its own day in odd zones and across their DST changes', () => {
+    const zones = ['Asia/Kathmandu', 'Pacific/Chatham', 'Australia/Lord_Howe', 'America/Santiago'];
+    // Every 37 minutes (every phase of a quarter hour) from January to mid-October: every
+    // midnight and both DST changes of those zones are crossed.
+    const meetings = Array.from({ length: 11_200 }, (_, i) =>
+      fixtureMeeting({
+        id: String(i),
+        topic: `M${i}`,
+        startTime: new Date(Date.parse('2026-01-01T00:03:00Z') + i * 37 * 60_000).toISOString(),
+      }),
+    );
+    for (const zone of zones) {
+      const format = createTimeFormat({ timeZone: zone });
+      const today = format.dayKey(Date.parse('2026-04-05T06:00:00Z'));
+      const tomorrow = nextDateKey(today);
+      const wrong: string[] = [];
+      for (const group of groupMeetingsForDay(meetings, today, format))
+        for (const row of group.rows) {
+          const day = format.dayKey(row.startMs);
+          const expected =
+            day === today
+              ? 'today'
+              : day === tomorrow
+                ? 'tomorrow'
+                : day < today
+                  ? 'earlier'
+                  : 'later';
+          if (group.id !== expected) wrong.push(`${row.meeting.startTime} in ${group.id}`);
+        }
+      expect(wrong, zone).toEqual([]);
+    }
+  });
+
+  it('asks for the day at most twice a quarter hour, not once a meeting', () => {
+    const meetings = manyMeetings(10_000);
+    const quarters = new Set(meetings.map((m) => Math.floor(Date.parse(m.startTime!) / 900_000)));
+    let asked = 0;
+    const counting = {
+      dayKey: (ms: number) => {
+        asked += 1;
+        return london.dayKey(ms);
+      },
+    };
+    groupMeetingsForDay(meetings, london.dayKey(FIXTURE_NOW), counting);
+    expect(asked).toBeLessThanOrEqual(2 * quarters.size);
+    expect(asked).toBeLessThan(meetings.length / 5);
   });
 });
 
