@@ -103,9 +103,14 @@ function VirtualMeetingList({
   const onFocus = useCallback(
     (event: FocusEvent<HTMLDivElement>) => {
       const index = (event.target as Element).closest('[data-index]')?.getAttribute('data-index');
-      setFocusedKey(index == null ? null : (items[Number(index)]?.key ?? null));
+      if (index == null) return;
+      setFocusedKey(items[Number(index)]?.key ?? null);
+      // The browser scrolls the focused row into view, but rows measured just after (taller or
+      // shorter than estimated) can move it out again; the virtualizer keeps it in view until
+      // the layout settles. A row already in view is left where it is.
+      virtualizer.scrollToIndex(Number(index), { align: 'auto' });
     },
-    [items],
+    [items, virtualizer],
   );
   const onBlur = useCallback((event: FocusEvent<HTMLDivElement>) => {
     if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setFocusedKey(null);

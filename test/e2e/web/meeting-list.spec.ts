@@ -89,9 +89,11 @@ test.describe.serial('1,000 meetings', () => {
     expect(previous).toMatchObject({ inView: true, label: expect.stringMatching(/^Join /u) });
     for (let step = 0; step < 80; step += 1) {
       await page.keyboard.press('Tab');
+      // In view once the rows just rendered have been measured (a frame or two).
+      await expect
+        .poll(async () => (await focusedRow(page))?.inView, { message: `step ${step}` })
+        .toBe(true);
       const now = await focusedRow(page);
-      expect(now, `step ${step}`).not.toBeNull();
-      expect(now!.inView, `step ${step}: ${now!.label}`).toBe(true);
       // Join then Copy in one row, then the next row's Join (a heading may sit between rows).
       expect(now!.index).toBeGreaterThanOrEqual(previous!.index);
       previous = now;
@@ -101,8 +103,8 @@ test.describe.serial('1,000 meetings', () => {
     expect(await rowsInPage(page)).toBeLessThan(40);
 
     await page.keyboard.press('Shift+Tab');
+    await expect.poll(async () => (await focusedRow(page))?.inView).toBe(true);
     const back = await focusedRow(page);
-    expect(back!.inView).toBe(true);
     expect(back!.index).toBeLessThanOrEqual(previous!.index);
   });
 
@@ -116,6 +118,7 @@ test.describe.serial('1,000 meetings', () => {
     const still = await focusedRow(page);
     expect(still).toMatchObject({ index: before!.index, label: before!.label, inView: false });
     await page.keyboard.press('Tab');
+    await expect.poll(async () => (await focusedRow(page))?.inView).toBe(true);
     const next = await focusedRow(page);
     expect(next).toMatchObject({ index: before!.index, inView: true });
     expect(next!.label).toMatch(/^Copy link for /u);
