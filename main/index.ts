@@ -18,16 +18,14 @@ import {
   shell,
   Tray,
 } from 'electron';
-import { builtInConfigPath, readBuiltInConfig } from './app/built-in-config-file.ts';
-import { createAppCore } from './app/create-app-core.ts';
 import { installAppProtocol } from './desktop/app-protocol/install-app-protocol.ts';
 import { registerAppSchemeAsPrivileged } from './desktop/app-protocol/electron-app-protocol.ts';
+import { installAppCore } from './desktop/core/install-app-core.ts';
+import { readJoinChoice } from './desktop/coordinator/display-source.ts';
 import { installShellCoordinator } from './desktop/coordinator/install-shell-coordinator.ts';
+import { installTimeDisplay } from './desktop/coordinator/install-time-display.ts';
 import { createDeepLinkInbox } from './desktop/deep-links/deep-link-inbox.ts';
-import {
-  deliverSignInCallbacks,
-  installDeepLinks,
-} from './desktop/deep-links/install-deep-links.ts';
+import { installDeepLinks } from './desktop/deep-links/install-deep-links.ts';
 import { installIpc } from './desktop/ipc/install-ipc.ts';
 import { launchedAtLogin } from './desktop/launch-at-login/autostart-entry.ts';
 import { installLaunchAtLogin } from './desktop/launch-at-login/install-launch-at-login.ts';
@@ -35,7 +33,6 @@ import { appPaths } from './desktop/lifecycle/app-paths.ts';
 import { installLifecycle } from './desktop/lifecycle/install-lifecycle.ts';
 import { createTeardown } from './desktop/lifecycle/teardown.ts';
 import { installLogging } from './desktop/logging/install-logging.ts';
-import { installNetwork } from './desktop/network/install-network.ts';
 import { installPresence } from './desktop/presence/install-presence.ts';
 import { installReminders } from './desktop/reminders/install-reminders.ts';
 import {
@@ -48,7 +45,6 @@ import { installSingleInstance } from './desktop/single-instance/install-single-
 import { installTray } from './desktop/tray/install-tray.ts';
 import { installWake } from './desktop/wake/install-wake.ts';
 import { installMainWindow } from './desktop/window/install-window.ts';
-import { createScreenRequests } from './ipc/screen-requests.ts';
 import { createSystemClock } from './node/system-clock.ts';
 
 const { env, platform } = process;
@@ -62,8 +58,6 @@ const paths = appPaths(import.meta.dirname, {
   isPackaged: app.isPackaged,
   resourcesPath: process.resourcesPath,
 });
-// Meetings, the tray, notifications and the page may open allow-listed Zoom links only.
-const openJoinLink = createJoinOpener(shell);
 
 // --- before ready: the app:// scheme, one instance, deep links ------------------------------
 registerAppSchemeAsPrivileged(protocol);
@@ -78,70 +72,45 @@ else {
 
 // --- once ready, each after what it needs ----------------------------------------------------
 async function start(): Promise<void> {
+  const settings = installSettings({ ipcMain });
+  // Meetings, the tray, notifications and the page may open allow-listed Zoom links only: in
+  // the Zoom app when it is installed and the person has not chosen the browser (`joinIn`).
+  const joinIn = () => readJoinChoice(settings);
+  const openJoinLink = createJoinOpener({ shell, app, joinIn, logger });
   installSecurity({ ...context, app, session: electronSession.defaultSession, openJoinLink });
   installAppProtocol({ protocol, rendererDir: paths.renderer });
-  const settings = installSettings({ ipcMain });
   const wake = installWake({ ...context, powerMonitor, net });
   const openBrowser = createSignInPageOpener(shell);
-  // The bundle's own folder (dist/main; __dirname once bundled): the package puts app-config.json there.
-  const builtIn = readBuiltInConfig(builtInConfigPath(import.meta.dirname));
-  const core = await createAppCore({
-    ...context,
-    env,
-    builtIn,
-    settings,
-    openBrowser,
-    wake,
-    // The demo sandbox keeps its grants in the app's data folder, beside the settings.
-    dataDir: app.getPath('userData'),
-    // Zoom calls go over Chromium's network stack: the system proxy and certificate store.
-    fetch: installNetwork({ session: electronSession }),
-  });
-  deliverSignInCallbacks(inbox, core.auth, logger);
+  const bundleDir = import.meta.dirname;
+  const appCoreDeps = { env, app, session: electronSession, settings, openBrowser, wake, inbox };
+  const core = await installAppCore({ ...context, ...appCoreDeps, bundleDir });
   const { session } = core;
-  const writeClipboard = (text: string) => clipboard.writeText(text);
-  const screens = createScreenRequests();
-  const openSettings = () => {
-    showWindow();
-    screens.request('settings');
-  };
-  installIpc({
+  const time = installTimeDisplay({ ...context, app, settings, minuteTicks: core.minuteTicks });
+  const { showScreen } = installIpc({
     ...context,
     ipcMain,
     session,
     settings: core.settings,
-    screens,
+    display: time.display,
     window: mainWindow,
+    showWindow,
     openExternal: openJoinLink,
-    writeClipboard,
+    writeClipboard: (text) => clipboard.writeText(text),
     openLogsFolder: logging.openFolder,
   });
-  const reminders = installReminders({
-    ...context,
-    Notification,
-    settings,
-    openJoinLink,
-    showWindow,
-  });
+  const { timeStyle } = time;
+  const zone = time.zone;
+  const reminderDeps = { Notification, settings, openJoinLink, showWindow, timeStyle };
+  const reminders = installReminders({ ...context, ...reminderDeps, timeZone: zone.current });
   installLaunchAtLogin({ ...context, app, dialog, process, settings, session });
   const tray = installTray({
     ...context,
-    app,
-    Tray,
-    Menu,
-    nativeImage,
-    nativeTheme,
-    dialog,
-    paths,
-    session,
-    reminders,
-    showWindow,
-    openSettings,
-    openJoinLink,
+    ...{ app, Tray, Menu, nativeImage, nativeTheme, dialog, paths, settings, session },
+    ...{ reminders, showWindow, openJoinLink, openSettings: () => showScreen('settings') },
     // Playwright cannot see native trays: under MEETING_TRAY_E2E=1 the spec reads what it shows.
     exposeLastModel: env.MEETING_TRAY_E2E === '1',
   });
-  installShellCoordinator({ ...context, core, wake, tray, reminders, window: mainWindow });
+  installShellCoordinator({ ...context, core, wake, tray, reminders, window: mainWindow, zone });
   installPresence({ ...context, powerMonitor, core });
   await session.start();
   if (!launchedAtLogin(process.argv)) mainWindow.show();

@@ -113,6 +113,33 @@ export type SessionState = SessionBase &
     | { kind: 'error'; code: ErrorCode; message: string }
   );
 
+// --- how the window shows time and opens meetings: pushed by main ------------
+
+/** The `clock` option: follow the system (its locale's habit), or force 12- or 24-hour. */
+export type ClockChoice = 'system' | '12h' | '24h';
+/** The `joinIn` option: open meetings in the Zoom desktop app (with the browser as fallback), or the browser. */
+export type JoinChoice = 'app' | 'browser';
+/** h12: 2:05 PM; h23: 14:05. */
+export type HourCycle = 'h12' | 'h23';
+
+/**
+ * Main's minute, the system's zone and locale, and the person's display choices. Pushed on every
+ * minute tick of main's one minute timer (the window runs no timer of its own), when the system
+ * time zone changes, and when a choice changes; the Settings screen writes the choices.
+ */
+export interface DisplayState {
+  /** Epoch ms of main's clock at the last tick: the window's "now" for countdowns and "today". */
+  now: number;
+  /** IANA zone to show times in; null means the page's own (the browser harness). */
+  timeZone: string | null;
+  /** BCP 47 locale for dates and times (the system's regional format); null means the page's own. */
+  locale: string | null;
+  /** The system's 12/24-hour setting when the host can read it; null means the locale's habit. */
+  systemHourCycle: HourCycle | null;
+  clock: ClockChoice;
+  joinIn: JoinChoice;
+}
+
 export interface SignOutResult {
   /** False when the server could not be reached to revoke: local secrets are deleted anyway. */
   serverRevoked: boolean;
@@ -200,6 +227,8 @@ export const Channel = {
   screenRequested: 'ui:screen-requested',
   takeScreenRequest: 'ui:take-screen-request',
   openLogsFolder: 'shell:open-logs-folder',
+  getDisplay: 'display:get',
+  displayChanged: 'display:changed',
 } as const;
 
 /** What main pushes on each push-only channel. */
@@ -208,12 +237,15 @@ export interface PushMap {
   [Channel.settingsChanged]: SettingsView;
   /** Main has a screen for the window to show: the page asks for it with takeScreenRequest. */
   [Channel.screenRequested]: null;
+  /** Main's minute, zone, locale and display choices. */
+  [Channel.displayChanged]: DisplayState;
 }
 export type PushChannel = keyof PushMap;
 export const PUSH_CHANNELS: readonly PushChannel[] = [
   Channel.sessionChanged,
   Channel.settingsChanged,
   Channel.screenRequested,
+  Channel.displayChanged,
 ];
 
 export type InvokeChannel = Exclude<(typeof Channel)[keyof typeof Channel], PushChannel>;
@@ -243,6 +275,7 @@ export interface InvokeMap {
   /** Hands over (and forgets) the screen main asked for, so it is shown exactly once. */
   [Channel.takeScreenRequest]: { args: []; result: Result<ScreenRequest | null> };
   [Channel.openLogsFolder]: { args: []; result: Result<void> };
+  [Channel.getDisplay]: { args: []; result: DisplayState };
 }
 
 /** What the preload exposes as `window.meetingTray`: one named method per channel. */
@@ -267,6 +300,8 @@ export interface MeetingTrayApi {
   takeScreenRequest(): Promise<Result<ScreenRequest | null>>;
   /** Settings' "Open logs folder": the folder holding main.log, in the file manager. */
   openLogsFolder(): Promise<Result<void>>;
+  getDisplay(): Promise<DisplayState>;
+  onDisplayChanged(listener: (display: DisplayState) => void): () => void;
 }
 
 export const BRIDGE_KEY = 'meetingTray';

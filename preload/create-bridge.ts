@@ -4,8 +4,7 @@ import {
   type InvokeMap,
   type MeetingTrayApi,
   type PushChannel,
-  type SessionState,
-  type SettingsView,
+  type PushMap,
 } from './contract.ts';
 
 /**
@@ -22,10 +21,12 @@ export function createBridge(transport: BridgeTransport): MeetingTrayApi {
   const call = <K extends InvokeChannel>(channel: K, ...args: InvokeMap[K]['args']) =>
     transport.invoke(channel, args) as Promise<InvokeMap[K]['result']>;
 
+  const listen = <K extends PushChannel>(channel: K, listener: (payload: PushMap[K]) => void) =>
+    transport.subscribe(channel, (payload) => listener(payload as PushMap[K]));
+
   return {
     getSession: () => call(Channel.getSession),
-    onSessionChanged: (listener) =>
-      transport.subscribe(Channel.sessionChanged, (payload) => listener(payload as SessionState)),
+    onSessionChanged: (listener) => listen(Channel.sessionChanged, listener),
     signIn: () => call(Channel.signIn),
     cancelSignIn: () => call(Channel.cancelSignIn),
     reopenSignInPage: () => call(Channel.reopenSignInPage),
@@ -34,13 +35,14 @@ export function createBridge(transport: BridgeTransport): MeetingTrayApi {
     openJoinUrl: (url) => call(Channel.openJoinUrl, url),
     copyText: (text) => call(Channel.copyText, text),
     getSettings: () => call(Channel.getSettings),
-    onSettingsChanged: (listener) =>
-      transport.subscribe(Channel.settingsChanged, (payload) => listener(payload as SettingsView)),
+    onSettingsChanged: (listener) => listen(Channel.settingsChanged, listener),
     saveZoomAccount: (input) => call(Channel.saveZoomAccount, input),
     testZoomAccount: (input) => call(Channel.testZoomAccount, input),
     resetZoomAccount: () => call(Channel.resetZoomAccount),
-    onScreenRequested: (listener) => transport.subscribe(Channel.screenRequested, () => listener()),
+    onScreenRequested: (listener) => listen(Channel.screenRequested, () => listener()),
     takeScreenRequest: () => call(Channel.takeScreenRequest),
     openLogsFolder: () => call(Channel.openLogsFolder),
+    getDisplay: () => call(Channel.getDisplay),
+    onDisplayChanged: (listener) => listen(Channel.displayChanged, listener),
   };
 }

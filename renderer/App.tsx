@@ -1,7 +1,7 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import type { MeetingTrayApi, SessionState, SignOutResult } from '../preload/contract.ts';
-import { ActionAlert } from './components/ActionAlert.tsx';
 import { ErrorScreen } from './components/ErrorScreen.tsx';
+import { FeedbackRegion } from './components/FeedbackRegion.tsx';
 import { SessionOnlyBanner } from './components/SessionOnlyBanner.tsx';
 import { SettingsUnsavedBanner } from './components/SettingsUnsavedBanner.tsx';
 import { SignedInScreen } from './components/SignedInScreen.tsx';
@@ -9,26 +9,30 @@ import { SignedOutScreen } from './components/SignedOutScreen.tsx';
 import { SigningInScreen } from './components/SigningInScreen.tsx';
 import { Spinner } from './components/Spinner.tsx';
 import { errorCopy } from './copy/error-copy.ts';
-import { failureAlreadyShown } from './session/already-shown.ts';
+import { feedbackReducer, INITIAL_FEEDBACK, visibleFeedback } from './session/feedback.ts';
 import type { ScreenContext } from './session/screen-context.ts';
 import type { Failure } from './session/use-action.ts';
+import { useDisplay } from './session/use-display.ts';
 import { useSession } from './session/use-session.ts';
 import { DemoBanner } from './settings/DemoBanner.tsx';
 import { SettingsScreen } from './settings/SettingsScreen.tsx';
 import { useScreenRequests } from './settings/use-screen-requests.ts';
-import { createTimeFormat, systemTimeZone } from './time/time-format.ts';
+import { displayTimeFormat, pageTime } from './time/display-time.ts';
+import { MinuteContext } from './time/minute-context.ts';
 
 export interface AppProps {
   api: MeetingTrayApi;
-  /** IANA zone meetings are shown in; defaults to the system zone. Tests pin it. */
+  /** Pins the zone over main's display (tests); the app leaves it to main. */
   timeZone?: string;
-  /** Injected so tests decide what "today" is. */
+  /** Pins "now" over main's minute (tests); the app leaves it to main's ticks. */
   now?: () => number;
 }
 
-export const SIGNED_OUT_REVOKED = 'Signed out and access revoked.';
-export const SIGNED_OUT_LOCALLY =
-  'Signed out on this computer. Zoom could not be reached to revoke access; you can remove the app at marketplace.zoom.us → Installed apps.';
+export {
+  SIGNED_OUT_LOCALLY,
+  SIGNED_OUT_NOT_REVOKED_TITLE,
+  SIGNED_OUT_REVOKED,
+} from './session/feedback.ts';
 
 /** Read out when the screen changes; main pushes the change, so this only describes it. */
 function describeSession(session: SessionState | null): string {
@@ -48,19 +52,22 @@ function describeSession(session: SessionState | null): string {
   }
 }
 
-export function App({ api, timeZone, now = Date.now }: AppProps) {
+export function App({ api, timeZone: pinnedZone, now: pinnedNow }: AppProps) {
   const session = useSession(api);
-  const [failure, setFailure] = useState<Failure | null>(null);
-  // Lives here, not in the signed-in screen, so it survives the switch to signed-out.
-  const [signOutMessage, setSignOutMessage] = useState<string | null>(null);
-  // Tagged with the screen it belongs to, so "Link copied" does not linger onto the next screen.
-  const [announcement, setAnnouncement] = useState<{ text: string; kind: string } | null>(null);
+  const display = useDisplay(api);
+  const now = pinnedNow ? pinnedNow() : display.now;
+  const timeZone = pinnedZone ?? display.timeZone;
+  const { locale, systemHourCycle, clock } = display;
+  const [feedback, dispatch] = useReducer(feedbackReducer, INITIAL_FEEDBACK);
 
-  const zone = timeZone ?? systemTimeZone();
-  const format = useMemo(() => createTimeFormat({ timeZone: zone }), [zone]);
-  const kind = session?.kind ?? 'loading';
+  const page = useMemo(() => pageTime(), []);
+  const profileZone = session?.kind === 'signed-in' ? session.profile.timezone : null;
+  // Rebuilt only when the zone, locale or clock changes: never on a minute tick.
+  const format = useMemo(
+    () => displayTimeFormat({ timeZone, locale, systemHourCycle, clock }, page, profileZone),
+    [timeZone, locale, systemHourCycle, clock, page, profileZone],
+  );
 
-  const announce = useCallback((text: string) => setAnnouncement({ text, kind }), [kind]);
   // Settings is a screen of the window's own, over whichever session screen is current.
   const [screen, setScreen] = useState<'session' | 'settings'>('session');
   const openSettings = useCallback(() => setScreen('settings'), []);
@@ -74,18 +81,19 @@ export function App({ api, timeZone, now = Date.now }: AppProps) {
     setBackFromSettings(true);
     setScreen('session');
   }, []);
-  const context: ScreenContext = { api, onFailure: setFailure, announce, openSettings };
 
-  const onSignedOut = useCallback((result: SignOutResult) => {
-    setFailure(null);
-    setSignOutMessage(result.serverRevoked ? SIGNED_OUT_REVOKED : SIGNED_OUT_LOCALLY);
-  }, []);
-  const onSignInStart = useCallback(() => {
-    setFailure(null);
-    setSignOutMessage(null);
-  }, []);
+  useEffect(() => dispatch({ type: 'session', session }), [session]);
 
-  const status = announcement && announcement.kind === kind ? announcement.text : null;
+  const onFailure = useCallback((failure: Failure) => dispatch({ type: 'failure', failure }), []);
+  const announce = useCallback((text: string) => dispatch({ type: 'success', text }), []);
+  const onDismiss = useCallback((id: number) => dispatch({ type: 'dismiss', id }), []);
+  const onSignedOut = useCallback(
+    (result: SignOutResult) =>
+      dispatch({ type: 'signed-out', serverRevoked: result.serverRevoked }),
+    [],
+  );
+  const onSignInStart = useCallback(() => dispatch({ type: 'clear' }), []);
+  const context: ScreenContext = { api, onFailure, announce, openSettings };
 
   return (
     <>
@@ -109,28 +117,13 @@ export function App({ api, timeZone, now = Date.now }: AppProps) {
         {session?.settingsUnsaved ? (
           <SettingsUnsavedBanner notice={session.settingsUnsaved} />
         ) : null}
-        {signOutMessage ? (
-          <div className="notice notice--success" data-testid="sign-out-message">
-            <p>{signOutMessage}</p>
-            <button
-              type="button"
-              className="button button--quiet"
-              onClick={() => setSignOutMessage(null)}
-            >
-              Dismiss
-            </button>
-          </div>
-        ) : null}
-        {failure && !failureAlreadyShown(failure, session) ? (
-          <ActionAlert failure={failure} onDismiss={() => setFailure(null)} />
-        ) : null}
         {screen === 'session' && session?.demo && session.kind === 'signed-in' ? (
           <DemoBanner onConnect={openSettings} />
         ) : null}
         {screen === 'settings' ? (
           <SettingsScreen
             api={api}
-            onFailure={setFailure}
+            onFailure={onFailure}
             signedIn={session?.kind === 'signed-in'}
             onClose={closeSettings}
           />
@@ -144,20 +137,25 @@ export function App({ api, timeZone, now = Date.now }: AppProps) {
         ) : session.kind === 'signing-in' ? (
           <SigningInScreen {...context} session={session} />
         ) : session.kind === 'signed-in' ? (
-          <SignedInScreen
-            {...context}
-            session={session}
-            format={format}
-            today={format.dayKey(now())}
-            onSignedOut={onSignedOut}
-          />
+          <MinuteContext.Provider value={now}>
+            <SignedInScreen
+              {...context}
+              session={session}
+              format={format}
+              now={now}
+              today={format.dayKey(now)}
+              onSignedOut={onSignedOut}
+            />
+          </MinuteContext.Provider>
         ) : (
           <ErrorScreen {...context} session={session} />
         )}
-        <p className="status-line" role="status">
-          {status}
-        </p>
-        <p className="visually-hidden" aria-live="polite">
+        <FeedbackRegion
+          message={visibleFeedback(feedback, session)}
+          quiet={feedback.quiet}
+          onDismiss={onDismiss}
+        />
+        <p className="visually-hidden" aria-live="polite" data-testid="screen-announcer">
           {describeSession(session)}
         </p>
       </main>

@@ -5,16 +5,23 @@
 // MEETING_TRAY_REDIRECT, MEETING_TRAY_KEYCHAIN_SERVICE, plus MEETING_TRAY_DATA_DIR for
 // non-secret state and MEETING_TRAY_APP_CONFIG for a built-in configuration file (an installed
 // app reads app-config.json next to its main bundle; the harness only reads one it is given).
+// For the end-to-end specs: MEETING_TRAY_E2E=1 (test mode: joined links are recorded, not
+// opened, and /__test/ routes answer), MEETING_TRAY_HARNESS_ZOOM_APP (missing | installed |
+// fails) and MEETING_TRAY_HARNESS_CLOCK_OFFSET_MS (main's clock runs that far ahead of real
+// time, and test mode can move it on).
 import { resolve } from 'node:path';
 import { readBuiltInConfig } from '../app/built-in-config-file.ts';
 import { isConfigError } from '../app/config-error.ts';
 import { createAppCore } from '../app/create-app-core.ts';
+import { createDisplaySource, readJoinChoice } from '../desktop/coordinator/display-source.ts';
 import { createTeardown } from '../desktop/lifecycle/teardown.ts';
 import { createConsoleLogger } from '../node/console-logger.ts';
 import { createJsonFileSettingsStore } from '../node/json-file-settings-store.ts';
 import { createSystemClock } from '../node/system-clock.ts';
+import { createHarnessJoin, parseHarnessZoomApp } from './harness-join.ts';
 import { installHarnessIpc } from './harness-ipc-transport.ts';
 import { startHarnessServer } from './harness-server.ts';
+import { createShiftableClock } from './shiftable-clock.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 const env = process.env;
@@ -26,9 +33,29 @@ const teardown = createTeardown(logger);
 for (const signal of ['SIGINT', 'SIGTERM'] as const)
   process.once(signal, () => void teardown.run().then(() => process.exit(0)));
 
+const testMode = env.MEETING_TRAY_E2E === '1';
+const clockOffset = env.MEETING_TRAY_HARNESS_CLOCK_OFFSET_MS;
+const shiftable =
+  clockOffset && Number.isFinite(Number(clockOffset))
+    ? createShiftableClock(Number(clockOffset))
+    : null;
+const clock = shiftable ?? createSystemClock();
+const settings = createJsonFileSettingsStore(resolve(dataDir, 'settings.json'));
+
 const server = await startHarnessServer({
   rendererDir: resolve(root, 'dist/renderer'),
   webPreloadFile: resolve(root, 'dist/web-preload/web-preload.js'),
+  ...(testMode && {
+    testRoutes: {
+      // Closures: `join` exists by the time a test can call.
+      'opened-links': () => join.opened(),
+      clock: (body) => {
+        const ms = (body as { advanceMs?: unknown } | null)?.advanceMs;
+        if (shiftable && typeof ms === 'number') shiftable.advance(ms);
+        return { now: clock.now() };
+      },
+    },
+  }),
 });
 teardown.add(() => server.close());
 
@@ -38,9 +65,9 @@ const core = await (async () =>
     builtIn: env.MEETING_TRAY_APP_CONFIG
       ? readBuiltInConfig(resolve(env.MEETING_TRAY_APP_CONFIG))
       : null,
-    settings: createJsonFileSettingsStore(resolve(dataDir, 'settings.json')),
+    settings,
     dataDir,
-    clock: createSystemClock(),
+    clock,
     // The page is the harness's only "window": its browser opens links as shell.openExternal would.
     openBrowser: (url) => server.openInPage(url),
     // A browser page has no power events; refreshes come from the 5-minute timer and the Refresh button.
@@ -52,8 +79,30 @@ const core = await (async () =>
   console.error(error.message);
   return process.exit(2);
 });
+const join = createHarnessJoin({
+  zoomApp: parseHarnessZoomApp(env.MEETING_TRAY_HARNESS_ZOOM_APP),
+  testMode,
+  joinIn: () => readJoinChoice(settings),
+  openInPage: (url) => server.openInPage(url),
+  logger,
+});
+// The page is a browser: its own zone and locale (a spec's `timezoneId` and `locale`) apply.
+const display = createDisplaySource({
+  clock,
+  minuteTicks: core.minuteTicks,
+  settings,
+  system: { timeZone: () => null, locale: () => null, systemHourCycle: () => null },
+});
+teardown.add(() => display.stop());
 teardown.add(
-  installHarnessIpc({ harness: server, session: core.session, settings: core.settings, logger }),
+  installHarnessIpc({
+    harness: server,
+    session: core.session,
+    settings: core.settings,
+    display,
+    openJoinLink: join.open,
+    logger,
+  }),
 );
 
 await core.session.start();

@@ -6,7 +6,7 @@ import type { Logger } from '../core/ports.ts';
 import type { SessionService } from '../core/session/session-service.ts';
 import type { SettingsService } from '../core/settings/settings-service.ts';
 import { allowedExternalUrl } from '../desktop/security/external-url-policy.ts';
-import type { IpcServer } from '../ipc/ipc-server.ts';
+import type { DisplaySource, IpcServer } from '../ipc/ipc-server.ts';
 import { createMeetingTrayIpc } from '../ipc/meeting-tray-ipc.ts';
 import { createScreenRequests } from '../ipc/screen-requests.ts';
 import type { IpcSender } from '../ipc/sender-check.ts';
@@ -29,6 +29,7 @@ export function serveIpcOnHarness(
     openStream(push) {
       // A new page gets the state at once, as Electron's renderer gets it with getSession.
       push(Channel.sessionChanged, server.currentState());
+      push(Channel.displayChanged, server.currentDisplay());
       return server.subscribe(push);
     },
   });
@@ -39,6 +40,9 @@ export function installHarnessIpc(deps: {
   harness: HarnessServer;
   session: SessionService;
   settings: SettingsService;
+  display: DisplaySource;
+  /** The harness's join (app link or browser, as the app decides); the page by default. */
+  openJoinLink?: (url: string) => Promise<void>;
   logger: Logger;
 }): () => void {
   const { harness } = deps;
@@ -47,7 +51,8 @@ export function installHarnessIpc(deps: {
     settings: deps.settings,
     // The harness has no tray, so nothing asks the page for a screen.
     screens: createScreenRequests(),
-    openExternal: (url) => harness.openInPage(url),
+    display: deps.display,
+    openExternal: deps.openJoinLink ?? ((url) => harness.openInPage(url)),
     isAllowedExternalUrl: (url) => allowedExternalUrl(url) !== null,
     writeClipboard: (text) => harness.copyInPage(text),
     trustedOrigin: harness.origin,

@@ -26,6 +26,11 @@ export interface HarnessServerOptions {
   webPreloadFile: string;
   port?: number;
   token?: string;
+  /**
+   * Test mode only (`MEETING_TRAY_E2E=1`): `/__test/<name>` answers with `testRoutes[name]` of
+   * the request's JSON body (null for a GET), behind the same token. Absent: no such routes.
+   */
+  testRoutes?: Readonly<Record<string, (body: unknown) => unknown>>;
 }
 
 export interface HarnessServer {
@@ -172,6 +177,18 @@ export async function startHarnessServer(options: HarnessServerOptions): Promise
       const channel = decodeURIComponent(url.pathname.slice('/api/invoke/'.length));
       const result = await routes.invoke(channel, req.headers.origin ?? '', args);
       return send(res, 200, JSON.stringify(result ?? null), 'application/json');
+    }
+    const testRoute = url.pathname.startsWith('/__test/')
+      ? options.testRoutes?.[url.pathname.slice('/__test/'.length)]
+      : undefined;
+    if (testRoute) {
+      let body: unknown = null;
+      try {
+        if (req.method === 'POST') body = await readJsonBody(req);
+      } catch {
+        return send(res, 400, 'Bad request');
+      }
+      return send(res, 200, JSON.stringify((await testRoute(body)) ?? null), 'application/json');
     }
     if (req.method === 'GET') return serveStatic(res, url.pathname, queryToken !== null);
     return send(res, 405, 'Method not allowed');

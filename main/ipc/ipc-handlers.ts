@@ -9,7 +9,8 @@ import { AppError, ok, toFailure } from '../core/errors.ts';
 import type { SessionService } from '../core/session/session-service.ts';
 import type { SettingsService } from '../core/settings/settings-service.ts';
 import { expectNoArgs, expectOneString, invalidArgument } from './arg-guards.ts';
-import { toRendererState } from './renderer-state.ts';
+import type { DisplaySource } from './ipc-server.ts';
+import { toRendererDisplay, toRendererState } from './renderer-state.ts';
 import type { ScreenRequests } from './screen-requests.ts';
 import { toSettingsView, toTestResult } from './settings-view.ts';
 import { expectZoomAccountInput } from './zoom-account-guard.ts';
@@ -44,6 +45,8 @@ export interface IpcHandlerDeps {
    * cannot. Absent where there is no log file: the browser harness logs to its terminal.
    */
   openLogsFolder?: () => Promise<void>;
+  /** Main's minute, zone, locale and display choices, for a window that opens between pushes. */
+  display: Pick<DisplaySource, 'getState'>;
 }
 
 export const MAX_URL_LENGTH = 2048;
@@ -143,6 +146,11 @@ export function createIpcHandlers(deps: IpcHandlerDeps): IpcHandlers {
           );
         }
         return ok(undefined);
+      }),
+    [Channel.getDisplay]: (args) =>
+      settle(() => {
+        expectNoArgs(args);
+        return toRendererDisplay(deps.display.getState());
       }),
   };
 }

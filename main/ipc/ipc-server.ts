@@ -4,6 +4,7 @@
 import {
   Channel,
   INVOKE_CHANNELS,
+  type DisplayState,
   type InvokeChannel,
   type PushChannel,
   type PushMap,
@@ -14,7 +15,7 @@ import type { Logger } from '../core/ports.ts';
 import type { SessionService } from '../core/session/session-service.ts';
 import type { SettingsService } from '../core/settings/settings-service.ts';
 import type { Failure, IpcHandlers } from './ipc-handlers.ts';
-import { toRendererState } from './renderer-state.ts';
+import { toRendererDisplay, toRendererState } from './renderer-state.ts';
 import type { ScreenRequests } from './screen-requests.ts';
 import type { IpcSender } from './sender-check.ts';
 import { toSettingsView } from './settings-view.ts';
@@ -25,6 +26,12 @@ export type PushMessage = { [C in PushChannel]: [channel: C, payload: PushMap[C]
 /** Delivers one push to the renderer: webContents.send, or the harness's event stream. */
 export type StatePush = (...message: PushMessage) => void;
 
+/** Main's minute, zone, locale and display choices (main/desktop/coordinator/display-source.ts). */
+export interface DisplaySource {
+  getState(): DisplayState;
+  subscribe(listener: (display: DisplayState) => void): () => void;
+}
+
 export interface IpcServer {
   /**
    * Answers one invoke and never throws: an untrusted sender, an unknown channel, a bad argument
@@ -34,11 +41,14 @@ export interface IpcServer {
   invoke(channel: unknown, sender: IpcSender | null, args: unknown): Promise<unknown>;
   /**
    * Pushes every session state and settings view through their gates (toRendererState,
-   * toSettingsView), and each screen request; returns a stop function.
+   * toSettingsView), each screen request, and every display change (each minute, a new zone, a
+   * changed choice) through toRendererDisplay; returns a stop function.
    */
   subscribe(push: StatePush): () => void;
   /** The state as the renderer may see it, for a transport that opens a new stream. */
   currentState(): SessionState;
+  /** The display as the renderer may see it, for a transport that opens a new stream. */
+  currentDisplay(): DisplayState;
 }
 
 export interface IpcServerDeps {
@@ -47,6 +57,7 @@ export interface IpcServerDeps {
   session: Pick<SessionService, 'getState' | 'subscribe'>;
   settings: Pick<SettingsService, 'subscribe'>;
   screens: Pick<ScreenRequests, 'subscribe'>;
+  display: DisplaySource;
   logger: Logger;
 }
 
@@ -67,6 +78,7 @@ export function createIpcServer({
   session,
   settings,
   screens,
+  display,
   logger,
 }: IpcServerDeps): IpcServer {
   return {
@@ -91,12 +103,14 @@ export function createIpcServer({
         session.subscribe((state) => push(Channel.sessionChanged, toRendererState(state))),
         settings.subscribe((view) => push(Channel.settingsChanged, toSettingsView(view))),
         screens.subscribe(() => push(Channel.screenRequested, null)),
+        display.subscribe((next) => push(Channel.displayChanged, toRendererDisplay(next))),
       ];
       return () => {
         for (const stop of stops) stop();
       };
     },
     currentState: () => toRendererState(session.getState()),
+    currentDisplay: () => toRendererDisplay(display.getState()),
   };
 }
 

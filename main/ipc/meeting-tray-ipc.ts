@@ -4,7 +4,7 @@ import type { Logger } from '../core/ports.ts';
 import type { SessionService } from '../core/session/session-service.ts';
 import type { SettingsService } from '../core/settings/settings-service.ts';
 import { createIpcHandlers, type IpcHandlerDeps } from './ipc-handlers.ts';
-import { createIpcServer, type IpcServer } from './ipc-server.ts';
+import { createIpcServer, type DisplaySource, type IpcServer } from './ipc-server.ts';
 import type { ScreenRequests } from './screen-requests.ts';
 import { createSenderCheck } from './sender-check.ts';
 
@@ -12,6 +12,7 @@ export interface MeetingTrayIpcDeps extends IpcHandlerDeps {
   session: IpcHandlerDeps['session'] & Pick<SessionService, 'subscribe'>;
   settings: IpcHandlerDeps['settings'] & Pick<SettingsService, 'subscribe'>;
   screens: IpcHandlerDeps['screens'] & Pick<ScreenRequests, 'subscribe'>;
+  display: DisplaySource;
   /** The page's origin: `app://renderer` in Electron, `http://127.0.0.1:<port>` in the harness. */
   trustedOrigin: string;
   /** The web contents allowed to call, asked on every call because windows come and go. */
@@ -29,6 +30,7 @@ export function createMeetingTrayIpc(deps: MeetingTrayIpcDeps): IpcServer {
     session: deps.session,
     settings: deps.settings,
     screens: deps.screens,
+    display: deps.display,
     logger: deps.logger,
   });
 }

@@ -1,6 +1,12 @@
 // The one gate for data leaving main: rebuilds SessionState field by field, so anything that
 // is not part of the contract (a token on a stray object, a cause, a prototype) stays behind.
-import type { Meeting, Notice, Profile, SessionState } from '../../preload/contract.ts';
+import type {
+  DisplayState,
+  Meeting,
+  Notice,
+  Profile,
+  SessionState,
+} from '../../preload/contract.ts';
 
 export function toRendererState(state: SessionState): SessionState {
   const base = {
@@ -66,5 +72,17 @@ function copyMeeting(m: Meeting): Meeting {
     joinUrl: m.joinUrl,
     agenda: m.agenda,
     type: m.type,
+  };
+}
+
+/** The display push, rebuilt the same way: the minute, the zone, the locale and the choices only. */
+export function toRendererDisplay(display: DisplayState): DisplayState {
+  return {
+    now: display.now,
+    timeZone: display.timeZone,
+    locale: display.locale,
+    systemHourCycle: display.systemHourCycle,
+    clock: display.clock,
+    joinIn: display.joinIn,
   };
 }

@@ -1,15 +1,19 @@
 import type { Ref } from 'react';
 import type { Profile } from '../../preload/contract.ts';
+import { zoneDisplayName, type TimeFormat } from '../time/time-format.ts';
 import { Avatar } from './Avatar.tsx';
 
 interface ProfileCardProps {
   profile: Profile;
+  /** The zone and locale the window shows times in, to say so when Zoom's differs. */
+  format: Pick<TimeFormat, 'timeZone' | 'locale'>;
   onSignOut: () => void;
   signOutButtonRef: Ref<HTMLButtonElement>;
 }
 
-export function ProfileCard({ profile, onSignOut, signOutButtonRef }: ProfileCardProps) {
+export function ProfileCard({ profile, format, onSignOut, signOutButtonRef }: ProfileCardProps) {
   const name = profile.displayName || `${profile.firstName} ${profile.lastName}`.trim();
+  const zoomZone = profile.timezone;
   return (
     <section className="profile" aria-labelledby="profile-name">
       <Avatar
@@ -23,6 +27,17 @@ export function ProfileCard({ profile, onSignOut, signOutButtonRef }: ProfileCar
           {name || profile.email}
         </h2>
         <p className="profile__email">{profile.email}</p>
+        {zoomZone ? (
+          <p className="profile__zone" data-testid="profile-zone">
+            <span title={zoomZone}>Zoom time zone: {zoneDisplayName(zoomZone, format.locale)}</span>
+            {zoomZone !== format.timeZone ? (
+              <span className="profile__zone-note">
+                {' '}
+                · times here are in {zoneDisplayName(format.timeZone, format.locale)}
+              </span>
+            ) : null}
+          </p>
+        ) : null}
       </div>
       <button
         ref={signOutButtonRef}

@@ -5,6 +5,7 @@ import type { ScreenContext } from '../session/screen-context.ts';
 import { useAction } from '../session/use-action.ts';
 import type { TimeFormat } from '../time/time-format.ts';
 import { MeetingList } from './MeetingList.tsx';
+import { NowNextCard } from './NowNextCard.tsx';
 import { ProfileCard } from './ProfileCard.tsx';
 import { SignOutDialog } from './SignOutDialog.tsx';
 import { Spinner } from './Spinner.tsx';
@@ -15,6 +16,8 @@ type SignedIn = Extract<SessionState, { kind: 'signed-in' }>;
 interface SignedInScreenProps extends ScreenContext {
   session: SignedIn;
   format: TimeFormat;
+  /** Main's minute (epoch ms): the countdowns move when main ticks. */
+  now: number;
   today: string;
   onSignedOut: (result: SignOutResult) => void;
 }
@@ -22,6 +25,7 @@ interface SignedInScreenProps extends ScreenContext {
 export function SignedInScreen({
   session,
   format,
+  now,
   today,
   api,
   onFailure,
@@ -59,6 +63,7 @@ export function SignedInScreen({
     <>
       <ProfileCard
         profile={session.profile}
+        format={format}
         onSignOut={() => setConfirming(true)}
         signOutButtonRef={signOutButton}
       />
@@ -83,6 +88,7 @@ export function SignedInScreen({
           </p>
         </div>
       ) : null}
+      <NowNextCard meetings={session.meetings} now={now} format={format} onJoin={onJoin} />
       <section className="meetings" aria-labelledby="meetings-title" aria-busy={refreshing}>
         <div className="meetings__header">
           <h2 id="meetings-title">Upcoming meetings</h2>

@@ -10,7 +10,6 @@ export function SigningInScreen({
   session,
   api,
   onFailure,
-  announce,
 }: ScreenContext & { session: SigningIn }) {
   const [copied, setCopied] = useState(false);
   const cancel = useAction(api.cancelSignIn, onFailure);
@@ -46,21 +45,17 @@ export function SigningInScreen({
             disabled={copy.pending}
             onClick={async () => {
               const result = await copy.run(url);
-              if (result.ok) {
-                setCopied(true);
-                announce('Link copied');
-              }
+              if (result.ok) setCopied(true);
             }}
           >
             Copy link
           </button>
         </div>
       ) : null}
-      {copied && url ? (
-        <p className="success" data-testid="link-copied">
-          Link copied — paste it into the browser you use for Zoom.
-        </p>
-      ) : null}
+      {/* Next to the button it answers, in a live region that is always there to be heard. */}
+      <p className="success inline-status" role="status" data-testid="link-copied">
+        {copied && url ? 'Link copied — paste it into the browser you use for Zoom.' : null}
+      </p>
       <button
         type="button"
         className="button button--quiet"

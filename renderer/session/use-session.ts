@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { MeetingTrayApi, SessionState } from '../../preload/contract.ts';
+import { keepSameSession } from './keep-identity.ts';
 
 /** Shown only if main cannot be asked at all; main owns every other state. */
 const BRIDGE_FAILED: SessionState = {
@@ -13,7 +14,8 @@ const BRIDGE_FAILED: SessionState = {
 /**
  * The session as main last pushed it; null until the first answer. Subscribes before asking,
  * so a change pushed while getSession is in flight is not lost, and a push wins over the
- * (older) getSession answer.
+ * (older) getSession answer. What did not change keeps its identity (keep-identity.ts), so an
+ * identical push renders nothing and memoized rows stay as they are.
  */
 export function useSession(api: MeetingTrayApi): SessionState | null {
   const [session, setSession] = useState<SessionState | null>(null);
@@ -23,7 +25,7 @@ export function useSession(api: MeetingTrayApi): SessionState | null {
     let pushed = false;
     const unsubscribe = api.onSessionChanged((state) => {
       pushed = true;
-      if (active) setSession(state);
+      if (active) setSession((previous) => keepSameSession(previous, state));
     });
     api.getSession().then(
       (state) => {

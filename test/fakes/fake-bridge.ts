@@ -4,6 +4,7 @@
  * per method (a value, or a function returning a promise the test resolves when it wants).
  */
 import type {
+  DisplayState,
   MeetingTrayApi,
   Result,
   ScreenRequest,
@@ -12,10 +13,16 @@ import type {
   SignOutResult,
   ZoomAccountTestResult,
 } from '../../preload/contract.ts';
+import { FIXTURE_DISPLAY } from './fake-display.ts';
 
 type ActionName = Exclude<
   keyof MeetingTrayApi,
-  'getSession' | 'onSessionChanged' | 'onSettingsChanged' | 'onScreenRequested'
+  | 'getSession'
+  | 'onSessionChanged'
+  | 'onSettingsChanged'
+  | 'onScreenRequested'
+  | 'getDisplay'
+  | 'onDisplayChanged'
 >;
 type ActionResult<K extends ActionName> = Awaited<ReturnType<MeetingTrayApi[K]>>;
 type Responder<K extends ActionName> =
@@ -34,6 +41,8 @@ export interface FakeBridge extends MeetingTrayApi {
   pushSettings(view: SettingsView): void;
   /** Main asks for a screen, as the tray's "Settings…" does: pushes, then takeScreenRequest answers it once. */
   requestScreen(screen: ScreenRequest): void;
+  /** Emits a display change (a minute tick, a new zone or choice), as main would. */
+  pushDisplay(display: Partial<DisplayState>): void;
   /** Every call, in order. */
   readonly calls: readonly RecordedCall[];
   /** The argument lists of every call to one method. */
@@ -45,6 +54,8 @@ export interface FakeBridge extends MeetingTrayApi {
   listenerCount(): number;
   /** The state getSession would answer now (the last pushed one). */
   current(): SessionState;
+  /** The display getDisplay would answer now. */
+  currentDisplay(): DisplayState;
 }
 
 const OK: Result<void> = { ok: true, value: undefined };
@@ -75,15 +86,24 @@ export function createDeferred<T>(): { promise: Promise<T>; resolve: (value: T) 
   return { promise, resolve };
 }
 
+export interface FakeBridgeOptions {
+  /** What getSettings answers until a pushSettings; a fresh demo install's by default. */
+  settings?: SettingsView;
+  /** Over the fixtures' display (fake-display.ts). */
+  display?: Partial<DisplayState>;
+}
+
 export function createFakeBridge(
   initial: SessionState,
-  initialSettings: SettingsView = DEMO_SETTINGS,
+  options: FakeBridgeOptions = {},
 ): FakeBridge {
   let state = initial;
-  let settings = initialSettings;
+  let settings = options.settings ?? DEMO_SETTINGS;
   let screen: ScreenRequest | null = null;
   const settingsListeners = new Set<(view: SettingsView) => void>();
   const screenListeners = new Set<() => void>();
+  let display: DisplayState = { ...FIXTURE_DISPLAY, ...options.display };
+  const displayListeners = new Set<(display: DisplayState) => void>();
   let getSessionGate: Promise<void> | null = null;
   const listeners = new Set<(state: SessionState) => void>();
   const calls: RecordedCall[] = [];
@@ -124,6 +144,10 @@ export function createFakeBridge(
       screen = next;
       for (const listener of [...screenListeners]) listener();
     },
+    pushDisplay(next) {
+      display = { ...display, ...next };
+      for (const listener of [...displayListeners]) listener(display);
+    },
     callsTo: (method) =>
       calls.filter((call) => call.method === method).map((call) => [...call.args]),
     respond(method, responder) {
@@ -136,6 +160,7 @@ export function createFakeBridge(
     },
     listenerCount: () => listeners.size,
     current: () => state,
+    currentDisplay: () => display,
 
     async getSession() {
       record('getSession', []);
@@ -182,5 +207,16 @@ export function createFakeBridge(
       return answer('takeScreenRequest', { ok: true, value: taken }, []);
     },
     openLogsFolder: () => answer('openLogsFolder', OK, []),
+    async getDisplay() {
+      record('getDisplay', []);
+      return display;
+    },
+    onDisplayChanged(listener) {
+      record('onDisplayChanged', []);
+      displayListeners.add(listener);
+      return () => {
+        displayListeners.delete(listener);
+      };
+    },
   };
 }

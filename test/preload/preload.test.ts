@@ -33,9 +33,15 @@ const INVOKES: Array<[keyof MeetingTrayApi, unknown[], string]> = [
   ['resetZoomAccount', [], Channel.resetZoomAccount],
   ['takeScreenRequest', [], Channel.takeScreenRequest],
   ['openLogsFolder', [], Channel.openLogsFolder],
+  ['getDisplay', [], Channel.getDisplay],
 ];
 /** The push listeners: each hears its own channel only. */
-const LISTENERS = ['onSessionChanged', 'onSettingsChanged', 'onScreenRequested'];
+const LISTENERS = [
+  'onSessionChanged',
+  'onSettingsChanged',
+  'onScreenRequested',
+  'onDisplayChanged',
+];
 
 let api: object;
 
@@ -124,6 +130,21 @@ describe('the Electron preload', () => {
       throw new Error('no unsubscribe returned');
     stopViews();
     stopScreens();
+    expect(ipcRenderer.channelsListenedTo()).toEqual([]);
+  });
+
+  it('hands display listeners the display only, on their own channel', () => {
+    const received: unknown[][] = [];
+    const display = { now: 1, timeZone: 'Europe/Berlin', locale: 'de-DE' };
+    const unsubscribe = call('onDisplayChanged', (...args: unknown[]) => received.push(args));
+    expect(ipcRenderer.channelsListenedTo()).toEqual([Channel.displayChanged]);
+
+    ipcRenderer.deliver(Channel.displayChanged, display);
+    ipcRenderer.deliver(Channel.sessionChanged, signedIn);
+    expect(received).toEqual([[display]]);
+
+    if (typeof unsubscribe !== 'function') throw new Error('no unsubscribe returned');
+    unsubscribe();
     expect(ipcRenderer.channelsListenedTo()).toEqual([]);
   });
 });

@@ -80,7 +80,8 @@ describe('error screen', () => {
 
   it('announces screen changes in a polite live region', async () => {
     const { bridge, container } = await renderApp(signedOut);
-    const live = container.querySelector('[aria-live="polite"]');
+    const live = container.querySelector('[data-testid="screen-announcer"]');
+    expect(live).toHaveAttribute('aria-live', 'polite');
     expect(live).toHaveTextContent('Signed out');
     act(() => bridge.push(errorKeychainLocked));
     expect(live).toHaveTextContent('Keychain locked');

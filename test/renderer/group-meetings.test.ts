@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { groupMeetingsForDay } from '../../renderer/time/group-meetings.ts';
-import { createTimeFormat } from '../../renderer/time/time-format.ts';
+import {
+  describeWhen,
+  groupMeetingsForDay,
+  meetingListItems,
+} from '../../renderer/time/group-meetings.ts';
+import { createTimeFormat, type TimeFormat } from '../../renderer/time/time-format.ts';
+import { nextDateKey } from '../../preload/shared/date-key.ts';
 import {
   FIXTURE_NOW,
   fixtureMeeting,
@@ -10,10 +15,10 @@ import {
 
 const london = createTimeFormat({ timeZone: 'Europe/London' });
 
-const summary = (groups: ReturnType<typeof groupMeetingsForDay>) =>
+const summary = (groups: ReturnType<typeof groupMeetingsForDay>, format: TimeFormat = london) =>
   groups.map((group) => [
     group.label,
-    group.rows.map((row) => `${row.meeting.topic} | ${row.when}`),
+    group.rows.map((row) => `${row.meeting.topic} | ${describeWhen(row, format)}`),
   ]);
 
 describe('groupMeetingsForDay', () => {
@@ -49,7 +54,7 @@ describe('groupMeetingsForDay', () => {
     expect(groupMeetingsForDay(lateNight, berlin.dayKey(now), berlin)[0]?.id).toBe('tomorrow');
     // In Tokyo "now" is already the 25th, so the meeting (08:30 on the 25th) is today.
     const tokyo = createTimeFormat({ timeZone: 'Asia/Tokyo' });
-    expect(summary(groupMeetingsForDay(lateNight, tokyo.dayKey(now), tokyo))).toEqual([
+    expect(summary(groupMeetingsForDay(lateNight, tokyo.dayKey(now), tokyo), tokyo)).toEqual([
       ['Today', ['Late | 08:30–09:00 · 30 min']],
     ]);
   });
@@ -66,7 +71,7 @@ describe('groupMeetingsForDay', () => {
       }),
       fixtureMeeting({ id: '2', topic: 'Next day', startTime: '2026-11-02T05:30:00Z' }),
     ];
-    expect(summary(groupMeetingsForDay(meetings, newYork.dayKey(now), newYork))).toEqual([
+    expect(summary(groupMeetingsForDay(meetings, newYork.dayKey(now), newYork), newYork)).toEqual([
       ['Today', ['Same day, after the change | 23:30–00:00 · 30 min']],
       ['Tomorrow', ['Next day | 00:30–01:00 · 30 min']],
     ]);
@@ -114,5 +119,80 @@ describe('groupMeetingsForDay', () => {
       const starts = group.rows.map((row) => Date.parse(row.meeting.startTime ?? ''));
       expect(starts).toEqual([...starts].sort((a, b) => a - b));
     }
+  });
+});
+
+describe('groupMeetingsForDay at scale', () => {
+  it('puts each meeting on its own day in odd zones and across their DST changes', () => {
+    const zones = ['Asia/Kathmandu', 'Pacific/Chatham', 'Australia/Lord_Howe', 'America/Santiago'];
+    // Every 37 minutes (every phase of a quarter hour) from January to mid-October: every
+    // midnight and both DST changes of those zones are crossed.
+    const meetings = Array.from({ length: 11_200 }, (_, i) =>
+      fixtureMeeting({
+        id: String(i),
+        topic: `M${i}`,
+        startTime: new Date(Date.parse('2026-01-01T00:03:00Z') + i * 37 * 60_000).toISOString(),
+      }),
+    );
+    for (const zone of zones) {
+      const format = createTimeFormat({ timeZone: zone });
+      const today = format.dayKey(Date.parse('2026-04-05T06:00:00Z'));
+      const tomorrow = nextDateKey(today);
+      const wrong: string[] = [];
+      for (const group of groupMeetingsForDay(meetings, today, format))
+        for (const row of group.rows) {
+          const day = format.dayKey(row.startMs);
+          const expected =
+            day === today
+              ? 'today'
+              : day === tomorrow
+                ? 'tomorrow'
+                : day < today
+                  ? 'earlier'
+                  : 'later';
+          if (group.id !== expected) wrong.push(`${row.meeting.startTime} in ${group.id}`);
+        }
+      expect(wrong, zone).toEqual([]);
+    }
+  });
+
+  it('asks for the day at most twice a quarter hour, not once a meeting', () => {
+    const meetings = manyMeetings(10_000);
+    const quarters = new Set(meetings.map((m) => Math.floor(Date.parse(m.startTime!) / 900_000)));
+    let asked = 0;
+    const counting = {
+      dayKey: (ms: number) => {
+        asked += 1;
+        return london.dayKey(ms);
+      },
+    };
+    groupMeetingsForDay(meetings, london.dayKey(FIXTURE_NOW), counting);
+    expect(asked).toBeLessThanOrEqual(2 * quarters.size);
+    expect(asked).toBeLessThan(meetings.length / 5);
+  });
+});
+
+describe('meetingListItems', () => {
+  it('lays the groups out as one sequence, each heading before its rows, rows numbered per group', () => {
+    const groups = groupMeetingsForDay(fixtureMeetings, london.dayKey(FIXTURE_NOW), london);
+    expect(
+      meetingListItems(groups).map((item) =>
+        item.kind === 'heading'
+          ? `# ${item.group.label}`
+          : `${item.row.meeting.topic} ${item.position}/${item.group.rows.length}`,
+      ),
+    ).toEqual([
+      '# Today',
+      'Team stand-up 1/2',
+      'Design review 2/2',
+      '# Tomorrow',
+      '1:1 with Grace 1/1',
+      '# Later',
+      'Quarterly planning 1/1',
+      '# No fixed time',
+      'Office hours 1/1',
+    ]);
+    const keys = meetingListItems(groups).map((item) => item.key);
+    expect(new Set(keys).size).toBe(keys.length);
   });
 });

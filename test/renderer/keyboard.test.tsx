@@ -1,4 +1,4 @@
-import { screen } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import type { UserEvent } from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { SessionState } from '../../preload/contract.ts';
@@ -45,7 +45,10 @@ describe('keyboard', () => {
 
   it('joins and copies with the keyboard', async () => {
     const { bridge, user } = await renderApp(signedIn);
-    screen.getByRole('button', { name: 'Join Team stand-up' }).focus();
+    // The row's Join (the now/next card above the list has one too).
+    within(screen.getByRole('list', { name: 'Today' }))
+      .getByRole('button', { name: 'Join Team stand-up' })
+      .focus();
     await user.keyboard('{Enter}');
     await user.tab();
     expect(screen.getByRole('button', { name: 'Copy link for Team stand-up' })).toHaveFocus();

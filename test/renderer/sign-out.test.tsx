@@ -1,6 +1,10 @@
 import { act, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { SIGNED_OUT_LOCALLY, SIGNED_OUT_REVOKED } from '../../renderer/App.tsx';
+import {
+  SIGNED_OUT_LOCALLY,
+  SIGNED_OUT_NOT_REVOKED_TITLE,
+  SIGNED_OUT_REVOKED,
+} from '../../renderer/App.tsx';
 import { createDeferred } from '../fakes/fake-bridge.ts';
 import { signedIn, signedOut } from '../fakes/session-fixtures.ts';
 import { renderApp } from './render-app.tsx';
@@ -49,10 +53,24 @@ describe('sign out and revoke', () => {
     bridge.respond('signOut', { ok: true, value: { serverRevoked: false } });
     await user.click(screen.getByRole('button', { name: 'Sign out' }));
     act(() => bridge.push(signedOut));
-    expect(screen.getByTestId('sign-out-message')).toHaveTextContent(SIGNED_OUT_LOCALLY);
+    const message = screen.getByTestId('sign-out-message');
+    // A warning, not a success: Zoom did not confirm the revoke.
+    expect(message).toHaveAttribute('data-tone', 'warning');
+    expect(message).toHaveClass('toast--warning');
+    expect(message).toHaveTextContent(SIGNED_OUT_NOT_REVOKED_TITLE);
+    expect(message).toHaveTextContent(SIGNED_OUT_LOCALLY);
     expect(SIGNED_OUT_LOCALLY).toBe(
-      'Signed out on this computer. Zoom could not be reached to revoke access; you can remove the app at marketplace.zoom.us → Installed apps.',
+      'Zoom could not be reached to revoke access; you can remove the app at marketplace.zoom.us → Installed apps.',
     );
+    // Announced: it sits in the polite live region.
+    expect(screen.getByRole('status')).toContainElement(message);
+  });
+
+  it('shows a confirmed revoke as a success', async () => {
+    const { bridge, user } = await openDialog();
+    await user.click(screen.getByRole('button', { name: 'Sign out' }));
+    act(() => bridge.push(signedOut));
+    expect(screen.getByTestId('sign-out-message')).toHaveAttribute('data-tone', 'success');
   });
 
   it('disables both buttons while signing out', async () => {
@@ -68,6 +86,7 @@ describe('sign out and revoke', () => {
 
   it('clears the message when the person signs in again, and lets them dismiss it', async () => {
     const { bridge, user } = await openDialog();
+    bridge.respond('signOut', { ok: true, value: { serverRevoked: false } });
     await user.click(screen.getByRole('button', { name: 'Sign out' }));
     act(() => bridge.push(signedOut));
     await user.click(screen.getByRole('button', { name: 'Dismiss' }));

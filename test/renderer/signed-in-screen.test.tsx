@@ -3,7 +3,6 @@ import { describe, expect, it } from 'vitest';
 import { createDeferred } from '../fakes/fake-bridge.ts';
 import {
   fixtureProfile,
-  manyMeetings,
   signedIn,
   signedInEmpty,
   signedInOffline,
@@ -47,17 +46,17 @@ describe('signed-in screen: profile', () => {
 });
 
 describe('signed-in screen: meetings', () => {
-  it('groups meetings by local day with times and lengths', async () => {
+  it('groups meetings by local day with times and lengths (a length never breaks)', async () => {
     await renderApp(signedIn);
     expect(groupRows('Today')).toEqual([
-      expect.stringContaining('Team stand-up09:30–09:45 · 15 min'),
-      expect.stringContaining('Design review14:00–14:30 · 30 min'),
+      expect.stringContaining('Team stand-up09:30–09:45 · 15\u00a0min'),
+      expect.stringContaining('Design review14:00–14:30 · 30\u00a0min'),
     ]);
     expect(groupRows('Tomorrow')).toEqual([
-      expect.stringContaining('1:1 with Grace10:00–10:45 · 45 min'),
+      expect.stringContaining('1:1 with Grace10:00–10:45 · 45\u00a0min'),
     ]);
     expect(groupRows('Later')).toEqual([
-      expect.stringContaining('Fri 27 Nov · 13:00–14:30 · 1 h 30 min'),
+      expect.stringContaining('Fri 27 Nov · 13:00–14:30 · 1\u00a0h 30\u00a0min'),
     ]);
     expect(groupRows('No fixed time')).toEqual([expect.stringContaining('Office hours')]);
   });
@@ -91,14 +90,6 @@ describe('signed-in screen: meetings', () => {
     await renderApp(signedInEmpty);
     expect(screen.getByTestId('no-meetings')).toHaveTextContent('No upcoming meetings');
     expect(screen.queryByRole('list')).not.toBeInTheDocument();
-  });
-
-  it('renders 1,000 meetings', async () => {
-    // Plain selectors: role queries over 3,000 nodes are slow and this is about completeness.
-    const { container } = await renderApp({ ...signedIn, meetings: manyMeetings(1000) });
-    expect(container.querySelectorAll('ul > li.meeting')).toHaveLength(1000);
-    expect(container.querySelectorAll('button[aria-label^="Join "]')).toHaveLength(1000);
-    expect(screen.getByText('Meeting 1000')).toBeInTheDocument();
   });
 });
 

@@ -15,13 +15,37 @@ describe('createTimeFormat', () => {
     );
   });
 
-  it('formats a 24-hour local clock', () => {
+  it('formats the local clock in the locale’s habit, or the hour cycle asked for', () => {
     const instant = Date.parse('2026-11-24T14:05:00Z');
     expect(createTimeFormat({ timeZone: 'Europe/London' }).clock(instant)).toBe('14:05');
     expect(createTimeFormat({ timeZone: 'Asia/Kolkata' }).clock(instant)).toBe('19:35');
-    expect(createTimeFormat({ timeZone: 'America/New_York', locale: 'en-US' }).clock(instant)).toBe(
-      '09:05',
+    expect(
+      createTimeFormat({ timeZone: 'America/New_York', locale: 'en-US' }).clock(instant),
+    ).toMatch(/^9:05\sAM$/u);
+    expect(
+      createTimeFormat({ timeZone: 'America/New_York', locale: 'en-US', hourCycle: 'h23' }).clock(
+        instant,
+      ),
+    ).toBe('09:05');
+    expect(
+      createTimeFormat({ timeZone: 'Europe/Berlin', locale: 'de-DE', hourCycle: 'h12' }).clock(
+        instant,
+      ),
+    ).toMatch(/^3:05\sPM$/u);
+  });
+
+  it('names days in the locale', () => {
+    const friday = Date.parse('2026-11-27T13:00:00Z');
+    expect(createTimeFormat({ timeZone: 'UTC', locale: 'en-US' }).day(friday)).toBe('Fri Nov 27');
+    expect(createTimeFormat({ timeZone: 'UTC', locale: 'de-DE' }).day(friday)).toBe('Fr. 27. Nov.');
+  });
+
+  it('binds numbers to units with a no-break space when asked (the window)', () => {
+    const format = createTimeFormat({ timeZone: 'Europe/London', nonBreaking: true });
+    expect(formatTimeRange(format, Date.parse('2026-11-24T14:00:00Z'), 50)).toBe(
+      '14:00–14:50 · 50\u00a0min',
     );
+    expect(format.duration(90)).toBe('1\u00a0h 30\u00a0min');
   });
 
   it('formats a short day label without a comma', () => {

@@ -9,6 +9,7 @@ import {
   type ShellSession,
   type ShellWake,
 } from './shell-coordinator.ts';
+import type { TimeZoneWatch } from './time-zone-watch.ts';
 
 /**
  * Starts keeping the tray and reminders in step with the session, in the system's time zone, on
@@ -25,6 +26,8 @@ export function installShellCoordinator(
     tray: Pick<TrayController, 'render'>;
     reminders: ShellReminders;
     window: Pick<MainWindow, 'onVisibilityChange'>;
+    /** The system zone, watched (install-time-display.ts); without it, the zone read each time. */
+    zone?: Pick<TimeZoneWatch, 'current' | 'check' | 'onChange'>;
   },
 ): void {
   const { session, minuteTicks } = deps.core;
@@ -34,8 +37,9 @@ export function installShellCoordinator(
     wake: deps.wake,
     renderTray: (model) => deps.tray.render(model),
     reminders: deps.reminders,
-    timeZone: () => Intl.DateTimeFormat().resolvedOptions().timeZone,
+    timeZone: () => deps.zone?.current() ?? Intl.DateTimeFormat().resolvedOptions().timeZone,
     minuteTicks,
+    ...(deps.zone && { zone: deps.zone }),
   });
   coordinator.start();
   deps.teardown.add(() => coordinator.stop());

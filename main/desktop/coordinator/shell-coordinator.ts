@@ -2,7 +2,8 @@ import type { SessionState } from '../../../preload/contract.ts';
 import type { Clock, WakeEvents } from '../../core/ports.ts';
 import { createMinuteTicker, type MinuteTicks } from '../../core/time/minute-ticker.ts';
 import type { ReminderScheduler } from '../reminders/reminder-scheduler.ts';
-import { buildTrayModel, type TrayModel } from '../tray/tray-model.ts';
+import { createTrayModelBuilder, type TrayModel } from '../tray/tray-model.ts';
+import type { TimeZoneWatch } from './time-zone-watch.ts';
 
 /** The part of the session service the shell reads. */
 export interface ShellSession {
@@ -35,7 +36,14 @@ export function createShellCoordinator(deps: {
   timeZone: () => string | undefined;
   /** The app's one minute timer (the core's), so the tray adds no wake-ups of its own. */
   minuteTicks?: MinuteTicks;
+  /**
+   * The system zone watch (time-zone-watch.ts): a change re-renders the tray and re-plans the
+   * reminders at once, and a wake checks it first (travel is when zones change).
+   */
+  zone?: Pick<TimeZoneWatch, 'check' | 'onChange'>;
 }) {
+  // Keeps the sorted meetings between ticks: a tick reads only the few meetings the tray shows.
+  const buildTrayModel = createTrayModelBuilder();
   const renderNow = () =>
     deps.renderTray(
       buildTrayModel(deps.session.getState(), deps.clock.now(), deps.timeZone(), {
@@ -65,11 +73,19 @@ export function createShellCoordinator(deps: {
         deps.session.subscribe(onState),
         deps.reminders.onLeadChange(renderNow),
         deps.wake.onWake(() => {
+          deps.zone?.check();
           ticker.realign();
           renderNow();
           deps.reminders.replan();
         }),
       );
+      if (deps.zone)
+        stops.push(
+          deps.zone.onChange(() => {
+            renderNow();
+            deps.reminders.replan();
+          }),
+        );
       const state = deps.session.getState();
       renderNow();
       deps.reminders.setMeetings(meetingsOf(state));

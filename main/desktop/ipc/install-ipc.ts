@@ -1,10 +1,13 @@
 // Wires the one IPC door to Electron: the app's page in the main window may call the session's
-// handlers over ipcMain, and every session state is pushed to that window.
+// handlers over ipcMain, and every session state, settings view, display change and screen
+// request is pushed to that window.
 import type { Logger } from '../../core/ports.ts';
 import type { SessionService } from '../../core/session/session-service.ts';
 import type { SettingsService } from '../../core/settings/settings-service.ts';
+import type { DisplaySource } from '../../ipc/ipc-server.ts';
 import { createMeetingTrayIpc } from '../../ipc/meeting-tray-ipc.ts';
-import type { ScreenRequests } from '../../ipc/screen-requests.ts';
+import { createScreenRequests } from '../../ipc/screen-requests.ts';
+import type { ScreenRequest } from '../../../preload/contract.ts';
 import { APP_ORIGIN } from '../app-protocol/app-protocol.ts';
 import type { Teardown } from '../lifecycle/teardown.ts';
 import { allowedExternalUrl } from '../security/external-url-policy.ts';
@@ -22,8 +25,10 @@ export function installIpc(deps: {
   session: SessionService;
   /** The Settings screen's data and account changes; its view is pushed too. */
   settings: SettingsService;
-  /** Screens main asks the window to show (the tray's "Settings…"). */
-  screens: ScreenRequests;
+  /** Brings the main window up, for a screen main asks it to show. */
+  showWindow: () => void;
+  /** Main's minute, zone, locale and display choices, pushed to the window too. */
+  display: DisplaySource;
   /** The main window. */
   window: LiveWindow;
   /** The allow-listed join opener. */
@@ -33,11 +38,14 @@ export function installIpc(deps: {
   openLogsFolder?: () => Promise<void>;
   logger: Logger;
   teardown: Teardown;
-}): void {
+}): { showScreen(screen: ScreenRequest): void } {
+  // Screens main asks the window to show (the tray's "Settings…"), kept until the page takes one.
+  const screens = createScreenRequests();
   const server = createMeetingTrayIpc({
     session: deps.session,
     settings: deps.settings,
-    screens: deps.screens,
+    screens,
+    display: deps.display,
     openExternal: deps.openExternal,
     isAllowedExternalUrl: (url) => allowedExternalUrl(url) !== null,
     writeClipboard: deps.writeClipboard,
@@ -51,4 +59,10 @@ export function installIpc(deps: {
   });
   deps.teardown.add(serveIpcOnElectron(deps.ipcMain, server));
   deps.teardown.add(publishToWindow(server, deps.window));
+  return {
+    showScreen(screen) {
+      deps.showWindow();
+      screens.request(screen);
+    },
+  };
 }

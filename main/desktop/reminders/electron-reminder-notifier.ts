@@ -15,9 +15,18 @@ export interface ReminderNotificationClass {
   isSupported(): boolean;
 }
 
+/** Where a reminder gets a "Join" button: Electron implements action buttons on these only. */
+const JOIN_BUTTON_PLATFORMS: readonly NodeJS.Platform[] = ['darwin', 'win32'];
+
 /**
- * Shows a reminder. macOS gets a "Join" action button; Windows and Linux have no portable
- * action support in Electron, so a click on the notification itself joins there.
+ * Shows a reminder with a way to join from it:
+ * - macOS: a "Join" action button; a click on the notification opens the window.
+ * - Windows: a "Join" button on the toast (Electron 45's `actions`); a click on the toast joins
+ *   too, which is the way in should the button not be delivered to an installed app.
+ * - Linux: Electron does not send action buttons to the notification server (libnotify gets
+ *   only a default action, and only from servers that advertise `actions`), and cannot ask the
+ *   server what it supports, so a click on the notification joins; where the server does not
+ *   report clicks, the window's Join is the way in.
  */
 export function createReminderNotifier(deps: {
   Notification: ReminderNotificationClass;
@@ -46,12 +55,14 @@ export function createReminderNotifier(deps: {
       return;
     }
     const mac = deps.platform === 'darwin';
+    const button = JOIN_BUTTON_PLATFORMS.includes(deps.platform) && notice.joinUrl !== null;
     const notification = new deps.Notification({
       title: notice.title,
       body: notice.body,
-      ...(mac && notice.joinUrl ? { actions: [{ type: 'button' as const, text: 'Join' }] } : {}),
+      ...(button ? { actions: [{ type: 'button' as const, text: 'Join' }] } : {}),
     });
     live.add(notification);
+    // The only action is Join.
     notification.on('action', () => join(notice.joinUrl));
     notification.on('click', () => (mac ? deps.showWindow() : join(notice.joinUrl)));
     notification.on('close', () => live.delete(notification));

@@ -1,3 +1,4 @@
+import type { TimeStyle } from '../../../preload/shared/time-style.ts';
 import type { SettingsStore } from '../../core/ports.ts';
 import type { DesktopContext } from '../lifecycle/desktop-context.ts';
 import {
@@ -16,11 +17,16 @@ export function installReminders(
     settings: SettingsStore;
     openJoinLink: (url: string) => Promise<void>;
     showWindow: () => void;
+    /** The system zone as last checked, and the locale and `clock` option, read per notice. */
+    timeZone?: () => string | undefined;
+    timeStyle?: () => TimeStyle;
   },
 ): ReminderScheduler {
   const reminders = createReminderScheduler({
     clock: deps.clock,
     settings: deps.settings,
+    ...(deps.timeZone && { timeZone: deps.timeZone }),
+    ...(deps.timeStyle && { timeStyle: deps.timeStyle }),
     notify: createReminderNotifier({
       Notification: deps.Notification,
       platform: deps.platform,

@@ -1,7 +1,7 @@
 import type { Meeting } from '../../../preload/contract.ts';
 
-/** The lead times a person can choose; 'off' disables reminders. */
-export const REMINDER_LEAD_CHOICES = ['off', 1, 5, 10, 15] as const;
+/** The lead times a person can choose; 'off' disables reminders, 0 is "when it starts". */
+export const REMINDER_LEAD_CHOICES = ['off', 0, 1, 5, 10, 15] as const;
 export type ReminderLead = (typeof REMINDER_LEAD_CHOICES)[number];
 export const DEFAULT_REMINDER_LEAD: ReminderLead = 5;
 
@@ -29,6 +29,11 @@ export interface ReminderPlan {
 }
 
 const MINUTE = 60_000;
+/**
+ * A "when it starts" reminder is due at the start itself, when the meeting no longer counts as
+ * upcoming; it may still fire this long after, and no longer (a wake-up much later stays quiet).
+ */
+const AT_START_GRACE_MS = MINUTE;
 
 /** The occurrence key; the start is normalised so "…:00Z" and "…:00.000Z" agree. */
 export function reminderKey(meetingId: string, startsAt: number): string {
@@ -38,8 +43,9 @@ export function reminderKey(meetingId: string, startsAt: number): string {
 /**
  * Which reminders are due now and when the next one is. Works only on UTC epoch milliseconds,
  * so clock-zone changes cannot move a reminder. A meeting that has already started never gets
- * a reminder — that is what stops a laptop waking from sleep from announcing meetings it slept
- * through — and a key in `alreadyFired` never fires twice.
+ * a reminder (a "when it starts" one only within its first minute) — that is what stops a laptop
+ * waking from sleep from announcing meetings it slept through — and a key in `alreadyFired`
+ * never fires twice.
  */
 export function planReminders(
   meetings: readonly Meeting[],
@@ -54,7 +60,8 @@ export function planReminders(
   for (const meeting of meetings) {
     if (!meeting.startTime) continue;
     const startsAt = Date.parse(meeting.startTime);
-    if (Number.isNaN(startsAt) || startsAt <= now) continue;
+    const grace = lead === 0 ? AT_START_GRACE_MS : 0;
+    if (Number.isNaN(startsAt) || startsAt + grace <= now) continue;
     const key = reminderKey(meeting.id, startsAt);
     if (alreadyFired.has(key) || seen.has(key)) continue;
     seen.add(key);

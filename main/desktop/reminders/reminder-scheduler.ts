@@ -9,6 +9,7 @@ import {
   type ReminderLead,
 } from './reminder-planner.ts';
 import { ShellSetting } from '../settings/settings-keys.ts';
+import type { TimeStyle } from '../../../preload/shared/time-style.ts';
 import { formatClockTime, formatCountdown, truncate } from '../time-format.ts';
 
 export interface ReminderNotice {
@@ -34,11 +35,16 @@ export interface ReminderScheduler {
 /** Long timers are unreliable across sleep; a capped timer plus re-planning keeps reminders honest. */
 const MAX_TIMER_MS = 15 * 60_000;
 
-export function reminderNotice(reminder: Reminder, now: number, timeZone?: string): ReminderNotice {
+export function reminderNotice(
+  reminder: Reminder,
+  now: number,
+  timeZone?: string,
+  style?: TimeStyle,
+): ReminderNotice {
   return {
     key: reminder.key,
     title: truncate(reminder.topic, 60) || 'Zoom meeting',
-    body: `Starts at ${formatClockTime(reminder.startsAt, timeZone)} — ${formatCountdown(now, reminder.startsAt)}`,
+    body: `Starts at ${formatClockTime(reminder.startsAt, timeZone, style)} — ${formatCountdown(now, reminder.startsAt)}`,
     joinUrl: allowedExternalUrl(reminder.joinUrl),
   };
 }
@@ -51,7 +57,10 @@ export function createReminderScheduler(deps: {
   clock: Clock;
   settings: SettingsStore;
   notify: (notice: ReminderNotice) => void;
+  /** The system zone as last checked (it can change while the app runs); read per notice. */
   timeZone?: () => string | undefined;
+  /** The system locale and the `clock` option; read per notice so a change applies to the next. */
+  timeStyle?: () => TimeStyle;
 }): ReminderScheduler {
   let meetings: readonly Meeting[] = [];
   let handle: TimerHandle | null = null;
@@ -79,7 +88,7 @@ export function createReminderScheduler(deps: {
         pruneFiredKeys([...fired, ...plan.due.map((r) => r.key)], now),
       );
       for (const reminder of plan.due)
-        deps.notify(reminderNotice(reminder, now, deps.timeZone?.()));
+        deps.notify(reminderNotice(reminder, now, deps.timeZone?.(), deps.timeStyle?.()));
     }
     if (plan.nextAt !== null) {
       handle = deps.clock.setTimeout(

@@ -1,22 +1,39 @@
-import type { Shell } from 'electron';
-import type { BrowserOpener } from '../../core/ports.ts';
+import type { App, Shell } from 'electron';
+import type { JoinChoice } from '../../../preload/contract.ts';
+import { ZOOM_APP_PROTOCOL } from '../../../preload/shared/join-link.ts';
+import type { BrowserOpener, Logger } from '../../core/ports.ts';
 import { AppError } from '../../core/errors.ts';
 import { allowedExternalUrl } from './external-url-policy.ts';
+import { createMeetingOpener } from './join-opener.ts';
 
 /**
  * For URLs from meetings, the tray, notifications and the renderer: only allow-listed Zoom
- * links ever reach shell.openExternal, because it can launch any registered program.
+ * links ever reach shell.openExternal, because it can launch any registered program. A meeting
+ * link opens in the Zoom app when `joinIn` is 'app' and something handles `zoommtg:`; the check
+ * comes first because openExternal rejects for an unknown scheme on macOS but not on Linux
+ * (desktop-facts §1), and a rejection still falls back to the browser.
  */
-export function createJoinOpener(shell: Pick<Shell, 'openExternal'>): BrowserOpener {
-  return async (url) => {
-    const allowed = allowedExternalUrl(url);
-    if (!allowed)
-      throw new AppError(
-        'invalid_argument',
-        'That link is not a Zoom meeting link, so it was not opened.',
-      );
-    await shell.openExternal(allowed);
-  };
+export function createJoinOpener(deps: {
+  shell: Pick<Shell, 'openExternal'>;
+  app: Pick<App, 'getApplicationNameForProtocol'>;
+  joinIn: () => JoinChoice;
+  logger: Logger;
+}): BrowserOpener {
+  return createMeetingOpener({
+    joinIn: deps.joinIn,
+    zoomAppInstalled: () => deps.app.getApplicationNameForProtocol(`${ZOOM_APP_PROTOCOL}//`) !== '',
+    openExternal: async (url) => {
+      // A last check at the door itself: nothing but the allow-list reaches the system.
+      const allowed = allowedExternalUrl(url);
+      if (!allowed)
+        throw new AppError(
+          'invalid_argument',
+          'That link is not a Zoom meeting link, so it was not opened.',
+        );
+      await deps.shell.openExternal(allowed);
+    },
+    logger: deps.logger,
+  });
 }
 
 /**

@@ -4,4 +4,10 @@ export const ShellSetting = {
   firedReminderKeys: 'reminders.firedKeys',
   launchAtLoginOffered: 'launchAtLogin.offered',
   launchAtLoginEnabled: 'launchAtLogin.enabled',
+  /** macOS: the next meeting beside the tray icon; on unless set to false. */
+  menuBarTitle: 'tray.menuBarTitle',
+  /** 'system' (the locale's habit), '12h' or '24h': how the window, tray and reminders write times. */
+  clock: 'display.clock',
+  /** 'app' (the Zoom desktop app, the browser as fallback) or 'browser': where Join opens a meeting. */
+  joinIn: 'join.openIn',
 } as const;

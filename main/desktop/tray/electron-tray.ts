@@ -1,11 +1,13 @@
-import type { MenuItemConstructorOptions, NativeImage, Tray } from 'electron';
+import type { MenuItemConstructorOptions, Tray } from 'electron';
+import { trayGlance } from './tray-glance.ts';
 import type { TrayAction, TrayItem, TrayModel } from './tray-model.ts';
 
-export interface TrayController<Image = NativeImage> {
+export interface TrayController {
   render(model: TrayModel): void;
   /** The model the tray shows now (null before the first render). */
   lastModel(): TrayModel | null;
-  setIcon(image: Image): void;
+  /** Draws the icon again (the theme changed). */
+  refreshIcon(): void;
   dispose(): void;
 }
 
@@ -61,38 +63,84 @@ export function menuTemplate(
   });
 }
 
+/** Menu items are small trees of strings, booleans and actions: compared field by field. */
+export function sameItems(a: readonly TrayItem[], b: readonly TrayItem[]): boolean {
+  return a.length === b.length && a.every((item, i) => sameValue(item, b[i]));
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) || Array.isArray(b))
+    return (
+      Array.isArray(a) &&
+      Array.isArray(b) &&
+      a.length === b.length &&
+      a.every((x, i) => sameValue(x, b[i]))
+    );
+  const keys = Object.keys(a);
+  return (
+    keys.length === Object.keys(b).length &&
+    keys.every((key) =>
+      sameValue((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]),
+    )
+  );
+}
+
 /**
- * The native tray: icon, tooltip, macOS title and the context menu as the quick-view. The menu
- * is rebuilt from the model each time (Linux needs setContextMenu again for any change anyway).
+ * The native tray: icon, tooltip, the glance (macOS title, or the icon with the minutes left)
+ * and the context menu as the quick-view. Each minute usually changes only the countdown, so
+ * each part is compared with what the tray shows and only what changed is sent: rebuilding the
+ * native menu is the expensive part (and on Linux it re-sends the whole menu over D-Bus).
  */
 export function createTrayController<Image, TrayMenu>(deps: {
   Tray: new (image: Image) => TrayWidget<Image, TrayMenu>;
   Menu: { buildFromTemplate(template: MenuItemConstructorOptions[]): TrayMenu };
-  image: Image;
+  /** The app's icon (null), or one carrying the minutes left to the next meeting. */
+  icon: (iconMinutes: number | null) => Image;
   platform: NodeJS.Platform;
   onAction: (action: TrayAction) => void;
-}): TrayController<Image> {
-  const tray = new deps.Tray(deps.image);
+  /** The macOS menu-bar title setting, read on every render so a change shows at once. */
+  menuBarTitle?: () => boolean;
+}): TrayController {
+  const tray = new deps.Tray(deps.icon(null));
   // Windows and Linux users expect a left click to open the app; the menu stays on right click.
   if (deps.platform !== 'darwin') tray.on('click', () => deps.onAction({ type: 'open-window' }));
-  let last = '';
+  const mac = deps.platform === 'darwin';
+  let menuShown: readonly TrayItem[] | null = null;
+  let tooltipShown: string | null = null;
+  let titleShown = '';
+  let iconMinutesShown: number | null = null;
   let shown: TrayModel | null = null;
   return {
     render(model) {
       shown = model;
-      // The minute tick often produces the same model; skip rebuilding an identical menu.
-      const signature = JSON.stringify(model);
-      if (signature === last) return;
-      last = signature;
-      tray.setToolTip(model.tooltip);
-      if (deps.platform === 'darwin') tray.setTitle(model.title);
-      tray.setContextMenu(
-        deps.Menu.buildFromTemplate(menuTemplate(model.items, deps.platform, deps.onAction)),
-      );
+      if (!menuShown || !sameItems(menuShown, model.items)) {
+        menuShown = model.items;
+        tray.setContextMenu(
+          deps.Menu.buildFromTemplate(menuTemplate(model.items, deps.platform, deps.onAction)),
+        );
+      }
+      if (model.tooltip !== tooltipShown) {
+        tooltipShown = model.tooltip;
+        tray.setToolTip(model.tooltip);
+      }
+      const glance = trayGlance(deps.platform, model.glance, model.at, {
+        menuBarTitle: deps.menuBarTitle?.() ?? true,
+      });
+      if (mac) {
+        const title = glance.title ?? '';
+        // Digits of equal width, so the title does not jiggle as the minutes count down.
+        if (title !== titleShown)
+          tray.setTitle((titleShown = title), { fontType: 'monospacedDigit' });
+      } else {
+        const minutes = glance.iconMinutes ?? null;
+        if (minutes !== iconMinutesShown) tray.setImage(deps.icon((iconMinutesShown = minutes)));
+      }
     },
     lastModel: () => shown,
-    setIcon(image) {
-      tray.setImage(image);
+    refreshIcon() {
+      tray.setImage(deps.icon(iconMinutesShown));
     },
     dispose() {
       tray.destroy();

@@ -13,6 +13,14 @@ import {
   truncate,
   type ZonedFormat,
 } from '../time-format.ts';
+import {
+  createMeetingTimeline,
+  firstIndexWhere,
+  firstLiveIndex,
+  nextDayStart,
+  type MeetingTimeline,
+  type TimedMeeting,
+} from './meeting-timeline.ts';
 
 /** What a menu item does when clicked; the Electron tray adapter maps these to services. */
 export type TrayAction =
@@ -39,10 +47,18 @@ export interface TrayModelOptions {
   reminderLead?: ReminderLead;
 }
 
+/** The meeting the tray shows at a glance (icon or macOS title): just started, or next. */
+export interface GlanceMeeting {
+  topic: string;
+  start: number;
+}
+
 export interface TrayModel {
   tooltip: string;
-  /** Shown next to the icon on macOS only; empty when there is nothing worth the space. */
-  title: string;
+  /** What the icon or the macOS title counts down to; see tray-glance.ts. Null for nothing. */
+  glance: GlanceMeeting | null;
+  /** The time the model was built for: the glance counts from it. */
+  at: number;
   items: TrayItem[];
 }
 
@@ -54,40 +70,43 @@ const JUST_STARTED_MS = 10 * MINUTE;
 const MEETINGS_PER_DAY = 8;
 const TOPIC_IN_MENU = 48;
 const TOPIC_IN_TOOLTIP = 40;
-const TOPIC_IN_TITLE = 20;
 /** Windows cuts tray tooltips at 127 characters. */
 const TOOLTIP_MAX = 127;
 
-interface Timed {
-  meeting: Meeting;
-  start: number;
-  end: number;
+/** Today's key and where tomorrow and the day after begin, in one zone. */
+interface DayBounds {
+  today: string;
+  tomorrowStart: number;
+  laterStart: number;
+  /** The time they were worked out at: valid from then until `tomorrowStart`. */
+  from: number;
 }
 
-function timed(meetings: readonly Meeting[]): Timed[] {
-  const result: Timed[] = [];
-  for (const meeting of meetings) {
-    if (!meeting.startTime) continue;
-    const start = Date.parse(meeting.startTime);
-    if (Number.isNaN(start)) continue;
-    result.push({ meeting, start, end: start + Math.max(0, meeting.durationMinutes) * MINUTE });
-  }
-  return result.sort((a, b) => a.start - b.start);
+function dayBounds(now: number, zoned: ZonedFormat): DayBounds {
+  const today = zoned.dateKey(now);
+  const tomorrowStart = nextDayStart(now, today, zoned.dateKey);
+  const laterStart = nextDayStart(tomorrowStart, nextDateKey(today), zoned.dateKey);
+  return { today, tomorrowStart, laterStart, from: now };
 }
 
-function shortCountdown(now: number, start: number): string {
-  const minutes = Math.ceil((start - now) / MINUTE);
-  if (minutes <= 0) return 'now';
-  if (minutes < 60) return `${minutes}m`;
-  const rest = minutes % 60;
-  return rest === 0 ? `${Math.floor(minutes / 60)}h` : `${Math.floor(minutes / 60)}h ${rest}m`;
+/** What a meeting's menu line and link are in one zone; worked out once per list and zone. */
+interface MeetingText {
+  clock: string;
+  topic: string;
+  joinUrl: string | null;
 }
 
-function dayWords(start: number, today: string, tomorrow: string, zoned: ZonedFormat): string {
-  const day = zoned.dateKey(start);
-  if (day === today) return '';
-  if (day === tomorrow) return ' tomorrow';
-  return ` on ${zoned.shortDate(start)}`;
+/** The formatting a model needs, kept by the builder between ticks. */
+interface TrayFormats {
+  zoned: ZonedFormat;
+  bounds: DayBounds;
+  text(entry: TimedMeeting): MeetingText;
+}
+
+function dayWords(start: number, formats: TrayFormats): string {
+  if (start < formats.bounds.tomorrowStart) return '';
+  if (start < formats.bounds.laterStart) return ' tomorrow';
+  return ` on ${formats.zoned.shortDate(start)}`;
 }
 
 const common = {
@@ -124,45 +143,92 @@ function capTooltip(text: string): string {
   return text.length <= TOOLTIP_MAX ? text : `${text.slice(0, TOOLTIP_MAX - 1)}…`;
 }
 
+function reminderLeadLabel(lead: ReminderLead): string {
+  if (lead === 'off') return 'Off';
+  if (lead === 0) return 'When it starts';
+  return lead === 1 ? '1 minute before' : `${lead} minutes before`;
+}
+
 function reminderMenu(current: ReminderLead): TrayItem {
   return {
     kind: 'submenu',
     label: 'Reminders',
     items: REMINDER_LEAD_CHOICES.map((lead) => ({
       kind: 'choice',
-      label: lead === 'off' ? 'Off' : lead === 1 ? '1 minute before' : `${lead} minutes before`,
+      label: reminderLeadLabel(lead),
       action: { type: 'set-reminder-lead', lead },
       checked: lead === current,
     })),
   };
 }
 
+/** The meetings of one day as the menu lists them: the first few, then "+N more". */
+function dayItems(
+  heading: string,
+  count: number,
+  meetingAt: (index: number) => TimedMeeting,
+  now: number,
+  formats: TrayFormats,
+): TrayItem[] {
+  if (count === 0) return [];
+  const items: TrayItem[] = [{ kind: 'label', label: heading }];
+  for (let i = 0; i < Math.min(count, MEETINGS_PER_DAY); i += 1) {
+    const t = meetingAt(i);
+    const { clock, topic, joinUrl } = formats.text(t);
+    items.push({
+      kind: 'action',
+      label: `${clock}  ${topic}${t.start <= now ? ' (now)' : ''}`,
+      action: { type: 'join', url: joinUrl ?? '' },
+      enabled: joinUrl !== null,
+    });
+  }
+  // The window lists them all.
+  if (count > MEETINGS_PER_DAY)
+    items.push({
+      kind: 'action',
+      label: `+${count - MEETINGS_PER_DAY} more`,
+      action: { type: 'open-window' },
+      enabled: true,
+    });
+  return items;
+}
+
 function signedInModel(
   state: Extract<SessionState, { kind: 'signed-in' }>,
+  timeline: MeetingTimeline,
+  formats: TrayFormats,
   now: number,
-  timeZone: string | undefined,
   options: TrayModelOptions,
 ): TrayModel {
-  const zoned = createZonedFormat(timeZone);
-  const today = zoned.dateKey(now);
-  const tomorrow = nextDateKey(today);
-  const live = timed(state.meetings).filter((t) => t.end > now || now - t.start < JUST_STARTED_MS);
+  const { zoned, bounds } = formats;
+  const { entries } = timeline;
 
-  const current = [...live]
-    .reverse()
-    .find((t) => t.start <= now && now - t.start < JUST_STARTED_MS);
-  const next = live.find((t) => t.start > now);
+  // Only the meetings around now are read: those that may still run, then today's and
+  // tomorrow's by binary search on the start (sorted by start; the days' bounds are instants).
+  const liveFrom = firstLiveIndex(timeline, now, JUST_STARTED_MS);
+  const upcomingFrom = firstIndexWhere(liveFrom, entries.length, (i) => entries[i]!.start > now);
+  const running: TimedMeeting[] = [];
+  for (let i = liveFrom; i < upcomingFrom; i += 1) {
+    const t = entries[i]!;
+    if (t.end > now || now - t.start < JUST_STARTED_MS) running.push(t);
+  }
+  const startsFrom = (from: number, instant: number) =>
+    firstIndexWhere(from, entries.length, (i) => entries[i]!.start >= instant);
+  const tomorrowFrom = startsFrom(upcomingFrom, bounds.tomorrowStart);
+  const laterFrom = startsFrom(tomorrowFrom, bounds.laterStart);
+
+  const current = running.findLast((t) => now - t.start < JUST_STARTED_MS);
+  const next = entries[upcomingFrom];
 
   let tooltip: string;
-  let title = '';
+  let glance: GlanceMeeting | null = null;
   if (current) {
-    tooltip = `Now: ${truncate(current.meeting.topic, TOPIC_IN_TOOLTIP)} at ${zoned.clockTime(current.start)} — ${formatElapsed(current.start, now)}`;
-    title = `${truncate(current.meeting.topic, TOPIC_IN_TITLE)} · now`;
+    tooltip = `Now: ${truncate(current.meeting.topic, TOPIC_IN_TOOLTIP)} at ${formats.text(current).clock} — ${formatElapsed(current.start, now)}`;
+    glance = { topic: current.meeting.topic, start: current.start };
   } else if (next) {
-    const when = `${dayWords(next.start, today, tomorrow, zoned)} at ${zoned.clockTime(next.start)}`;
+    const when = `${dayWords(next.start, formats)} at ${formats.text(next).clock}`;
     tooltip = `Next: ${truncate(next.meeting.topic, TOPIC_IN_TOOLTIP)}${when} — ${formatCountdown(now, next.start)}`;
-    if (next.start - now < 24 * 60 * MINUTE)
-      title = `${truncate(next.meeting.topic, TOPIC_IN_TITLE)} · ${shortCountdown(now, next.start)}`;
+    glance = { topic: next.meeting.topic, start: next.start };
   } else {
     tooltip = 'Meeting Tray — no upcoming meetings';
   }
@@ -183,29 +249,24 @@ function signedInModel(
     tooltip = `${tooltip}\n${line}`;
   }
 
-  // Each meeting's day, computed once: formatting dominates the cost of a rebuild.
-  const dayOf = new Map(live.map((t) => [t, zoned.dateKey(t.start)]));
-  let listed = 0;
-  for (const [day, heading] of [
-    [today, 'Today'],
-    [tomorrow, 'Tomorrow'],
-  ] as const) {
-    const ofDay = live.filter((t) => dayOf.get(t) === day || (day === today && t.start <= now));
-    if (ofDay.length === 0) continue;
-    items.push({ kind: 'label', label: heading });
-    for (const t of ofDay.slice(0, MEETINGS_PER_DAY)) {
-      const joinUrl = allowedExternalUrl(t.meeting.joinUrl);
-      const inProgress = t.start <= now;
-      items.push({
-        kind: 'action',
-        label: `${zoned.clockTime(t.start)}  ${truncate(t.meeting.topic, TOPIC_IN_MENU)}${inProgress ? ' (now)' : ''}`,
-        action: { type: 'join', url: joinUrl ?? '' },
-        enabled: joinUrl !== null,
-      });
-      listed += 1;
-    }
-  }
-  if (listed === 0) items.push({ kind: 'label', label: 'No more meetings today or tomorrow' });
+  // Today: what is running (even if it began yesterday), then what is still to come today.
+  const todayItems = dayItems(
+    'Today',
+    running.length + tomorrowFrom - upcomingFrom,
+    (i) => (i < running.length ? running[i]! : entries[upcomingFrom + i - running.length]!),
+    now,
+    formats,
+  );
+  const tomorrowItems = dayItems(
+    'Tomorrow',
+    laterFrom - tomorrowFrom,
+    (i) => entries[tomorrowFrom + i]!,
+    now,
+    formats,
+  );
+  items.push(...todayItems, ...tomorrowItems);
+  if (todayItems.length + tomorrowItems.length === 0)
+    items.push({ kind: 'label', label: 'No more meetings today or tomorrow' });
 
   items.push(
     common.separator,
@@ -222,27 +283,17 @@ function signedInModel(
     { kind: 'action', label: 'Sign out', action: { type: 'sign-out' }, enabled: true },
     common.quit,
   );
-  return { tooltip: capTooltip(tooltip), title, items };
+  return { tooltip: capTooltip(tooltip), glance, at: now, items };
 }
 
-/**
- * The tray's tooltip, macOS title and context menu as plain data: a pure function of the session
- * and the time, so every state, DST change and clock jump is a unit test, not a manual check.
- */
-export function buildTrayModel(
-  state: SessionState,
-  now: number,
-  timeZone?: string,
-  options: TrayModelOptions = {},
-): TrayModel {
+function otherModel(state: Exclude<SessionState, { kind: 'signed-in' }>, now: number): TrayModel {
   const demo = state.demo ? ' (demo)' : '';
+  const quiet = { glance: null, at: now };
   switch (state.kind) {
-    case 'signed-in':
-      return signedInModel(state, now, timeZone, options);
     case 'signing-in':
       return {
+        ...quiet,
         tooltip: `Meeting Tray${demo} — signing in`,
-        title: '',
         items: [
           { kind: 'label', label: 'Signing in — finish in your browser' },
           common.separator,
@@ -256,8 +307,8 @@ export function buildTrayModel(
         ? [{ kind: 'label', label: truncate(state.reason.message, 80) }]
         : [];
       return {
+        ...quiet,
         tooltip: `Meeting Tray${demo} — signed out`,
-        title: '',
         items: [
           ...reason,
           ...(state.demo ? [common.connect] : []),
@@ -271,8 +322,8 @@ export function buildTrayModel(
     }
     case 'error':
       return {
+        ...quiet,
         tooltip: capTooltip(`Meeting Tray${demo} — ${state.message}`),
-        title: '',
         items: [
           { kind: 'label', label: truncate(state.message, 80) },
           common.open,
@@ -283,4 +334,66 @@ export function buildTrayModel(
         ],
       };
   }
+}
+
+export type TrayModelBuilder = (
+  state: SessionState,
+  now: number,
+  timeZone?: string,
+  options?: TrayModelOptions,
+) => TrayModel;
+
+/**
+ * The tray's tooltip, glance and context menu as plain data: a pure function of the session and
+ * the time, so every state, DST change and clock jump is a unit test, not a manual check.
+ * The builder keeps, between ticks, the sorted timeline of the last meeting list (main keeps an
+ * unchanged list's array, so that is one parse and sort per real change), the zone's formatters,
+ * where today and tomorrow begin and end, and each shown meeting's text: a minute tick then
+ * formats nothing it formatted before, and costs the same with 12 meetings or 10,000.
+ */
+export function createTrayModelBuilder(): TrayModelBuilder {
+  let timeline: { of: readonly Meeting[]; value: MeetingTimeline } | null = null;
+  let zone: { of: string | undefined; zoned: ZonedFormat; bounds: DayBounds | null } | null = null;
+  let texts = new Map<TimedMeeting, MeetingText>();
+  return (state, now, timeZone, options = {}) => {
+    if (state.kind !== 'signed-in') return otherModel(state, now);
+    if (timeline?.of !== state.meetings) {
+      timeline = { of: state.meetings, value: createMeetingTimeline(state.meetings) };
+      texts = new Map();
+    }
+    if (!zone || zone.of !== timeZone) {
+      zone = { of: timeZone, zoned: createZonedFormat(timeZone), bounds: null };
+      texts = new Map();
+    }
+    // Kept until midnight; a clock set back gets them afresh.
+    const known = zone.bounds;
+    const bounds =
+      known && now >= known.from && now < known.tomorrowStart
+        ? known
+        : (zone.bounds = dayBounds(now, zone.zoned));
+    const { zoned } = zone;
+    const text = (entry: TimedMeeting) => {
+      let found = texts.get(entry);
+      if (!found) {
+        found = {
+          clock: zoned.clockTime(entry.start),
+          topic: truncate(entry.meeting.topic, TOPIC_IN_MENU),
+          joinUrl: allowedExternalUrl(entry.meeting.joinUrl),
+        };
+        texts.set(entry, found);
+      }
+      return found;
+    };
+    return signedInModel(state, timeline.value, { zoned, bounds, text }, now, options);
+  };
+}
+
+/** One model, built from scratch (tests and one-off callers; the shell keeps a builder). */
+export function buildTrayModel(
+  state: SessionState,
+  now: number,
+  timeZone?: string,
+  options: TrayModelOptions = {},
+): TrayModel {
+  return createTrayModelBuilder()(state, now, timeZone, options);
 }

@@ -1,7 +1,7 @@
 // Runs the browser harness as a real child process (so it can be restarted) against a Zoom
 // sandbox that lives in the test process (so the test can read its counters and cut it off).
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
@@ -40,21 +40,29 @@ export function newHarnessSetup(sandbox?: ZoomSandbox): HarnessSetup {
   };
 }
 
-export async function startHarness(setup: HarnessSetup): Promise<HarnessRun> {
-  const env: NodeJS.ProcessEnv = {
+/**
+ * Starts `main/harness/cli.ts`. `env` adds variables for this run, e.g. the test mode
+ * (`MEETING_TRAY_E2E=1`), `MEETING_TRAY_HARNESS_ZOOM_APP` or `MEETING_TRAY_HARNESS_CLOCK_OFFSET_MS`.
+ */
+export async function startHarness(
+  setup: HarnessSetup,
+  env: Record<string, string> = {},
+): Promise<HarnessRun> {
+  const childEnv: NodeJS.ProcessEnv = {
     ...process.env,
     MEETING_TRAY_DATA_DIR: setup.dataDir,
     MEETING_TRAY_KEYCHAIN_SERVICE: setup.keychainService,
+    ...env,
   };
-  delete env.ZOOM_CLIENT_ID;
-  delete env.ZOOM_CLIENT_SECRET;
+  delete childEnv.ZOOM_CLIENT_ID;
+  delete childEnv.ZOOM_CLIENT_SECRET;
   if (setup.sandbox) {
-    env.ZOOM_CLIENT_ID = setup.sandbox.clients.public.clientId;
-    env.ZOOM_OAUTH_BASE = setup.sandbox.url;
-    env.ZOOM_API_BASE = setup.sandbox.apiBaseUrl;
+    childEnv.ZOOM_CLIENT_ID = setup.sandbox.clients.public.clientId;
+    childEnv.ZOOM_OAUTH_BASE = setup.sandbox.url;
+    childEnv.ZOOM_API_BASE = setup.sandbox.apiBaseUrl;
   }
   const child: ChildProcess = spawn(process.execPath, [join(root, 'main/harness/cli.ts')], {
-    env,
+    env: childEnv,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const output: string[] = [];
@@ -119,6 +127,39 @@ export async function signInThroughConsent(
   if (onConsentPage) await onConsentPage(popup);
   await popup.getByRole('button', { name: decision }).click();
   return popup;
+}
+
+/** Asks the harness's test routes (test mode only): opened links, or moving main's clock. */
+export async function harnessTest(
+  harness: HarnessRun,
+  route: 'opened-links' | 'clock',
+  body?: unknown,
+): Promise<unknown> {
+  const url = new URL(harness.url);
+  const token = url.searchParams.get('token') ?? '';
+  const response = await fetch(`${url.origin}/__test/${route}`, {
+    method: body === undefined ? 'GET' : 'POST',
+    headers: { 'x-harness-token': token, 'content-type': 'application/json' },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  if (!response.ok) throw new Error(`/__test/${route} answered ${response.status}`);
+  return response.json();
+}
+
+/** Adds `values` to the harness's settings file (stop the harness first: it keeps its own copy). */
+export function writeSettings(setup: HarnessSetup, values: Record<string, unknown>) {
+  const file = join(setup.dataDir, 'settings.json');
+  const current = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as object) : {};
+  writeFileSync(file, JSON.stringify({ ...current, ...values }, null, 2));
+}
+
+/** checkScreen in the light scheme, then again in the dark one (`<name>-dark.png`). */
+export async function checkScreenLightAndDark(page: Page, name: string) {
+  await page.emulateMedia({ colorScheme: 'light' });
+  await checkScreen(page, name);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await checkScreen(page, `${name}-dark`);
+  await page.emulateMedia({ colorScheme: 'light' });
 }
 
 /** Zero axe-core violations on the screen as it is now, and a screenshot for the README. */

@@ -14,6 +14,8 @@ type AppMembers =
   | 'setLoginItemSettings'
   | 'getLoginItemSettings'
   | 'setAppUserModelId'
+  | 'getApplicationNameForProtocol'
+  | 'getSystemLocale'
   | 'quit'
   | 'exit'
   | 'getPath';
@@ -25,6 +27,10 @@ export class FakeApp extends EventEmitter implements Pick<App, AppMembers> {
   readonly protocolClients: Array<{ scheme: string; path?: string; args?: string[] }> = [];
   loginItem: Settings = { openAtLogin: false };
   appUserModelId: string | null = null;
+  /** Programs registered for URL schemes, by scheme (`zoommtg`); none unless a test adds one. */
+  readonly protocolHandlers = new Map<string, string>();
+  /** What `getSystemLocale()` answers: the regional-format locale. */
+  systemLocale = 'en-US';
   quitCalls = 0;
   readonly exitCodes: number[] = [];
   private readonly appPath: string;
@@ -95,6 +101,13 @@ export class FakeApp extends EventEmitter implements Pick<App, AppMembers> {
   }
   setAppUserModelId(id: string) {
     this.appUserModelId = id;
+  }
+  /** As Electron: '' when nothing handles the URL's scheme. */
+  getApplicationNameForProtocol(url: string) {
+    return this.protocolHandlers.get(url.slice(0, url.indexOf(':'))) ?? '';
+  }
+  getSystemLocale() {
+    return this.systemLocale;
   }
   quit() {
     this.quitCalls += 1;

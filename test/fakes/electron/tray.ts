@@ -1,11 +1,23 @@
 import { EventEmitter } from 'node:events';
-import type { MenuItemConstructorOptions, NativeImage } from 'electron';
+import type {
+  AddRepresentationOptions,
+  CreateFromBufferOptions,
+  MenuItemConstructorOptions,
+  NativeImage,
+  TitleOptions,
+} from 'electron';
 import type { TrayWidget } from '../../../main/desktop/tray/electron-tray.ts';
 
-export class FakeImage implements Pick<NativeImage, 'setTemplateImage' | 'isTemplateImage'> {
-  readonly path: string;
+export class FakeImage implements Pick<
+  NativeImage,
+  'setTemplateImage' | 'isTemplateImage' | 'addRepresentation'
+> {
+  /** The file it was made from; null for an image made from bytes. */
+  readonly path: string | null;
+  /** The bitmaps it was made from or given, as nativeImage keeps one per scale factor. */
+  readonly representations: { scaleFactor: number; buffer: Buffer }[] = [];
   private template = false;
-  constructor(path: string) {
+  constructor(path: string | null) {
     this.path = path;
   }
   setTemplateImage(option: boolean) {
@@ -13,6 +25,10 @@ export class FakeImage implements Pick<NativeImage, 'setTemplateImage' | 'isTemp
   }
   isTemplateImage() {
     return this.template;
+  }
+  addRepresentation(options: AddRepresentationOptions) {
+    if (!options.buffer) throw new Error('the fake keeps bitmaps given as buffers only');
+    this.representations.push({ scaleFactor: options.scaleFactor ?? 1, buffer: options.buffer });
   }
 }
 
@@ -30,6 +46,11 @@ export const fakeMenuModule = {
 
 export const fakeNativeImage = {
   createFromPath: (path: string) => new FakeImage(path),
+  createFromBuffer(buffer: Buffer, options: CreateFromBufferOptions = {}) {
+    const image = new FakeImage(null);
+    image.addRepresentation({ buffer, scaleFactor: options.scaleFactor ?? 1 });
+    return image;
+  },
 };
 
 /** The tray controller's slice of Tray (a Pick of Electron's own type), over the fake menu. */
@@ -38,7 +59,12 @@ export class FakeTray extends EventEmitter implements TrayWidget<FakeImage, Fake
   tooltip = '';
   title = '';
   menu: FakeMenu | null = null;
+  titleOptions: TitleOptions | undefined;
   menuBuilds = 0;
+  /** How often each part was sent to the OS, to show what a minute tick costs. */
+  tooltipSets = 0;
+  titleSets = 0;
+  imageSets = 0;
   destroyed = false;
   constructor(image: FakeImage) {
     super();
@@ -46,9 +72,12 @@ export class FakeTray extends EventEmitter implements TrayWidget<FakeImage, Fake
   }
   setToolTip(toolTip: string) {
     this.tooltip = toolTip;
+    this.tooltipSets += 1;
   }
-  setTitle(title: string) {
+  setTitle(title: string, options?: TitleOptions) {
     this.title = title;
+    this.titleOptions = options;
+    this.titleSets += 1;
   }
   setContextMenu(menu: FakeMenu | null) {
     this.menu = menu;
@@ -56,6 +85,7 @@ export class FakeTray extends EventEmitter implements TrayWidget<FakeImage, Fake
   }
   setImage(image: FakeImage) {
     this.image = image;
+    this.imageSets += 1;
   }
   destroy() {
     this.destroyed = true;

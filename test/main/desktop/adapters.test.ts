@@ -12,6 +12,7 @@ import { createSettingsStore } from '../../../main/desktop/settings/electron-set
 import { createWakeEvents } from '../../../main/desktop/wake/electron-wake-events.ts';
 import { createFakeClock } from '../../fakes/fake-clock.ts';
 import { createFakeElectron } from '../../fakes/fake-electron.ts';
+import { createRecordingLogger } from './test-logger.ts';
 
 describe('wake events', () => {
   function setup(online = true) {
@@ -124,8 +125,13 @@ describe('settings store over electron-store', () => {
 
 describe('external openers', () => {
   it('the join opener passes only allow-listed links to shell.openExternal', async () => {
-    const { shell } = createFakeElectron();
-    const open = createJoinOpener(shell);
+    const { shell, app } = createFakeElectron();
+    const open = createJoinOpener({
+      shell,
+      app,
+      joinIn: () => 'app',
+      logger: createRecordingLogger(),
+    });
     await open('https://us05web.zoom.us/j/1');
     await expect(open('https://zoom.us@evil.com/')).rejects.toMatchObject({
       code: 'invalid_argument',

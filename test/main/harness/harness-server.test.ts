@@ -8,6 +8,7 @@ import type { SessionState } from '../../../preload/contract.ts';
 import { createCapturingLogger } from '../../fakes/capturing-logger.ts';
 import { createFakeSessionService } from '../../fakes/fake-session-service.ts';
 import { createFakeSettingsService } from '../../fakes/fake-settings-service.ts';
+import { createFakeDisplaySource } from '../../fakes/fake-display.ts';
 
 const signedOut: SessionState = { kind: 'signed-out', reason: null, demo: true, sessionOnly: null };
 const signingIn: SessionState = {
@@ -55,13 +56,15 @@ describe('browser harness server', () => {
   async function startWithIpc() {
     server = await startHarnessServer({ ...makeBuild(), token: 'run-token-123' });
     const session = createFakeSessionService(signedOut);
+    const display = createFakeDisplaySource({ timeZone: null, locale: null });
     installHarnessIpc({
       harness: server,
       session: session.service,
       settings: createFakeSettingsService().service,
+      display,
       logger: createCapturingLogger(),
     });
-    return { server, session };
+    return { server, session, display };
   }
 
   const invoke = (channel: string, headers: Record<string, string>, body = '[]') =>
@@ -198,5 +201,49 @@ describe('browser harness server', () => {
     controller.abort();
     expect(text).toContain('event: session:changed');
     await vi.waitFor(() => expect(session.listenerCount()).toBe(0));
+  });
+
+  it("streams main's display at once and on every push, and stops listening with the stream", async () => {
+    const { display } = await startWithIpc();
+    const controller = new AbortController();
+    const res = await fetch(`${server.origin}/api/events?token=run-token-123`, {
+      signal: controller.signal,
+    });
+    const reader = res.body!.getReader();
+    const decoder = new TextDecoder();
+    let text = '';
+    const readUntil = async (needle: string) => {
+      while (!text.includes(needle)) text += decoder.decode((await reader.read()).value);
+    };
+    await readUntil('event: display:changed');
+    expect(display.listenerCount()).toBe(1);
+    display.push({ now: 1_800_000_000_000, clock: '12h' });
+    await readUntil('"now":1800000000000');
+    expect(text).toContain('"clock":"12h"');
+    controller.abort();
+    await vi.waitFor(() => expect(display.listenerCount()).toBe(0));
+  });
+
+  it('answers test routes only when given them, behind the token', async () => {
+    server = await startHarnessServer({
+      ...makeBuild(),
+      token: 'run-token-123',
+      testRoutes: { echo: (body) => ({ got: body }) },
+    });
+    const post = (path: string, token: string) =>
+      fetch(`${server.origin}${path}`, {
+        method: 'POST',
+        headers: { 'x-harness-token': token, 'content-type': 'application/json' },
+        body: JSON.stringify({ advanceMs: 60_000 }),
+      });
+    expect(await (await post('/__test/echo', 'run-token-123')).json()).toEqual({
+      got: { advanceMs: 60_000 },
+    });
+    expect((await post('/__test/echo', 'wrong')).status).toBe(403);
+    expect((await post('/__test/other', 'run-token-123')).status).toBe(405);
+    await server.close();
+
+    server = await startHarnessServer({ ...makeBuild(), token: 'run-token-123' });
+    expect((await post('/__test/echo', 'run-token-123')).status).toBe(405);
   });
 });

@@ -10,6 +10,7 @@ import {
 import { createFakeSessionService } from '../../fakes/fake-session-service.ts';
 import { createScreenRequests } from '../../../main/ipc/screen-requests.ts';
 import { createFakeSettingsService } from '../../fakes/fake-settings-service.ts';
+import { createFakeDisplaySource, FIXTURE_DISPLAY } from '../../fakes/fake-display.ts';
 
 const signedOut: SessionState = {
   kind: 'signed-out',
@@ -41,6 +42,7 @@ function setup(overrides: Partial<IpcHandlerDeps['session']> = {}) {
     writeClipboard: (text) => void copied.push(text),
     settings: settings.service,
     screens,
+    display: createFakeDisplaySource(),
   });
   return { handlers, calls, opened, copied, settings, screens };
 }
@@ -86,6 +88,17 @@ describe('channels without arguments', () => {
       expect(calls).toEqual([]);
     },
   );
+
+  it("getDisplay returns main's minute, zone, locale and choices, and refuses arguments", async () => {
+    const { handlers } = setup();
+    expect(await handlers[Channel.getDisplay]([])).toEqual(FIXTURE_DISPLAY);
+    for (const args of hostileArgLists) {
+      expect(await handlers[Channel.getDisplay](args)).toMatchObject({
+        ok: false,
+        code: 'invalid_argument',
+      });
+    }
+  });
 
   it('getSession returns the state and refuses arguments', async () => {
     const { handlers } = setup();
@@ -182,6 +195,7 @@ describe('openJoinUrl', () => {
       writeClipboard: () => {},
       settings: createFakeSettingsService().service,
       screens: createScreenRequests(),
+      display: createFakeDisplaySource(),
     });
     expect(await handlers[Channel.openJoinUrl]([JOIN_URL])).toMatchObject({
       ok: false,
@@ -207,6 +221,7 @@ describe('copyText', () => {
       writeClipboard: () => Promise.reject(new Error('clipboard busy')),
       settings: createFakeSettingsService().service,
       screens: createScreenRequests(),
+      display: createFakeDisplaySource(),
     });
     expect(await handlers[Channel.copyText]([JOIN_URL])).toMatchObject({
       ok: false,

@@ -9,6 +9,7 @@ import { createFakeSessionService } from '../../fakes/fake-session-service.ts';
 import { ada, meeting } from '../core/session/session-fakes.ts';
 import { createScreenRequests } from '../../../main/ipc/screen-requests.ts';
 import { createFakeSettingsService } from '../../fakes/fake-settings-service.ts';
+import { createFakeDisplaySource, FIXTURE_DISPLAY } from '../../fakes/fake-display.ts';
 
 const state: SessionState = { kind: 'signed-out', reason: null, demo: true, sessionOnly: null };
 const ours: IpcSender = {
@@ -23,6 +24,7 @@ function setup(
   const calls: string[] = [];
   const settings = createFakeSettingsService();
   const screens = createScreenRequests();
+  const display = createFakeDisplaySource();
   const handlers = createIpcHandlers({
     session: {
       getState: () => (calls.push('getState'), state),
@@ -37,6 +39,7 @@ function setup(
     writeClipboard: () => void calls.push('writeClipboard'),
     settings: settings.service,
     screens,
+    display,
   });
   let windowIds = [7];
   const isTrustedSender =
@@ -53,6 +56,7 @@ function setup(
     session: session.service,
     settings: settings.service,
     screens,
+    display,
     logger,
   });
   return {
@@ -61,6 +65,7 @@ function setup(
     session,
     settings,
     screens,
+    display,
     logger,
     setWindowIds: (ids: number[]) => (windowIds = ids),
   };
@@ -258,5 +263,24 @@ describe('state publishing', () => {
     const { server, session } = setup();
     session.publish(leaky);
     expect(server.currentState()).toEqual(signedIn);
+  });
+
+  it('publishes every display change on display:changed, contract fields only', () => {
+    const { server, display, session } = setup();
+    const sent: Array<{ channel: string; payload: unknown }> = [];
+    const stop = server.subscribe((channel, payload) => sent.push({ channel, payload }));
+
+    display.push({ now: 1_800_000_000_000, timeZone: 'Asia/Tokyo', ...{ debugToken: 'eyJx' } });
+
+    expect(sent).toEqual([
+      {
+        channel: Channel.displayChanged,
+        payload: { ...FIXTURE_DISPLAY, now: 1_800_000_000_000, timeZone: 'Asia/Tokyo' },
+      },
+    ]);
+    expect(JSON.stringify(sent)).not.toMatch(/eyJ/);
+    expect(server.currentDisplay()).toEqual(sent[0]?.payload);
+    stop();
+    expect([display.listenerCount(), session.listenerCount()]).toEqual([0, 0]);
   });
 });

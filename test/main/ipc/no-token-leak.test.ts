@@ -15,7 +15,6 @@ import { createMinuteTicks } from '../../../main/core/time/minute-ticker.ts';
 import { createZoomApi } from '../../../main/core/zoom/zoom-api.ts';
 import { installIpc } from '../../../main/desktop/ipc/install-ipc.ts';
 import { createTeardown } from '../../../main/desktop/lifecycle/teardown.ts';
-import { createScreenRequests } from '../../../main/ipc/screen-requests.ts';
 import { createFakeAuth } from '../../fakes/fake-auth.ts';
 import { createFakeSettingsService } from '../../fakes/fake-settings-service.ts';
 import { createFakeClock } from '../../fakes/fake-clock.ts';
@@ -28,6 +27,7 @@ import {
   zoomLikeHandler,
   type ScriptedZoomServer,
 } from '../core/zoom/scripted-zoom-server.ts';
+import { createFakeDisplaySource } from '../../fakes/fake-display.ts';
 
 let server: ScriptedZoomServer | null = null;
 afterEach(async () => {
@@ -79,7 +79,8 @@ it('no token reaches the renderer, the settings file or the logs during a whole 
     ipcMain: electron.ipcMain,
     session,
     settings: createFakeSettingsService().service,
-    screens: createScreenRequests(),
+    display: createFakeDisplaySource(),
+    showWindow: () => undefined,
     window: { current: () => window },
     openExternal: async () => {},
     writeClipboard: () => {},
@@ -167,7 +168,8 @@ it('a client secret entered in Settings never reaches the renderer, the settings
       ipcMain: electron.ipcMain,
       session: core.session,
       settings: core.settings,
-      screens: createScreenRequests(),
+      display: createFakeDisplaySource(),
+      showWindow: () => undefined,
       window: { current: () => window },
       openExternal: async () => {},
       writeClipboard: () => {},

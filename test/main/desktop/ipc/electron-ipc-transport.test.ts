@@ -15,8 +15,8 @@ import { createFakeElectron, type FakeBrowserWindow } from '../../../fakes/fake-
 import { createFakeSessionService } from '../../../fakes/fake-session-service.ts';
 import { signedIn } from '../../../fakes/session-fixtures.ts';
 import { createRecordingLogger } from '../test-logger.ts';
-import { createScreenRequests } from '../../../../main/ipc/screen-requests.ts';
 import { createFakeSettingsService } from '../../../fakes/fake-settings-service.ts';
+import { createFakeDisplaySource } from '../../../fakes/fake-display.ts';
 
 const APP_PAGE = 'app://renderer/index.html';
 const JOIN_URL = 'https://us05web.zoom.us/j/85746065432?pwd=abc';
@@ -42,6 +42,7 @@ describe('serveIpcOnElectron', () => {
       Channel.sessionChanged,
       Channel.settingsChanged,
       Channel.screenRequested,
+      Channel.displayChanged,
     ]);
     expect(INVOKE_CHANNELS).toHaveLength(Object.keys(Channel).length - PUSH_CHANNELS.length);
   });
@@ -83,11 +84,13 @@ describe('installIpc (checklist 17)', () => {
     const logger = createRecordingLogger();
     const teardown = createTeardown(logger);
     let window: FakeBrowserWindow | null = null;
-    installIpc({
+    const shown: true[] = [];
+    const ipc = installIpc({
       ipcMain: electron.ipcMain,
       session: session.service,
       settings: createFakeSettingsService().service,
-      screens: createScreenRequests(),
+      display: createFakeDisplaySource(),
+      showWindow: () => void shown.push(true),
       window: { current: () => window },
       openExternal: async (url) => void opened.push(url),
       writeClipboard: (text) => void copied.push(text),
@@ -103,8 +106,32 @@ describe('installIpc (checklist 17)', () => {
       window?.destroy();
       window = null;
     };
-    return { electron, session, opened, copied, logger, teardown, openWindow, closeWindow };
+    return {
+      ...{ electron, session, opened, copied, logger, teardown, openWindow, closeWindow },
+      ...{ ipc, shown },
+    };
   }
+
+  it('showScreen brings the window up and pushes the request, which the page takes once', async () => {
+    const { electron, ipc, shown, openWindow } = await setup();
+    const { webContents } = await openWindow();
+    const from = { sender: webContents };
+    expect(await electron.ipcMain.invoke(Channel.takeScreenRequest, from)).toEqual({
+      ok: true,
+      value: null,
+    });
+    ipc.showScreen('settings');
+    expect(shown).toEqual([true]);
+    expect(webContents.sent).toContainEqual([Channel.screenRequested, null]);
+    expect(await electron.ipcMain.invoke(Channel.takeScreenRequest, from)).toEqual({
+      ok: true,
+      value: 'settings',
+    });
+    expect(await electron.ipcMain.invoke(Channel.takeScreenRequest, from)).toEqual({
+      ok: true,
+      value: null,
+    });
+  });
 
   it('passes a call from the app window to the session, arguments checked', async () => {
     const { electron, session, opened, copied, openWindow } = await setup();

@@ -87,12 +87,23 @@ describe('planReminders', () => {
     expect(planReminders([standup], at('2026-11-24T12:58:30Z'), 1, none).due).toEqual([]);
     expect(planReminders([standup], at('2026-11-24T12:59:00Z'), 1, none).due).toHaveLength(1);
   });
+
+  it('reminds "when it starts" at the start, within its first minute only', () => {
+    const before = planReminders([standup], at('2026-11-24T12:59:30Z'), 0, none);
+    expect(before.due).toEqual([]);
+    expect(before.nextAt).toBe(at('2026-11-24T13:00:00Z'));
+    expect(planReminders([standup], at('2026-11-24T13:00:00Z'), 0, none).due).toHaveLength(1);
+    expect(planReminders([standup], at('2026-11-24T13:00:59Z'), 0, none).due).toHaveLength(1);
+    expect(planReminders([standup], at('2026-11-24T13:01:00Z'), 0, none).due).toEqual([]);
+    expect(planReminders([standup], at('2026-11-24T13:00:00Z'), 1, none).due).toEqual([]);
+  });
 });
 
 describe('reminder settings', () => {
   it('accepts only the offered lead times and defaults to 5', () => {
     expect(parseReminderLead('off')).toBe('off');
     expect(parseReminderLead(15)).toBe(15);
+    expect(parseReminderLead(0)).toBe(0);
     expect(parseReminderLead(7)).toBe(5);
     expect(parseReminderLead('10')).toBe(5);
     expect(parseReminderLead(undefined)).toBe(5);

@@ -128,3 +128,29 @@ describe('reminder scheduler', () => {
     expect(heard).toEqual([[10, 10]]);
   });
 });
+
+describe('reminder text follows the locale and the clock option', () => {
+  it('writes the start in the style read when the reminder fires', async () => {
+    const clock = createFakeClock(Date.parse('2026-11-24T12:00:00Z'));
+    const shown: ReminderNotice[] = [];
+    let style = { locale: 'en-US', hourCycle: 'h12' as 'h12' | 'h23' };
+    const scheduler = createReminderScheduler({
+      clock,
+      settings: createMemorySettingsStore(),
+      notify: (n) => shown.push(n),
+      timeZone: () => 'America/Los_Angeles',
+      timeStyle: () => style,
+    });
+    scheduler.setMeetings([
+      meeting('1', 'Standup', '2026-11-24T13:00:00Z'),
+      meeting('2', 'Review', '2026-11-24T14:00:00Z'),
+    ]);
+    await clock.advance(55 * 60_000);
+    style = { locale: 'de-DE', hourCycle: 'h23' };
+    await clock.advance(60 * 60_000);
+    expect(shown.map((n) => n.body)).toEqual([
+      expect.stringMatching(/^Starts at 5:00\sAM — in 5 min$/u),
+      'Starts at 06:00 — in 5 min',
+    ]);
+  });
+});

@@ -8,8 +8,8 @@ describe('openExternal allow-list', () => {
     'https://ZOOM.US/j/1',
     'https://company.zoomgov.com/j/1',
     'https://zoomgov.com/j/1',
-    'zoommtg://zoom.us/join?confno=123&pwd=x',
-    'zoommtg://us05web.zoom.us/join?confno=123',
+    'zoommtg://zoom.us/join?action=join&confno=123456789&pwd=x',
+    'zoommtg://us05web.zoom.us/join?action=join&confno=85746065432',
   ])('admits %s', (url) => {
     expect(allowedExternalUrl(url)).not.toBeNull();
   });
@@ -29,6 +29,12 @@ describe('openExternal allow-list', () => {
     ['data', 'data:text/html,<script>alert(1)</script>'],
     ['zoommtg elsewhere', 'zoommtg://evil.com/join?confno=1'],
     ['zoommtg other action', 'zoommtg://zoom.us/start?confno=1'],
+    ['zoommtg start in the query', 'zoommtg://zoom.us/join?action=start&confno=123456789'],
+    ['zoommtg without action', 'zoommtg://zoom.us/join?confno=123456789'],
+    ['zoommtg extra instruction', 'zoommtg://zoom.us/join?action=join&confno=123456789&browser=x'],
+    ['zoommtg token smuggled', 'zoommtg://zoom.us/join?action=join&confno=123456789&token=t'],
+    ['zoommtg non-numeric meeting', 'zoommtg://zoom.us/join?action=join&confno=abc'],
+    ['zoommtg userinfo', 'zoommtg://evil.com@zoom.us/join?action=join&confno=123456789'],
     ['leading space', ' https://zoom.us/j/1'],
     ['embedded newline', 'https://zoom.us/j/1\nhttps://evil.com'],
     ['tab in host', 'https://zo\tom.us/j/1'],

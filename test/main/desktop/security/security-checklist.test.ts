@@ -23,8 +23,8 @@ import { createFakeElectron, fakeEvent } from '../../../fakes/fake-electron.ts';
 import { createFakeSessionService } from '../../../fakes/fake-session-service.ts';
 import { hardenedContents } from './hardened-contents.ts';
 import { createRecordingLogger } from '../test-logger.ts';
-import { createScreenRequests } from '../../../../main/ipc/screen-requests.ts';
 import { createFakeSettingsService } from '../../../fakes/fake-settings-service.ts';
+import { createFakeDisplaySource } from '../../../fakes/fake-display.ts';
 
 const root = join(import.meta.dirname, '../../../..');
 const prefs = mainWindowOptions({ preloadPath: '/p.cjs' }).webPreferences!;
@@ -173,7 +173,8 @@ describe('Electron security checklist', () => {
       ipcMain: electron.ipcMain,
       session: session.service,
       settings: createFakeSettingsService().service,
-      screens: createScreenRequests(),
+      display: createFakeDisplaySource(),
+      showWindow: () => undefined,
       window: { current: () => window },
       openExternal: async () => undefined,
       writeClipboard: () => undefined,

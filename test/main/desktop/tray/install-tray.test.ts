@@ -6,10 +6,15 @@ import { createTeardown } from '../../../../main/desktop/lifecycle/teardown.ts';
 import { createFakeClock } from '../../../fakes/fake-clock.ts';
 import { createFakeElectron, press } from '../../../fakes/fake-electron.ts';
 import { createFakeSessionService } from '../../../fakes/fake-session-service.ts';
+import { createMemorySettingsStore } from '../../../fakes/memory-stores.ts';
 import { meeting, signedIn, signedOut } from '../meeting-fixtures.ts';
 import { createRecordingLogger } from '../test-logger.ts';
 
-function setup(platform: NodeJS.Platform, options: { exposeLastModel?: boolean } = {}) {
+function setup(
+  platform: NodeJS.Platform,
+  options: { exposeLastModel?: boolean } = {},
+  stored: Record<string, unknown> = {},
+) {
   const electron = createFakeElectron();
   const session = createFakeSessionService();
   const logger = createRecordingLogger();
@@ -29,6 +34,7 @@ function setup(platform: NodeJS.Platform, options: { exposeLastModel?: boolean }
     nativeTheme: electron.nativeTheme,
     dialog: electron.dialog,
     paths: { assets: '/app/assets' },
+    settings: createMemorySettingsStore(stored),
     session: session.service,
     reminders: { setLead: (lead) => void leads.push(lead) },
     showWindow: () => void shown.push('window'),
@@ -38,6 +44,9 @@ function setup(platform: NodeJS.Platform, options: { exposeLastModel?: boolean }
   });
   return { electron, session, teardown, tray, leads, shown, joined, fake: electron.trays[0]! };
 }
+
+/** Width of a PNG, read from its IHDR chunk. */
+const pngSize = (png: Buffer) => png.readUInt32BE(16);
 
 const settle = () => new Promise((resolve) => setImmediate(resolve));
 
@@ -53,6 +62,44 @@ describe('installTray', () => {
     linux.electron.nativeTheme.shouldUseDarkColors = true;
     linux.electron.nativeTheme.emit('updated');
     expect(linux.fake.image.path).toBe('/app/assets/tray-on-dark.png');
+  });
+
+  it('off macOS, draws the minutes left into the icon for the scales each OS uses', () => {
+    const standup = meeting('1', 'Standup', '2026-11-24T13:00:00Z');
+    const model = buildTrayModel(signedIn([standup]), Date.parse('2026-11-24T12:35:00Z'), 'UTC');
+    const windows = setup('win32');
+    windows.tray.render(model);
+    expect(windows.fake.image.path).toBeNull();
+    expect(
+      windows.fake.image.representations.map((r) => [r.scaleFactor, pngSize(r.buffer)]),
+    ).toEqual([
+      [1, 16],
+      [1.5, 24],
+      [2, 32],
+    ]);
+
+    const linux = setup('linux');
+    linux.tray.render(model);
+    expect(linux.fake.image.representations.map((r) => [r.scaleFactor, pngSize(r.buffer)])).toEqual(
+      [[1, 32]],
+    );
+    const light = linux.fake.image.representations[0]!.buffer;
+    linux.electron.nativeTheme.shouldUseDarkColors = true;
+    linux.electron.nativeTheme.emit('updated');
+    expect(linux.fake.image.path).toBeNull();
+    expect(linux.fake.image.representations[0]!.buffer.equals(light)).toBe(false);
+  });
+
+  it('shows the macOS menu-bar title unless the setting turns it off', () => {
+    const standup = meeting('1', 'Standup', '2026-11-24T13:00:00Z');
+    const model = buildTrayModel(signedIn([standup]), Date.parse('2026-11-24T12:35:00Z'), 'UTC');
+    const on = setup('darwin');
+    on.tray.render(model);
+    expect(on.fake.title).toBe('Standup · 25m');
+    expect(on.fake.image.path).toBe('/app/assets/trayTemplate.png');
+    const off = setup('darwin', {}, { 'tray.menuBarTitle': false });
+    off.tray.render(model);
+    expect(off.fake.title).toBe('');
   });
 
   it('wires the menu to the session, the window, reminders and quitting', async () => {

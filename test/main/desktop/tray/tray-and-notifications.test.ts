@@ -1,22 +1,25 @@
 import { describe, expect, it } from 'vitest';
-import { createReminderNotifier } from '../../../../main/desktop/reminders/electron-reminder-notifier.ts';
 import { createTrayController, menuLabel } from '../../../../main/desktop/tray/electron-tray.ts';
 import { buildTrayModel, type TrayAction } from '../../../../main/desktop/tray/tray-model.ts';
 import { createFakeElectron, press } from '../../../fakes/fake-electron.ts';
 import { meeting, signedIn } from '../meeting-fixtures.ts';
-import { createRecordingLogger } from '../test-logger.ts';
 
-function tray(platform: NodeJS.Platform) {
+function tray(platform: NodeJS.Platform, options: { menuBarTitle?: () => boolean } = {}) {
   const electron = createFakeElectron();
   const actions: TrayAction[] = [];
+  const icons: (number | null)[] = [];
   const controller = createTrayController({
     Tray: electron.Tray,
     Menu: electron.Menu,
-    image: electron.nativeImage.createFromPath('trayTemplate.png'),
+    icon: (minutes) => {
+      icons.push(minutes);
+      return electron.nativeImage.createFromPath(minutes === null ? 'tray.png' : `${minutes}.png`);
+    },
     platform,
     onAction: (action) => actions.push(action),
+    ...options,
   });
-  return { electron, actions, controller, fake: electron.trays[0]! };
+  return { electron, actions, icons, controller, fake: electron.trays[0]! };
 }
 
 describe('tray controller', () => {
@@ -28,6 +31,7 @@ describe('tray controller', () => {
     controller.render(model);
     expect(fake.tooltip).toBe('Next: Standup & sync at 14:00 — in 25 min');
     expect(fake.title).toBe('Standup & sync · 25m');
+    expect(fake.titleOptions).toEqual({ fontType: 'monospacedDigit' });
     expect(fake.labels()).toEqual([
       'Today',
       '14:00  Standup & sync',
@@ -73,12 +77,13 @@ describe('tray controller', () => {
     if (!Array.isArray(submenu)) throw new Error('the Reminders item has no submenu');
     expect(submenu.map((i) => [i.type, i.label, i.checked])).toEqual([
       ['radio', 'Off', true],
+      ['radio', 'When it starts', false],
       ['radio', '1 minute before', false],
       ['radio', '5 minutes before', false],
       ['radio', '10 minutes before', false],
       ['radio', '15 minutes before', false],
     ]);
-    press(submenu[3]!);
+    press(submenu[4]!);
     expect(actions).toEqual([{ type: 'set-reminder-lead', lead: 10 }]);
   });
 
@@ -92,14 +97,60 @@ describe('tray controller', () => {
     expect(menuLabel('a&b', 'linux')).toBe('a&b');
   });
 
-  it('does not rebuild an unchanged menu on every minute tick', () => {
-    const { fake, controller } = tray('linux');
-    controller.render(model);
-    controller.render(buildTrayModel(state, Date.parse('2026-11-24T12:35:00Z'), 'Europe/Berlin'));
-    expect(fake.menuBuilds).toBe(1);
-    controller.render(buildTrayModel(state, Date.parse('2026-11-24T12:36:00Z'), 'Europe/Berlin'));
-    expect(fake.menuBuilds).toBe(2);
+  it('sends only what changed: a minute tick updates the countdown, not the menu', () => {
+    const { fake, controller } = tray('darwin');
+    const at = (iso: string) => buildTrayModel(state, Date.parse(iso), 'Europe/Berlin');
+    controller.render(at('2026-11-24T12:35:00Z'));
+    controller.render(at('2026-11-24T12:35:00Z'));
+    expect([fake.menuBuilds, fake.tooltipSets, fake.titleSets]).toEqual([1, 1, 1]);
+    controller.render(at('2026-11-24T12:36:00Z'));
+    expect([fake.menuBuilds, fake.tooltipSets, fake.titleSets]).toEqual([1, 2, 2]);
     expect(fake.tooltip).toBe('Next: Standup & sync at 14:00 — in 24 min');
+    expect(fake.title).toBe('Standup & sync · 24m');
+    controller.render(at('2026-11-24T13:00:00Z')); // it starts: the menu marks it "(now)"
+    expect(fake.menuBuilds).toBe(2);
+    expect(fake.labels()).toContain('14:00  Standup & sync (now)');
+  });
+
+  it('off macOS, the icon carries the minutes left within the hour, and never a title', () => {
+    const { fake, controller, icons } = tray('linux');
+    const at = (iso: string) => buildTrayModel(state, Date.parse(iso), 'Europe/Berlin');
+    controller.render(at('2026-11-24T11:50:00Z')); // 70 minutes ahead: the plain icon
+    expect(fake.image.path).toBe('tray.png');
+    controller.render(at('2026-11-24T12:00:00Z'));
+    expect(fake.image.path).toBe('60.png');
+    controller.render(at('2026-11-24T12:35:00Z'));
+    expect(fake.image.path).toBe('25.png');
+    controller.render(at('2026-11-24T12:35:00Z'));
+    controller.render(at('2026-11-24T13:00:00Z'));
+    expect(fake.image.path).toBe('0.png');
+    controller.render(at('2026-11-24T13:10:00Z')); // over its first minutes: nothing next
+    expect(fake.image.path).toBe('tray.png');
+    expect(icons).toEqual([null, 60, 25, 0, null]);
+    expect(fake.imageSets).toBe(4);
+    expect(fake.titleSets).toBe(0);
+  });
+
+  it('draws the icon again for a new theme, with the minutes it shows', () => {
+    const { fake, controller, icons } = tray('win32');
+    controller.render(buildTrayModel(state, Date.parse('2026-11-24T12:35:00Z'), 'Europe/Berlin'));
+    controller.refreshIcon();
+    expect(icons).toEqual([null, 25, 25]);
+    expect(fake.imageSets).toBe(2);
+  });
+
+  it('leaves the macOS title empty when the menu-bar title is off', () => {
+    let on = false;
+    const { fake, controller } = tray('darwin', { menuBarTitle: () => on });
+    const at = (iso: string) => buildTrayModel(state, Date.parse(iso), 'Europe/Berlin');
+    controller.render(at('2026-11-24T12:35:00Z'));
+    expect(fake.title).toBe('');
+    on = true;
+    controller.render(at('2026-11-24T12:35:00Z'));
+    expect(fake.title).toBe('Standup & sync · 25m');
+    on = false;
+    controller.render(at('2026-11-24T12:36:00Z'));
+    expect(fake.title).toBe('');
   });
 
   it('keeps the model it last rendered, the one the end-to-end spec reads', () => {
@@ -109,67 +160,5 @@ describe('tray controller', () => {
     const later = buildTrayModel(state, Date.parse('2026-11-24T12:50:00Z'), 'Europe/Berlin');
     controller.render(later);
     expect(controller.lastModel()).toBe(later);
-  });
-});
-
-describe('reminder notifications', () => {
-  const notice = {
-    key: 'k',
-    title: 'Standup',
-    body: 'Starts at 14:00 — in 5 min',
-    joinUrl: 'https://zoom.us/j/1',
-  };
-
-  function notifier(platform: NodeJS.Platform, supported = true) {
-    const electron = createFakeElectron({ notificationsSupported: supported });
-    const joined: string[] = [];
-    let shownWindow = 0;
-    const notify = createReminderNotifier({
-      Notification: electron.Notification,
-      platform,
-      join: async (url) => void joined.push(url),
-      showWindow: () => (shownWindow += 1),
-      logger: createRecordingLogger(),
-    });
-    return { electron, joined, notify, windowShows: () => shownWindow };
-  }
-
-  it('on macOS offers a Join action that joins', async () => {
-    const { electron, joined, notify, windowShows } = notifier('darwin');
-    notify(notice);
-    const shown = electron.notifications[0]!;
-    expect(shown.shown).toBe(true);
-    expect(shown.options).toEqual({
-      title: 'Standup',
-      body: 'Starts at 14:00 — in 5 min',
-      actions: [{ type: 'button', text: 'Join' }],
-    });
-    shown.emit('action', {}, 0);
-    shown.emit('click');
-    expect(joined).toEqual(['https://zoom.us/j/1']);
-    expect(windowShows()).toBe(1);
-  });
-
-  it('elsewhere has no actions and a click joins', () => {
-    const { electron, joined, notify } = notifier('linux');
-    notify(notice);
-    const shown = electron.notifications[0]!;
-    expect(shown.options.actions).toBeUndefined();
-    shown.emit('click');
-    expect(joined).toEqual(['https://zoom.us/j/1']);
-  });
-
-  it('without an allowed link a click opens the window instead', () => {
-    const { electron, joined, notify, windowShows } = notifier('win32');
-    notify({ ...notice, joinUrl: null });
-    electron.notifications[0]!.emit('click');
-    expect(joined).toEqual([]);
-    expect(windowShows()).toBe(1);
-  });
-
-  it('skips quietly where notifications are unsupported', () => {
-    const { electron, notify } = notifier('linux', false);
-    notify(notice);
-    expect(electron.notifications).toEqual([]);
   });
 });

@@ -10,10 +10,11 @@ describe('buildTrayModel', () => {
   const standup = meeting('1', 'Standup', '2026-11-24T13:00:00Z'); // 14:00 in Berlin (CET)
   const review = meeting('2', 'Design review', '2026-11-25T08:30:00Z'); // tomorrow 09:30
 
-  it('shows the next meeting with a countdown in the tooltip and the macOS title', () => {
+  it('shows the next meeting with a countdown in the tooltip, and at a glance', () => {
     const model = buildTrayModel(signedIn([standup, review]), at('2026-11-24T12:35:00Z'), BERLIN);
     expect(model.tooltip).toBe('Next: Standup at 14:00 — in 25 min');
-    expect(model.title).toBe('Standup · 25m');
+    expect(model.glance).toEqual({ topic: 'Standup', start: at('2026-11-24T13:00:00Z') });
+    expect(model.at).toBe(at('2026-11-24T12:35:00Z'));
   });
 
   it('lists today and tomorrow, each meeting clickable to join', () => {
@@ -46,7 +47,7 @@ describe('buildTrayModel', () => {
     const model = buildTrayModel(signedIn([later, floating]), at('2026-11-24T12:00:00Z'), BERLIN);
     expect(labels(model.items)).toContain('No more meetings today or tomorrow');
     expect(model.tooltip).toBe('Next: Far away on Fri 27 Nov at 10:00 — in 3 days');
-    expect(model.title).toBe('');
+    expect(model.glance?.topic).toBe('Far away');
   });
 
   it('disables a meeting whose join link is not allow-listed', () => {
@@ -60,9 +61,11 @@ describe('buildTrayModel', () => {
     const next = meeting('6', 'Next one', '2026-11-24T14:00:00Z');
     const early = buildTrayModel(signedIn([standup, next]), at('2026-11-24T13:04:00Z'), BERLIN);
     expect(early.tooltip).toBe('Now: Standup at 14:00 — started 4 min ago');
+    expect(early.glance?.topic).toBe('Standup');
     expect(labels(early.items)).toContain('14:00  Standup (now)');
     const later = buildTrayModel(signedIn([standup, next]), at('2026-11-24T13:15:00Z'), BERLIN);
     expect(later.tooltip).toBe('Next: Next one at 15:00 — in 45 min');
+    expect(later.glance?.topic).toBe('Next one');
     expect(labels(later.items)).toContain('14:00  Standup (now)');
     const over = buildTrayModel(signedIn([standup, next]), at('2026-11-24T13:31:00Z'), BERLIN);
     expect(labels(over.items)).not.toContain('14:00  Standup (now)');
@@ -201,7 +204,6 @@ describe('buildTrayModel', () => {
       BERLIN,
     );
     expect(model.tooltip.length).toBeLessThanOrEqual(127);
-    expect(model.title.length).toBeLessThanOrEqual(30);
     const item = model.items.find((i) => i.kind === 'action' && i.action.type === 'join');
     expect(item && item.kind !== 'separator' ? item.label.length : 0).toBeLessThanOrEqual(60);
   });
@@ -217,6 +219,12 @@ describe('buildTrayModel', () => {
           kind: 'choice',
           label: 'Off',
           action: { type: 'set-reminder-lead', lead: 'off' },
+          checked: false,
+        },
+        {
+          kind: 'choice',
+          label: 'When it starts',
+          action: { type: 'set-reminder-lead', lead: 0 },
           checked: false,
         },
         {
@@ -255,8 +263,67 @@ describe('buildTrayModel', () => {
     expect(checked).toEqual(['5 minutes before']);
   });
 
+  it('lists at most 8 meetings a day, then "+N more" that opens the window', () => {
+    const today = Array.from({ length: 11 }, (_, i) =>
+      meeting(
+        `t${i}`,
+        `Today ${i}`,
+        new Date(at('2026-11-24T13:00:00Z') + i * 300_000).toISOString(),
+      ),
+    );
+    const tomorrow = Array.from({ length: 9 }, (_, i) =>
+      meeting(
+        `m${i}`,
+        `Tomorrow ${i}`,
+        new Date(at('2026-11-25T08:00:00Z') + i * 600_000).toISOString(),
+      ),
+    );
+    const model = buildTrayModel(
+      signedIn([...tomorrow, ...today]),
+      at('2026-11-24T12:35:00Z'),
+      BERLIN,
+    );
+    const shown = labels(model.items);
+    expect(shown.slice(0, 11)).toEqual([
+      'Today',
+      ...today
+        .slice(0, 8)
+        .map(
+          (m, i) =>
+            `${String(14 + Math.floor((i * 5) / 60)).padStart(2, '0')}:${String((i * 5) % 60).padStart(2, '0')}  ${m.topic}`,
+        ),
+      '+3 more',
+      'Tomorrow',
+    ]);
+    expect(shown.slice(11, 20)).toEqual([
+      ...tomorrow.slice(0, 8).map((m) => expect.stringContaining(m.topic) as unknown as string),
+      '+1 more',
+    ]);
+    expect(model.items[9]).toEqual({
+      kind: 'action',
+      label: '+3 more',
+      action: { type: 'open-window' },
+      enabled: true,
+    });
+    const exactly = buildTrayModel(signedIn(today.slice(0, 8)), at('2026-11-24T12:35:00Z'), BERLIN);
+    expect(labels(exactly.items).some((label) => label.includes('more'))).toBe(false);
+  });
+
+  it('counts a running meeting that began yesterday under Today, ahead of what is to come', () => {
+    const overnight = meeting('20', 'Overnight', '2026-11-23T22:00:00Z', 16 * 60); // to 15:00
+    const model = buildTrayModel(
+      signedIn([standup, overnight]),
+      at('2026-11-24T12:35:00Z'),
+      BERLIN,
+    );
+    expect(labels(model.items).slice(0, 3)).toEqual([
+      'Today',
+      '23:00  Overnight (now)',
+      '14:00  Standup',
+    ]);
+  });
+
   it('says demo mode wherever it shows sample data, with one way to connect a real account', () => {
-    const standup = meeting('1', 'Standup', '2026-11-24T13:00:00Z');
     const model = buildTrayModel(
       signedIn([standup], { demo: true }),
       at('2026-11-24T12:35:00Z'),
