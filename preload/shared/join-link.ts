@@ -40,10 +40,11 @@ export function isZoomHost(hostname: string): boolean {
 }
 
 /**
- * Parses a candidate link with the rules both forms share: a string of sane length without
+ * Parses a candidate link with the rules every Zoom link shares (both join forms, and the
+ * openExternal allow-list in main/desktop/security): a string of sane length without
  * whitespace, control characters or backslashes, no user name, password or port, on a Zoom host.
  */
-function parseZoomUrl(candidate: unknown): URL | null {
+export function parseZoomUrl(candidate: unknown): URL | null {
   if (typeof candidate !== 'string') return null;
   if (candidate.length === 0 || candidate.length > MAX_LINK_LENGTH) return null;
   if (SUSPICIOUS_LINK_CHARACTERS.test(candidate)) return null;

@@ -1,5 +1,4 @@
-import { MAX_LINK_LENGTH, SUSPICIOUS_LINK_CHARACTERS } from '../../../preload/shared/limits.ts';
-import { isZoomHost, parseAppJoinLink } from '../../../preload/shared/join-link.ts';
+import { parseAppJoinLink, parseZoomUrl } from '../../../preload/shared/join-link.ts';
 
 /**
  * The only URLs the app hands to the operating system (shell.openExternal). openExternal can
@@ -8,18 +7,8 @@ import { isZoomHost, parseAppJoinLink } from '../../../preload/shared/join-link.
  * Zoom's hosts, and the Zoom app's join link in exactly the shape the join opener writes.
  */
 export function allowedExternalUrl(candidate: unknown): string | null {
-  if (typeof candidate !== 'string') return null;
-  if (candidate.length === 0 || candidate.length > MAX_LINK_LENGTH) return null;
-  if (SUSPICIOUS_LINK_CHARACTERS.test(candidate)) return null;
-  let url: URL;
-  try {
-    url = new URL(candidate);
-  } catch {
-    return null;
-  }
-  if (url.username !== '' || url.password !== '') return null;
-  if (url.port !== '') return null;
-  if (!isZoomHost(url.hostname)) return null;
+  const url = parseZoomUrl(candidate);
+  if (!url) return null;
   if (url.protocol === 'https:') return url.href;
   if (url.protocol === 'zoommtg:' && parseAppJoinLink(candidate)) return url.href;
   return null;
