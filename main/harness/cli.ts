@@ -70,7 +70,7 @@ const core = await (async () =>
     clock,
     // The page is the harness's only "window": its browser opens links as shell.openExternal would.
     openBrowser: (url) => server.openInPage(url),
-    // A browser page has no power events; refreshes come from the 5-minute timer and the Refresh button.
+    // A browser page has no power events; refreshes come from the minute ticks and the Refresh button.
     wake: { onWake: () => () => {} },
     logger,
     teardown,
