@@ -7,7 +7,6 @@
  * preload/shared/time-countdown.ts, which the window uses too.
  */
 import { createDateKeyFormat } from '../../preload/shared/date-key.ts';
-import { formatSince, formatUntil } from '../../preload/shared/time-countdown.ts';
 import { clockOptions, type TimeStyle } from '../../preload/shared/time-style.ts';
 
 /** The tray's original style: "14:00" and "Fri 27 Nov", whatever the system's locale. */
@@ -45,16 +44,6 @@ export function createZonedFormat(timeZone?: string, style: TimeStyle = NARROW_2
 /** "14:00" in the given zone (and style). */
 export function formatClockTime(epochMs: number, timeZone?: string, style?: TimeStyle): string {
   return createZonedFormat(timeZone, style).clockTime(epochMs);
-}
-
-/** "in 25 min", "in 1 h 5 min", "in 3 days" — rounded up so "in 0 min" never shows early. */
-export function formatCountdown(fromMs: number, toMs: number): string {
-  return formatUntil(fromMs, toMs);
-}
-
-/** "started 4 min ago" for a meeting in progress. */
-export function formatElapsed(fromMs: number, toMs: number): string {
-  return formatSince(fromMs, toMs);
 }
 
 /** Shortens to `max` characters with an ellipsis, so long topics do not stretch the menu. */

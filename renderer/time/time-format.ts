@@ -66,11 +66,6 @@ export function createTimeFormat({
   };
 }
 
-/** `30 min`, `1 h`, `1 h 15 min`. */
-export function formatDuration(minutes: number): string {
-  return formatMinutes(minutes);
-}
-
 /** `14:00–14:30 · 30 min`; just `14:00` when Zoom gives no length. */
 export function formatTimeRange(
   format: TimeFormat,

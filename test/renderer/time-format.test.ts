@@ -1,9 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  createTimeFormat,
-  formatDuration,
-  formatTimeRange,
-} from '../../renderer/time/time-format.ts';
+import { formatMinutes } from '../../preload/shared/time-countdown.ts';
+import { createTimeFormat, formatTimeRange } from '../../renderer/time/time-format.ts';
 
 describe('createTimeFormat', () => {
   it('gives the calendar day in the requested zone, not in UTC', () => {
@@ -54,7 +51,7 @@ describe('createTimeFormat', () => {
   });
 });
 
-describe('formatDuration', () => {
+describe('formatMinutes (lengths in the window)', () => {
   it.each([
     [0, '0 min'],
     [15, '15 min'],
@@ -62,7 +59,7 @@ describe('formatDuration', () => {
     [90, '1 h 30 min'],
     [125, '2 h 5 min'],
   ])('%i minutes reads %s', (minutes, text) => {
-    expect(formatDuration(minutes)).toBe(text);
+    expect(formatMinutes(minutes)).toBe(text);
   });
 });
 

@@ -10,7 +10,8 @@ import {
 } from './reminder-planner.ts';
 import { ShellSetting } from '../settings/settings-keys.ts';
 import type { TimeStyle } from '../../../preload/shared/time-style.ts';
-import { formatClockTime, formatCountdown, truncate } from '../time-format.ts';
+import { formatUntil } from '../../../preload/shared/time-countdown.ts';
+import { formatClockTime, truncate } from '../time-format.ts';
 
 export interface ReminderNotice {
   key: string;
@@ -44,7 +45,7 @@ export function reminderNotice(
   return {
     key: reminder.key,
     title: truncate(reminder.topic, 60) || 'Zoom meeting',
-    body: `Starts at ${formatClockTime(reminder.startsAt, timeZone, style)} — ${formatCountdown(now, reminder.startsAt)}`,
+    body: `Starts at ${formatClockTime(reminder.startsAt, timeZone, style)} — ${formatUntil(now, reminder.startsAt)}`,
     joinUrl: allowedExternalUrl(reminder.joinUrl),
   };
 }

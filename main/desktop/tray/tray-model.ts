@@ -6,13 +6,8 @@ import {
   type ReminderLead,
 } from '../reminders/reminder-planner.ts';
 import { nextDateKey } from '../../../preload/shared/date-key.ts';
-import {
-  createZonedFormat,
-  formatCountdown,
-  formatElapsed,
-  truncate,
-  type ZonedFormat,
-} from '../time-format.ts';
+import { formatSince, formatUntil } from '../../../preload/shared/time-countdown.ts';
+import { createZonedFormat, truncate, type ZonedFormat } from '../time-format.ts';
 import {
   createMeetingTimeline,
   firstIndexWhere,
@@ -223,11 +218,11 @@ function signedInModel(
   let tooltip: string;
   let glance: GlanceMeeting | null = null;
   if (current) {
-    tooltip = `Now: ${truncate(current.meeting.topic, TOPIC_IN_TOOLTIP)} at ${formats.text(current).clock} — ${formatElapsed(current.start, now)}`;
+    tooltip = `Now: ${truncate(current.meeting.topic, TOPIC_IN_TOOLTIP)} at ${formats.text(current).clock} — ${formatSince(current.start, now)}`;
     glance = { topic: current.meeting.topic, start: current.start };
   } else if (next) {
     const when = `${dayWords(next.start, formats)} at ${formats.text(next).clock}`;
-    tooltip = `Next: ${truncate(next.meeting.topic, TOPIC_IN_TOOLTIP)}${when} — ${formatCountdown(now, next.start)}`;
+    tooltip = `Next: ${truncate(next.meeting.topic, TOPIC_IN_TOOLTIP)}${when} — ${formatUntil(now, next.start)}`;
     glance = { topic: next.meeting.topic, start: next.start };
   } else {
     tooltip = 'Meeting Tray — no upcoming meetings';
