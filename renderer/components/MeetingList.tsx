@@ -1,4 +1,9 @@
-import { useWindowVirtualizer, defaultRangeExtractor } from '@tanstack/react-virtual';
+import {
+  defaultRangeExtractor,
+  measureElement,
+  useWindowVirtualizer,
+  type Virtualizer,
+} from '@tanstack/react-virtual';
 import {
   Fragment,
   useCallback,
@@ -29,10 +34,12 @@ interface MeetingListProps {
 }
 
 /** First guesses of the heights (px) before a row is measured; rows that wrap are measured. */
-const ROW_ESTIMATE = 54;
+const ROW_ESTIMATE = 53;
 const HEADING_ESTIMATE = 30;
-/** Rows kept beyond each edge of the window, and on each side of the focused row. */
-const OVERSCAN = 6;
+/** Rows kept beyond each edge of the window (few: each one is paid for on the first paint). */
+const OVERSCAN = 2;
+/** Rows kept on each side of the focused one, so Tab and Shift+Tab always find the next. */
+const AROUND_FOCUS = 6;
 
 /**
  * The meetings, grouped Today / Tomorrow / Later / No fixed time, rendering only what the window
@@ -84,6 +91,7 @@ function VirtualMeetingList({
     count: items.length,
     estimateSize,
     getItemKey,
+    measureElement: measuredOrEstimated,
     overscan: OVERSCAN,
     scrollMargin,
     initialRect: { width: window.innerWidth, height: window.innerHeight },
@@ -94,8 +102,9 @@ function VirtualMeetingList({
       const indexes = defaultRangeExtractor(range);
       if (focused === undefined) return indexes;
       const near = new Set(indexes);
-      const last = Math.min(range.count - 1, focused + OVERSCAN);
-      for (let index = Math.max(0, focused - OVERSCAN); index <= last; index += 1) near.add(index);
+      const last = Math.min(range.count - 1, focused + AROUND_FOCUS);
+      for (let index = Math.max(0, focused - AROUND_FOCUS); index <= last; index += 1)
+        near.add(index);
       return [...near].sort((a, b) => a - b);
     },
   });
@@ -162,7 +171,7 @@ function VirtualMeetingList({
               {rows.map(({ item, index, offset }) => (
                 <MeetingRow
                   key={item.key}
-                  row={item.row}
+                  row={item}
                   format={format}
                   index={index}
                   offset={offset}
@@ -208,4 +217,17 @@ function useOffsetInPage(ref: RefObject<HTMLElement | null>, content: unknown): 
     return () => observer.disconnect();
   }, [ref, content]);
   return offset;
+}
+
+/**
+ * The element's height as the virtualizer measures it; the estimate where the page has no
+ * layout (a height of 0, which a rendered row or heading never has in a browser).
+ */
+function measuredOrEstimated(
+  element: HTMLElement,
+  entry: ResizeObserverEntry | undefined,
+  virtualizer: Virtualizer<Window, HTMLElement>,
+): number {
+  const size = measureElement(element, entry, virtualizer);
+  return size > 0 ? size : virtualizer.options.estimateSize(virtualizer.indexFromElement(element));
 }

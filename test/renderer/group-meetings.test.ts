@@ -179,7 +179,7 @@ describe('meetingListItems', () => {
       meetingListItems(groups).map((item) =>
         item.kind === 'heading'
           ? `# ${item.group.label}`
-          : `${item.row.meeting.topic} ${item.position}/${item.group.rows.length}`,
+          : `${item.meeting.topic} ${item.position}/${item.group.rows.length}`,
       ),
     ).toEqual([
       '# Today',

@@ -5,7 +5,7 @@ import {
   REMINDER_LEAD_CHOICES,
   type ReminderLead,
 } from '../reminders/reminder-planner.ts';
-import { nextDateKey } from '../../../preload/shared/date-key.ts';
+import { dayStart, nextDateKey } from '../../../preload/shared/date-key.ts';
 import {
   createZonedFormat,
   formatCountdown,
@@ -17,7 +17,6 @@ import {
   createMeetingTimeline,
   firstIndexWhere,
   firstLiveIndex,
-  nextDayStart,
   type MeetingTimeline,
   type TimedMeeting,
 } from './meeting-timeline.ts';
@@ -81,8 +80,9 @@ interface DayBounds {
 
 function dayBounds(now: number, zoned: ZonedFormat): DayBounds {
   const today = zoned.dateKey(now);
-  const tomorrowStart = nextDayStart(now, today, zoned.dateKey);
-  const laterStart = nextDayStart(tomorrowStart, nextDateKey(today), zoned.dateKey);
+  const tomorrow = nextDateKey(today);
+  const tomorrowStart = dayStart(tomorrow, zoned.dateKey);
+  const laterStart = dayStart(nextDateKey(tomorrow), zoned.dateKey);
   return { today, tomorrowStart, laterStart, from: now };
 }
 
