@@ -160,6 +160,7 @@ export function meetingListLayout(groups: readonly MeetingGroup[]): MeetingListL
     firsts.push(count);
     count += 1 + group.meetings.length;
   }
+  const headingAt = new Set(firsts);
   const headings = groups.map((group): MeetingHeadingView => ({
     kind: 'heading',
     key: `heading:${group.id}`,
@@ -183,7 +184,8 @@ export function meetingListLayout(groups: readonly MeetingGroup[]): MeetingListL
       if (!at) return undefined;
       return at.row < 0 ? headings[at.group]!.key : groups[at.group]!.meetings[at.row]!.key;
     },
-    isHeading: (index) => locate(index)?.row === -1,
+    // Asked for every entry each time the virtualizer lays the list out: no search.
+    isHeading: (index) => headingAt.has(index),
     indexOf(key) {
       for (let group = 0; group < groups.length; group += 1) {
         if (headings[group]!.key === key) return firsts[group]!;
