@@ -1,4 +1,9 @@
-import { useWindowVirtualizer, defaultRangeExtractor } from '@tanstack/react-virtual';
+import {
+  defaultRangeExtractor,
+  measureElement,
+  useWindowVirtualizer,
+  type Virtualizer,
+} from '@tanstack/react-virtual';
 import {
   Fragment,
   useCallback,
@@ -12,9 +17,10 @@ import {
 import type { Meeting } from '../../preload/contract.ts';
 import {
   groupMeetingsForDay,
-  meetingListItems,
+  meetingListLayout,
   type MeetingGroupId,
   type MeetingListItem,
+  type MeetingListLayout,
 } from '../time/group-meetings.ts';
 import type { TimeFormat } from '../time/time-format.ts';
 import { MeetingRow } from './MeetingRow.tsx';
@@ -29,10 +35,12 @@ interface MeetingListProps {
 }
 
 /** First guesses of the heights (px) before a row is measured; rows that wrap are measured. */
-const ROW_ESTIMATE = 54;
+const ROW_ESTIMATE = 53;
 const HEADING_ESTIMATE = 30;
-/** Rows kept beyond each edge of the window, and on each side of the focused row. */
-const OVERSCAN = 6;
+/** Rows kept beyond each edge of the window (few: each one is paid for on the first paint). */
+const OVERSCAN = 2;
+/** Rows kept on each side of the focused one, so Tab and Shift+Tab always find the next. */
+const AROUND_FOCUS = 6;
 
 /**
  * The meetings, grouped Today / Tomorrow / Later / No fixed time, rendering only what the window
@@ -46,8 +54,8 @@ export function MeetingList({ meetings, today, format, onJoin, onCopy }: Meeting
     () => groupMeetingsForDay(meetings, today, format),
     [meetings, today, format],
   );
-  const items = useMemo(() => meetingListItems(groups), [groups]);
-  if (items.length === 0) {
+  const layout = useMemo(() => meetingListLayout(groups), [groups]);
+  if (layout.count === 0) {
     return (
       <div className="empty" data-testid="no-meetings">
         <p className="empty__title">No upcoming meetings</p>
@@ -55,37 +63,42 @@ export function MeetingList({ meetings, today, format, onJoin, onCopy }: Meeting
       </div>
     );
   }
-  return <VirtualMeetingList items={items} format={format} onJoin={onJoin} onCopy={onCopy} />;
+  return <VirtualMeetingList layout={layout} format={format} onJoin={onJoin} onCopy={onCopy} />;
 }
 
 function VirtualMeetingList({
-  items,
+  layout,
   format,
   onJoin,
   onCopy,
-}: Omit<MeetingListProps, 'meetings' | 'today'> & { items: readonly MeetingListItem[] }) {
+}: Omit<MeetingListProps, 'meetings' | 'today'> & { layout: MeetingListLayout }) {
   const listRef = useRef<HTMLDivElement>(null);
-  const scrollMargin = useOffsetInPage(listRef, items);
+  const offsetInPage = useOffsetInPage(listRef, layout);
+  const scrollMargin = offsetInPage ?? 0;
   // By key, not index: a refresh may move the focused meeting to another place in the list.
   const [focusedKey, setFocusedKey] = useState<string | null>(null);
   const focused = useMemo(() => {
-    const index = focusedKey === null ? -1 : items.findIndex((item) => item.key === focusedKey);
+    const index = focusedKey === null ? -1 : layout.indexOf(focusedKey);
     return index === -1 ? undefined : index;
-  }, [items, focusedKey]);
+  }, [layout, focusedKey]);
 
   // Stable per list: the virtualizer lays out every item again when these change identity.
   const estimateSize = useCallback(
-    (index: number) => (items[index]?.kind === 'heading' ? HEADING_ESTIMATE : ROW_ESTIMATE),
-    [items],
+    (index: number) => (layout.isHeading(index) ? HEADING_ESTIMATE : ROW_ESTIMATE),
+    [layout],
   );
-  const getItemKey = useCallback((index: number) => items[index]?.key ?? index, [items]);
+  const getItemKey = useCallback((index: number) => layout.key(index) ?? index, [layout]);
 
   const virtualizer = useWindowVirtualizer<HTMLElement>({
-    count: items.length,
+    count: layout.count,
     estimateSize,
     getItemKey,
+    measureElement: measuredOrEstimated,
     overscan: OVERSCAN,
     scrollMargin,
+    // Laid out once the list's place in the page is known (before the first paint): laying out
+    // 10,000 entries for a guessed place and again for the real one would be paid twice.
+    enabled: offsetInPage !== null,
     initialRect: { width: window.innerWidth, height: window.innerHeight },
     // What is in view, plus the focused row and its neighbours: Tab and Shift+Tab find the next
     // row in the page even before the scroll that focusing caused has been reported, and a row
@@ -94,8 +107,9 @@ function VirtualMeetingList({
       const indexes = defaultRangeExtractor(range);
       if (focused === undefined) return indexes;
       const near = new Set(indexes);
-      const last = Math.min(range.count - 1, focused + OVERSCAN);
-      for (let index = Math.max(0, focused - OVERSCAN); index <= last; index += 1) near.add(index);
+      const last = Math.min(range.count - 1, focused + AROUND_FOCUS);
+      for (let index = Math.max(0, focused - AROUND_FOCUS); index <= last; index += 1)
+        near.add(index);
       return [...near].sort((a, b) => a - b);
     },
   });
@@ -104,13 +118,13 @@ function VirtualMeetingList({
     (event: FocusEvent<HTMLDivElement>) => {
       const index = (event.target as Element).closest('[data-index]')?.getAttribute('data-index');
       if (index == null) return;
-      setFocusedKey(items[Number(index)]?.key ?? null);
+      setFocusedKey(layout.key(Number(index)) ?? null);
       // The browser scrolls the focused row into view, but rows measured just after (taller or
       // shorter than estimated) can move it out again; the virtualizer keeps it in view until
       // the layout settles. A row already in view is left where it is.
       virtualizer.scrollToIndex(Number(index), { align: 'auto' });
     },
-    [items, virtualizer],
+    [layout, virtualizer],
   );
   const onBlur = useCallback((event: FocusEvent<HTMLDivElement>) => {
     if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setFocusedKey(null);
@@ -121,7 +135,7 @@ function VirtualMeetingList({
   // moves to another parent — which would remount it and drop its focus.
   const parts = new Map<MeetingGroupId, { heading?: Placed<'heading'>; rows: Placed<'row'>[] }>();
   for (const virtual of virtualizer.getVirtualItems()) {
-    const item = items[virtual.index];
+    const item = layout.item(virtual.index);
     if (!item) continue;
     const part = parts.get(item.group.id) ?? { rows: [] };
     parts.set(item.group.id, part);
@@ -162,12 +176,12 @@ function VirtualMeetingList({
               {rows.map(({ item, index, offset }) => (
                 <MeetingRow
                   key={item.key}
-                  row={item.row}
+                  row={item}
                   format={format}
                   index={index}
                   offset={offset}
                   position={item.position}
-                  setSize={item.group.rows.length}
+                  setSize={item.group.meetings.length}
                   measure={virtualizer.measureElement}
                   onJoin={onJoin}
                   onCopy={onCopy}
@@ -190,12 +204,13 @@ interface Placed<Kind extends MeetingListItem['kind']> {
 
 /**
  * Where `ref`'s element starts in the page, which the window virtualizer needs to know what of
- * the list the window shows. Measured when `content` changes and whenever the page's size
- * changes (a banner above the list comes or goes). While the whole page fits in the window the
- * page does not change size, but then the overscan covers any stale offset.
+ * the list the window shows; null until the element is laid out. Measured when `content`
+ * changes and whenever the page's size changes (a banner above the list comes or goes). While
+ * the whole page fits in the window the page does not change size, but then the overscan covers
+ * any stale offset.
  */
-function useOffsetInPage(ref: RefObject<HTMLElement | null>, content: unknown): number {
-  const [offset, setOffset] = useState(0);
+function useOffsetInPage(ref: RefObject<HTMLElement | null>, content: unknown): number | null {
+  const [offset, setOffset] = useState<number | null>(null);
   useLayoutEffect(() => {
     const element = ref.current;
     if (!element) return;
@@ -208,4 +223,17 @@ function useOffsetInPage(ref: RefObject<HTMLElement | null>, content: unknown): 
     return () => observer.disconnect();
   }, [ref, content]);
   return offset;
+}
+
+/**
+ * The element's height as the virtualizer measures it; the estimate where the page has no
+ * layout (a height of 0, which a rendered row or heading never has in a browser).
+ */
+function measuredOrEstimated(
+  element: HTMLElement,
+  entry: ResizeObserverEntry | undefined,
+  virtualizer: Virtualizer<Window, HTMLElement>,
+): number {
+  const size = measureElement(element, entry, virtualizer);
+  return size > 0 ? size : virtualizer.options.estimateSize(virtualizer.indexFromElement(element));
 }

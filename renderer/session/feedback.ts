@@ -80,12 +80,14 @@ const screenOf = (session: SessionState | null): ScreenKind => session?.kind ?? 
 const updatedAtOf = (session: SessionState | null) =>
   session?.kind === 'signed-in' ? session.updatedAt : null;
 
-function show(
-  state: FeedbackState,
-  message: Omit<FeedbackMessage, 'id'>,
-  quiet: string | null = null,
-): FeedbackState {
-  return { ...state, message: { ...message, id: state.nextId }, quiet, nextId: state.nextId + 1 };
+/** A new message replaces the last one, and any quiet note (it was about something earlier). */
+function show(state: FeedbackState, message: Omit<FeedbackMessage, 'id'>): FeedbackState {
+  return {
+    ...state,
+    message: { ...message, id: state.nextId },
+    quiet: null,
+    nextId: state.nextId + 1,
+  };
 }
 
 /** The message to show with this session, if any (the reducer drops it on the next push). */

@@ -32,17 +32,23 @@ export function isInProgress(meeting: Meeting, now: number): boolean {
   return timed !== null && timed.start <= now && now < timed.end;
 }
 
-/** One pass over the list; no sorting, so 10,000 meetings cost one scan a minute. */
+/**
+ * One pass over the list; no sorting, so 10,000 meetings cost one scan a minute. Only the
+ * winners become objects: the scan itself allocates nothing (the window's first frame with
+ * 10,000 meetings pays for every allocation).
+ */
 export function findNowAndNext(meetings: readonly Meeting[], now: number): NowAndNext {
   let current: TimedMeeting | null = null;
   let next: TimedMeeting | null = null;
   for (const meeting of meetings) {
-    const timed = timedMeeting(meeting);
-    if (!timed) continue;
-    if (timed.start <= now && now < timed.end) {
-      if (!current || timed.start > current.start) current = timed;
-    } else if (timed.start > now && (!next || timed.start < next.start)) {
-      next = timed;
+    if (meeting.startTime === null) continue;
+    const start = Date.parse(meeting.startTime);
+    if (Number.isNaN(start)) continue;
+    const end = start + Math.max(0, meeting.durationMinutes) * MINUTE;
+    if (start <= now && now < end) {
+      if (!current || start > current.start) current = { meeting, start, end };
+    } else if (start > now && (!next || start < next.start)) {
+      next = { meeting, start, end };
     }
   }
   return { current, next };

@@ -144,10 +144,10 @@ describe('composition root (demo mode, fake electron)', () => {
       ]),
     );
     expect(fake.trays[0]!.tooltip).toMatch(/^(Next|Now): /u);
-    const pushed = fake.windows[0]!.webContents.sent.map(([channel, state]) => [
-      channel,
-      (state as { kind: string }).kind,
-    ]);
+    // Session pushes only: the display push of a minute tick may come in between.
+    const pushed = fake.windows[0]!.webContents.sent.filter(
+      ([channel]) => channel === Channel.sessionChanged,
+    ).map(([channel, state]) => [channel, (state as { kind: string }).kind]);
     expect(pushed.at(-1)).toEqual([Channel.sessionChanged, 'signed-in']);
     expect(JSON.stringify(fake.windows[0]!.webContents.sent)).not.toMatch(
       /access_token|refresh_token|accessToken/u,
@@ -162,6 +162,21 @@ describe('composition root (demo mode, fake electron)', () => {
     const log = readFileSync(join(fake.app.getPath('logs'), 'main.log'), 'utf8');
     expect(log).toMatch(/\[info\]\s+signed in/u);
     expect(existsSync(join(fake.app.getPath('userData'), 'demo-sandbox-grants.json'))).toBe(true);
+  });
+
+  it("tells the window main's minute, the system zone and regional locale, and the options", async () => {
+    const display = await fake.ipcMain.invoke(Channel.getDisplay, {
+      sender: fake.windows[0]!.webContents,
+    });
+    expect(display).toEqual({
+      now: expect.any(Number),
+      timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+      locale: fake.app.getSystemLocale(),
+      systemHourCycle: null,
+      clock: 'system',
+      joinIn: 'app',
+    });
+    expect(Math.abs((display as { now: number }).now - Date.now())).toBeLessThan(60_000);
   });
 
   it('joins from the tray through the allow-list, and signs out (revoking) from the tray', async () => {

@@ -113,6 +113,21 @@ describe('feedback in the window', () => {
     expect(screen.queryByTestId('feedback')).not.toBeInTheDocument();
   });
 
+  it('a success stays while the pointer or focus rests on it', async () => {
+    await renderApp(signedIn);
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const today = within(screen.getByRole('list', { name: 'Today' }));
+    await act(async () =>
+      fireEvent.click(today.getByRole('button', { name: 'Copy link for Design review' })),
+    );
+    await act(async () => fireEvent.mouseEnter(screen.getByTestId('feedback')));
+    await act(async () => vi.advanceTimersByTime(3 * SUCCESS_VISIBLE_MS));
+    expect(screen.getByTestId('feedback')).toBeInTheDocument();
+    await act(async () => fireEvent.mouseLeave(screen.getByTestId('feedback')));
+    await act(async () => vi.advanceTimersByTime(SUCCESS_VISIBLE_MS));
+    expect(screen.queryByTestId('feedback')).not.toBeInTheDocument();
+  });
+
   it('a failed refresh is an alert; a later success clears it', async () => {
     const { bridge, user } = await renderApp(signedIn);
     bridge.respond('refreshMeetings', {

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import {
   describeWhen,
   groupMeetingsForDay,
-  meetingListItems,
+  meetingListLayout,
+  rowAt,
 } from '../../renderer/time/group-meetings.ts';
 import { createTimeFormat, type TimeFormat } from '../../renderer/time/time-format.ts';
 import { nextDateKey } from '../../preload/shared/date-key.ts';
@@ -18,7 +19,7 @@ const london = createTimeFormat({ timeZone: 'Europe/London' });
 const summary = (groups: ReturnType<typeof groupMeetingsForDay>, format: TimeFormat = london) =>
   groups.map((group) => [
     group.label,
-    group.rows.map((row) => `${row.meeting.topic} | ${describeWhen(row, format)}`),
+    group.meetings.map((m, i) => `${m.topic} | ${describeWhen(rowAt(group, i), format)}`),
   ]);
 
 describe('groupMeetingsForDay', () => {
@@ -106,17 +107,17 @@ describe('groupMeetingsForDay', () => {
     ];
     const groups = groupMeetingsForDay(meetings, london.dayKey(FIXTURE_NOW), london);
     expect(groups.map((g) => g.id)).toEqual(['no-fixed-time']);
-    expect(groups[0]?.rows.map((row) => row.meeting.topic)).toEqual(['B', 'A', 'Broken']);
+    expect(groups[0]?.meetings.map((meeting) => meeting.topic)).toEqual(['B', 'A', 'Broken']);
   });
 
   it('keeps every one of 1,000 meetings, each exactly once', () => {
     const meetings = manyMeetings(1000);
     const groups = groupMeetingsForDay(meetings, london.dayKey(FIXTURE_NOW), london);
-    const keys = groups.flatMap((group) => group.rows.map((row) => row.meeting.key));
+    const keys = groups.flatMap((group) => group.meetings.map((meeting) => meeting.key));
     expect(keys).toHaveLength(1000);
     expect(new Set(keys).size).toBe(1000);
     for (const group of groups) {
-      const starts = group.rows.map((row) => Date.parse(row.meeting.startTime ?? ''));
+      const starts = group.meetings.map((meeting) => Date.parse(meeting.startTime ?? ''));
       expect(starts).toEqual([...starts].sort((a, b) => a - b));
     }
   });
@@ -140,8 +141,8 @@ describe('groupMeetingsForDay at scale', () => {
       const tomorrow = nextDateKey(today);
       const wrong: string[] = [];
       for (const group of groupMeetingsForDay(meetings, today, format))
-        for (const row of group.rows) {
-          const day = format.dayKey(row.startMs);
+        group.meetings.forEach((meeting, i) => {
+          const day = format.dayKey(group.starts[i]!);
           const expected =
             day === today
               ? 'today'
@@ -150,15 +151,13 @@ describe('groupMeetingsForDay at scale', () => {
                 : day < today
                   ? 'earlier'
                   : 'later';
-          if (group.id !== expected) wrong.push(`${row.meeting.startTime} in ${group.id}`);
-        }
+          if (group.id !== expected) wrong.push(`${meeting.startTime} in ${group.id}`);
+        });
       expect(wrong, zone).toEqual([]);
     }
   });
 
-  it('asks for the day at most twice a quarter hour, not once a meeting', () => {
-    const meetings = manyMeetings(10_000);
-    const quarters = new Set(meetings.map((m) => Math.floor(Date.parse(m.startTime!) / 900_000)));
+  it('asks for the day a few times per list, not once a meeting', () => {
     let asked = 0;
     const counting = {
       dayKey: (ms: number) => {
@@ -166,20 +165,41 @@ describe('groupMeetingsForDay at scale', () => {
         return london.dayKey(ms);
       },
     };
-    groupMeetingsForDay(meetings, london.dayKey(FIXTURE_NOW), counting);
-    expect(asked).toBeLessThanOrEqual(2 * quarters.size);
-    expect(asked).toBeLessThan(meetings.length / 5);
+    groupMeetingsForDay(manyMeetings(10_000), london.dayKey(FIXTURE_NOW), counting);
+    expect(asked).toBeLessThan(150);
+  });
+
+  it.each([
+    // Within weeks: (start, index) packed into one number and sorted natively.
+    ['2026-11-27T10:00:00Z', '2026-11-24T10:00:00Z', '2026-11-25T10:00:00Z'],
+    // From year 1 to 9999: too far apart to pack exactly, so sorted by comparison.
+    ['9999-06-01T10:00:00Z', '0001-01-01T10:00:00Z', '2026-11-25T10:00:00Z'],
+  ])('orders by start, then by Zoom order (%s …)', (...starts) => {
+    const meetings = Array.from({ length: 30 }, (_, i) =>
+      fixtureMeeting({ id: String(i), topic: `M${i}`, startTime: starts[i % 3]! }),
+    );
+    const order = groupMeetingsForDay(meetings, london.dayKey(FIXTURE_NOW), london).flatMap(
+      (group) => group.meetings.map((meeting) => meeting.topic),
+    );
+    const expected = [...meetings]
+      .sort((a, b) => Date.parse(a.startTime!) - Date.parse(b.startTime!))
+      .map((meeting) => meeting.topic);
+    expect(order).toEqual(expected);
+    expect(order.slice(0, 3)).toEqual(['M1', 'M4', 'M7']);
   });
 });
 
-describe('meetingListItems', () => {
+describe('meetingListLayout', () => {
   it('lays the groups out as one sequence, each heading before its rows, rows numbered per group', () => {
-    const groups = groupMeetingsForDay(fixtureMeetings, london.dayKey(FIXTURE_NOW), london);
+    const layout = meetingListLayout(
+      groupMeetingsForDay(fixtureMeetings, london.dayKey(FIXTURE_NOW), london),
+    );
+    const items = Array.from({ length: layout.count }, (_, i) => layout.item(i)!);
     expect(
-      meetingListItems(groups).map((item) =>
+      items.map((item) =>
         item.kind === 'heading'
           ? `# ${item.group.label}`
-          : `${item.row.meeting.topic} ${item.position}/${item.group.rows.length}`,
+          : `${item.meeting.topic} ${item.position}/${item.group.meetings.length}`,
       ),
     ).toEqual([
       '# Today',
@@ -192,7 +212,17 @@ describe('meetingListItems', () => {
       '# No fixed time',
       'Office hours 1/1',
     ]);
-    const keys = meetingListItems(groups).map((item) => item.key);
+    const keys = items.map((item) => item.key);
     expect(new Set(keys).size).toBe(keys.length);
+    expect(keys.map((key) => layout.indexOf(key))).toEqual(keys.map((_, i) => i));
+    expect(keys.map((_, i) => layout.key(i))).toEqual(keys);
+    expect(items.map((_, i) => layout.isHeading(i))).toEqual(
+      items.map((item) => item.kind === 'heading'),
+    );
+    expect([layout.item(-1), layout.item(layout.count), layout.indexOf('nope')]).toEqual([
+      undefined,
+      undefined,
+      -1,
+    ]);
   });
 });

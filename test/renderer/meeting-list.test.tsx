@@ -63,7 +63,7 @@ describe('meeting list: only what is visible', () => {
     expect(shown).toBeLessThanOrEqual(Math.ceil(WINDOW_PX / ROW_PX) + 8);
     // The list is as tall as all of it, so the page scrolls as if every row were there.
     const list = container.querySelector<HTMLElement>('.meeting-list')!;
-    expect(parseInt(list.style.height, 10)).toBeGreaterThan(1000 * ROW_PX);
+    expect(parseInt(list.style.height, 10)).toBeGreaterThan(1000 * 50);
   });
 
   it('keeps list semantics: each group a named list, each row its place in the whole group', async () => {

@@ -79,22 +79,3 @@ export function firstUpcomingIndex(timeline: MeetingTimeline, now: number): numb
   const { entries } = timeline;
   return firstIndexWhere(0, entries.length, (i) => entries[i]!.start > now);
 }
-
-/** Longer than any calendar day (25 h), and than the 24 h Samoa skipped in 2011, with margin. */
-const SEARCH_SPAN_MS = 50 * 60 * 60_000;
-
-/**
- * The first millisecond after `from` whose calendar day (by `dateKey`) comes after `day`: the
- * next local midnight, found by bisection over time (about 28 `dateKey` calls), so DST days of
- * 23 or 25 hours need no special case.
- */
-export function nextDayStart(from: number, day: string, dateKey: (epochMs: number) => string) {
-  let before = from;
-  let after = from + SEARCH_SPAN_MS;
-  while (after - before > 1) {
-    const mid = Math.floor((before + after) / 2);
-    if (dateKey(mid) > day) after = mid;
-    else before = mid;
-  }
-  return after;
-}

@@ -5,14 +5,13 @@ import {
   REMINDER_LEAD_CHOICES,
   type ReminderLead,
 } from '../reminders/reminder-planner.ts';
-import { nextDateKey } from '../../../preload/shared/date-key.ts';
+import { dayStart, nextDateKey } from '../../../preload/shared/date-key.ts';
 import { formatSince, formatUntil } from '../../../preload/shared/time-countdown.ts';
 import { createZonedFormat, truncate, type ZonedFormat } from '../time-format.ts';
 import {
   createMeetingTimeline,
   firstIndexWhere,
   firstLiveIndex,
-  nextDayStart,
   type MeetingTimeline,
   type TimedMeeting,
 } from './meeting-timeline.ts';
@@ -79,8 +78,9 @@ interface DayBounds {
 
 function dayBounds(now: number, zoned: ZonedFormat): DayBounds {
   const today = zoned.dateKey(now);
-  const tomorrowStart = nextDayStart(now, today, zoned.dateKey);
-  const laterStart = nextDayStart(tomorrowStart, nextDateKey(today), zoned.dateKey);
+  const tomorrow = nextDateKey(today);
+  const tomorrowStart = dayStart(tomorrow, zoned.dateKey);
+  const laterStart = dayStart(nextDateKey(tomorrow), zoned.dateKey);
   return { today, tomorrowStart, laterStart, from: now };
 }
 

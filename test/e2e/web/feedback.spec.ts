@@ -51,6 +51,7 @@ test.describe.serial('feedback where the person is looking', () => {
     await page.getByRole('button', { name: 'Sign in with Zoom' }).click();
     const popup = await popupPromise;
     await expect(page.getByRole('heading', { name: 'Continue in your browser' })).toBeVisible();
+    await checkScreenLightAndDark(page, 'signing-in-screen');
     await page.getByRole('button', { name: 'Cancel' }).click();
     await expect(page.getByRole('button', { name: 'Sign in with Zoom' })).toBeVisible();
     await expect(page.getByRole('status').getByText('Sign-in cancelled.')).toBeAttached();
@@ -62,6 +63,7 @@ test.describe.serial('feedback where the person is looking', () => {
   test('declining says so once; the next sign-in leaves it behind', async () => {
     await signInThroughConsent(page, 'Deny');
     await expect(page.getByText(/You declined/u)).toHaveCount(1);
+    await checkScreenLightAndDark(page, 'declined-screen');
     await signInThroughConsent(page, 'Allow', async () => {
       await expect(page.getByText(/You declined/u)).toHaveCount(0);
     });
@@ -81,7 +83,9 @@ test.describe.serial('feedback where the person is looking', () => {
     expect(await inView(page, 'feedback')).toBe(true);
     await expect(page.getByRole('status').getByTestId('feedback')).toBeVisible();
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'feedback-in-view.png') });
-    // The toast itself, in both schemes, while it is up (a success leaves after a few seconds).
+    // The toast itself, in both schemes. A success leaves after a few seconds, but not while the
+    // pointer rests on it.
+    await toast.hover();
     for (const colorScheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme });
       const results = await new AxeBuilder({ page }).include('.feedback').analyze();

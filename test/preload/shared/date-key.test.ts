@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createDateKeyFormat, nextDateKey } from '../../../preload/shared/date-key.ts';
+import { createDateKeyFormat, dayStart, nextDateKey } from '../../../preload/shared/date-key.ts';
 
 describe('createDateKeyFormat', () => {
   it('gives the calendar day in the requested zone, not in UTC', () => {
@@ -29,5 +29,30 @@ describe('nextDateKey', () => {
   it('is not fooled by 23- or 25-hour DST days', () => {
     expect(nextDateKey('2026-03-29')).toBe('2026-03-30'); // Europe springs forward
     expect(nextDateKey('2026-11-01')).toBe('2026-11-02'); // US falls back
+  });
+});
+
+describe('dayStart', () => {
+  const start = (zone: string, day: string) =>
+    new Date(dayStart(day, createDateKeyFormat(zone))).toISOString();
+
+  it('is local midnight in the zone, to the millisecond', () => {
+    expect(start('Europe/London', '2026-11-24')).toBe('2026-11-24T00:00:00.000Z');
+    expect(start('Europe/Berlin', '2026-11-24')).toBe('2026-11-23T23:00:00.000Z');
+    expect(start('America/Los_Angeles', '2026-11-24')).toBe('2026-11-24T08:00:00.000Z');
+    expect(start('Asia/Kathmandu', '2026-11-24')).toBe('2026-11-23T18:15:00.000Z');
+    expect(start('Pacific/Kiritimati', '2026-11-24')).toBe('2026-11-23T10:00:00.000Z');
+    expect(start('Pacific/Pago_Pago', '2026-11-24')).toBe('2026-11-24T11:00:00.000Z');
+  });
+
+  it('follows DST: the day after a 23-hour day starts 23 hours after it', () => {
+    const berlin = createDateKeyFormat('Europe/Berlin');
+    expect(dayStart('2026-03-30', berlin) - dayStart('2026-03-29', berlin)).toBe(23 * 3_600_000);
+    expect(dayStart('2026-10-26', berlin) - dayStart('2026-10-25', berlin)).toBe(25 * 3_600_000);
+  });
+
+  it('finds the next day when a zone skips one (Samoa, 30 December 2011)', () => {
+    const apia = createDateKeyFormat('Pacific/Apia');
+    expect(dayStart('2011-12-30', apia)).toBe(dayStart('2011-12-31', apia));
   });
 });

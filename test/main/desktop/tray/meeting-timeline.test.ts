@@ -6,7 +6,6 @@ import {
   createMeetingTimeline,
   firstIndexWhere,
   firstLiveIndex,
-  nextDayStart,
 } from '../../../../main/desktop/tray/meeting-timeline.ts';
 import {
   createTrayModelBuilder,
@@ -158,26 +157,5 @@ describe('the tray timeline', () => {
       expect(model.items.some((i) => i.kind === 'action' && i.label.startsWith('+'))).toBe(true);
       expect(read.size).toBeLessThanOrEqual(2 * PER_DAY + 1);
     }
-  });
-});
-
-describe('nextDayStart', () => {
-  const format = (zone: string) => createZonedFormat(zone).dateKey;
-  it('finds the next local midnight to the millisecond, on 23- and 25-hour days too', () => {
-    const berlin = format('Europe/Berlin');
-    const from = Date.parse('2026-03-28T12:00:00Z');
-    expect(new Date(nextDayStart(from, berlin(from), berlin)).toISOString()).toBe(
-      '2026-03-28T23:00:00.000Z',
-    );
-    // 29 March has 23 hours in Berlin: the next midnight is at 22:00 UTC.
-    const spring = Date.parse('2026-03-29T01:30:00Z');
-    expect(new Date(nextDayStart(spring, berlin(spring), berlin)).toISOString()).toBe(
-      '2026-03-29T22:00:00.000Z',
-    );
-    const kathmandu = format('Asia/Kathmandu');
-    const there = Date.parse('2026-11-24T12:00:00Z');
-    expect(new Date(nextDayStart(there, kathmandu(there), kathmandu)).toISOString()).toBe(
-      '2026-11-24T18:15:00.000Z',
-    );
   });
 });
