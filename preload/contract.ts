@@ -59,6 +59,11 @@ export interface Meeting {
   topic: string;
   /** ISO 8601 UTC, or null for recurring meetings with no fixed time (type 3). */
   startTime: string | null;
+  /**
+   * `startTime` as epoch ms, read once by main (null with it), so neither the window nor the tray
+   * parses 10,000 dates on its first frame or its minute tick.
+   */
+  startMs: number | null;
   durationMinutes: number;
   timezone: string | null;
   joinUrl: string;

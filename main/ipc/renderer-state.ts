@@ -67,6 +67,7 @@ function copyMeeting(m: Meeting): Meeting {
     id: m.id,
     topic: m.topic,
     startTime: m.startTime,
+    startMs: m.startMs,
     durationMinutes: m.durationMinutes,
     timezone: m.timezone,
     joinUrl: m.joinUrl,

@@ -74,19 +74,23 @@ export function groupMeetingsForDay(
   const sizes = new Array<number>(ORDER.length).fill(0);
   let earliest = Infinity;
   let latest = -Infinity;
+  // Main sends the list ordered by start, untimed last: then each group is one run of it, and
+  // no sort is needed. Checked, not assumed: a list out of order is sorted below.
+  let ordered = true;
   for (let i = 0; i < count; i += 1) {
-    const startTime = meetings[i]!.startTime;
-    const start = startTime === null ? Number.NaN : Date.parse(startTime);
+    const start = meetings[i]!.startMs ?? Number.NaN;
     starts[i] = start;
     let group = NO_FIXED_TIME;
     if (!Number.isNaN(start)) {
       group = start < todayStart ? 0 : start < tomorrowStart ? 1 : start < laterStart ? 2 : 3;
+      if (start < latest || groupOf[i - 1] === NO_FIXED_TIME) ordered = false;
       if (start < earliest) earliest = start;
       if (start > latest) latest = start;
     }
     groupOf[i] = group;
     sizes[group]! += 1;
   }
+  if (ordered) return inRuns(meetings, starts, sizes);
 
   const members = sizes.map((size) => new Float64Array(size));
   const filled = new Array<number>(ORDER.length).fill(0);
@@ -115,6 +119,30 @@ export function groupMeetingsForDay(
       startsInOrder[k] = starts[i]!;
     }
     return [{ id, label: LABELS[id], meetings: inOrder, starts: startsInOrder }];
+  });
+}
+
+/** The groups of a list already in order: each is the next `sizes[group]` meetings. */
+function inRuns(
+  meetings: readonly Meeting[],
+  starts: Float64Array,
+  sizes: readonly number[],
+): MeetingGroup[] {
+  let first = 0;
+  return ORDER.flatMap((id, group) => {
+    const size = sizes[group]!;
+    const from = first;
+    first += size;
+    if (size === 0) return [];
+    const end = from + size;
+    return [
+      {
+        id,
+        label: LABELS[id],
+        meetings: meetings.slice(from, end),
+        starts: starts.subarray(from, end),
+      },
+    ];
   });
 }
 

@@ -20,9 +20,8 @@ export interface NowAndNext {
 }
 
 export function timedMeeting(meeting: Meeting): TimedMeeting | null {
-  if (meeting.startTime === null) return null;
-  const start = Date.parse(meeting.startTime);
-  if (Number.isNaN(start)) return null;
+  const start = meeting.startMs;
+  if (start === null) return null;
   return { meeting, start, end: start + Math.max(0, meeting.durationMinutes) * MINUTE };
 }
 
@@ -41,9 +40,8 @@ export function findNowAndNext(meetings: readonly Meeting[], now: number): NowAn
   let current: TimedMeeting | null = null;
   let next: TimedMeeting | null = null;
   for (const meeting of meetings) {
-    if (meeting.startTime === null) continue;
-    const start = Date.parse(meeting.startTime);
-    if (Number.isNaN(start)) continue;
+    const start = meeting.startMs;
+    if (start === null) continue;
     const end = start + Math.max(0, meeting.durationMinutes) * MINUTE;
     if (start <= now && now < end) {
       if (!current || start > current.start) current = { meeting, start, end };

@@ -31,7 +31,7 @@ function withMeetings(count: number): SessionState {
     const at =
       start + 20 * MINUTE + (i < 6 ? i * 90 * MINUTE : 24 * 60 * MINUTE + (i - 6) * 90 * MINUTE);
     const startTime = new Date(at).toISOString();
-    return { ...meeting, startTime, key: `${meeting.id}@${startTime}` };
+    return { ...meeting, startTime, startMs: at, key: `${meeting.id}@${startTime}` };
   });
   return { ...signedIn, meetings };
 }
@@ -60,6 +60,7 @@ function countingTray(platform: NodeJS.Platform) {
       id: String(80_000_000_000 + i),
       topic: `Meeting number ${i} with a fairly long topic`,
       startTime: new Date(start + (i + 1) * 47 * MINUTE).toISOString(),
+      startMs: start + (i + 1) * 47 * MINUTE,
       durationMinutes: 30,
     })),
   };

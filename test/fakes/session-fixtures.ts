@@ -3,6 +3,7 @@
  * FIXTURE_NOW (Tuesday 24 Nov 2026, 09:00 UTC — the fake clock's default start) and read best
  * in FIXTURE_TIME_ZONE.
  */
+import { startMsOf } from '../../main/core/zoom/parse-meetings.ts';
 import type { Meeting, Profile, SessionState } from '../../preload/contract.ts';
 
 export const FIXTURE_NOW = Date.parse('2026-11-24T09:00:00Z');
@@ -32,6 +33,7 @@ export function fixtureMeeting(
     type: 2,
     ...overrides,
     startTime,
+    startMs: startMsOf(startTime),
     key: overrides.key ?? `${overrides.id}@${startTime ?? 'none'}`,
   };
 }

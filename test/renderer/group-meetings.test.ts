@@ -121,6 +121,31 @@ describe('groupMeetingsForDay', () => {
       expect(starts).toEqual([...starts].sort((a, b) => a - b));
     }
   });
+
+  it("groups a list in main's order (by start, untimed last) as it groups the same list shuffled", () => {
+    const shuffled = [
+      ...manyMeetings(1000),
+      fixtureMeeting({ id: 'u1', topic: 'Untimed', startTime: null, type: 3 }),
+    ];
+    const inMainsOrder = [...shuffled].sort(
+      (a, b) => (a.startMs ?? Infinity) - (b.startMs ?? Infinity) || (a.key < b.key ? -1 : 1),
+    );
+    const today = london.dayKey(FIXTURE_NOW);
+    const picture = (meetings: typeof shuffled) =>
+      groupMeetingsForDay(meetings, today, london).map((group) => [
+        group.id,
+        group.meetings.map((meeting) => meeting.key),
+        [...group.starts],
+      ]);
+
+    expect(picture(inMainsOrder)).toEqual(picture(shuffled));
+    expect(picture(inMainsOrder).map(([id]) => id)).toEqual([
+      'today',
+      'tomorrow',
+      'later',
+      'no-fixed-time',
+    ]);
+  });
 });
 
 describe('groupMeetingsForDay at scale', () => {

@@ -45,8 +45,8 @@ export interface RefreshFacts {
 export function meetingStartsSoon(meetings: readonly Meeting[] | null, now: number): boolean {
   if (!meetings) return false;
   for (const meeting of meetings) {
-    if (meeting.startTime === null) continue;
-    const startsIn = Date.parse(meeting.startTime) - now;
+    if (meeting.startMs === null) continue;
+    const startsIn = meeting.startMs - now;
     if (startsIn > 0 && startsIn <= SOON_MS) return true;
   }
   return false;

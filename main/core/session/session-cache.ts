@@ -1,6 +1,7 @@
 // The last profile and meetings, kept in settings (not secret) so a restart shows them at once.
 import type { Meeting, Profile } from '../../../preload/contract.ts';
 import type { SettingsStore } from '../ports.ts';
+import { startMsOf } from '../zoom/parse-meetings.ts';
 
 export interface SessionData {
   profile: Profile;
@@ -30,7 +31,16 @@ export function createSessionCache(settings: SettingsStore): SessionCache {
     read() {
       const stored = settings.get<unknown>(SESSION_CACHE_KEY);
       return isStoredCache(stored) && stored.userId === stored.profile.id
-        ? { profile: stored.profile, meetings: stored.meetings, updatedAt: stored.updatedAt }
+        ? {
+            profile: stored.profile,
+            // Read again from startTime: caches from before startMs lack it, and a hand-edited
+            // file must not make the two disagree.
+            meetings: stored.meetings.map((meeting) => ({
+              ...meeting,
+              startMs: startMsOf(meeting.startTime),
+            })),
+            updatedAt: stored.updatedAt,
+          }
         : null;
     },
     write(data) {

@@ -35,7 +35,8 @@ export function parseMeeting(row: JsonRecord): Meeting | null {
 
   // Recurring meetings with no fixed time (type 3) have no start_time; keep them, untimed.
   const rawStart = readString(row, 'start_time');
-  const startTime = rawStart !== null && !Number.isNaN(Date.parse(rawStart)) ? rawStart : null;
+  const startMs = startMsOf(rawStart);
+  const startTime = startMs === null ? null : rawStart;
   const duration = readNumber(row, 'duration');
   const type = readNumber(row, 'type');
 
@@ -44,12 +45,20 @@ export function parseMeeting(row: JsonRecord): Meeting | null {
     id,
     topic: readString(row, 'topic')?.trim() ?? '',
     startTime,
+    startMs,
     durationMinutes: duration !== null && duration >= 0 ? Math.round(duration) : 0,
     timezone: readString(row, 'timezone')?.trim() || null,
     joinUrl: readWebUrl(row, 'join_url') ?? '',
     agenda: readString(row, 'agenda')?.trim() || null,
     type: type !== null && Number.isInteger(type) ? type : 0,
   };
+}
+
+/** Epoch ms of an ISO start, or null for none or one that is not a date. */
+export function startMsOf(startTime: string | null): number | null {
+  if (startTime === null) return null;
+  const ms = Date.parse(startTime);
+  return Number.isNaN(ms) ? null : ms;
 }
 
 /** Recurring occurrences share an id, so the row key pairs the id with the start. */
@@ -65,8 +74,8 @@ export function normalizeMeetings(meetings: readonly Meeting[]): Meeting[] {
 }
 
 function compareByStart(a: Meeting, b: Meeting): number {
-  const aStart = a.startTime === null ? Number.POSITIVE_INFINITY : Date.parse(a.startTime);
-  const bStart = b.startTime === null ? Number.POSITIVE_INFINITY : Date.parse(b.startTime);
+  const aStart = a.startMs ?? Number.POSITIVE_INFINITY;
+  const bStart = b.startMs ?? Number.POSITIVE_INFINITY;
   if (aStart !== bStart) return aStart < bStart ? -1 : 1;
   return a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
 }

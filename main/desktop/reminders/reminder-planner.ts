@@ -58,10 +58,9 @@ export function planReminders(
   const seen = new Set<string>();
   let nextAt: number | null = null;
   for (const meeting of meetings) {
-    if (!meeting.startTime) continue;
-    const startsAt = Date.parse(meeting.startTime);
+    const startsAt = meeting.startMs;
     const grace = lead === 0 ? AT_START_GRACE_MS : 0;
-    if (Number.isNaN(startsAt) || startsAt + grace <= now) continue;
+    if (startsAt === null || startsAt + grace <= now) continue;
     const key = reminderKey(meeting.id, startsAt);
     if (alreadyFired.has(key) || seen.has(key)) continue;
     seen.add(key);

@@ -26,9 +26,8 @@ export interface MeetingTimeline {
 export function createMeetingTimeline(meetings: readonly Meeting[]): MeetingTimeline {
   const entries: TimedMeeting[] = [];
   for (const meeting of meetings) {
-    if (!meeting.startTime) continue;
-    const start = Date.parse(meeting.startTime);
-    if (Number.isNaN(start)) continue;
+    const start = meeting.startMs;
+    if (start === null) continue;
     entries.push({ meeting, start, end: start + Math.max(0, meeting.durationMinutes) * MINUTE });
   }
   entries.sort((a, b) => a.start - b.start);

@@ -1,3 +1,4 @@
+import { startMsOf } from '../../../main/core/zoom/parse-meetings.ts';
 import type { Meeting, Profile, SessionState } from '../../../preload/contract.ts';
 
 export function meeting(
@@ -12,6 +13,7 @@ export function meeting(
     id,
     topic,
     startTime,
+    startMs: startMsOf(startTime),
     durationMinutes,
     timezone: 'Europe/Berlin',
     joinUrl,

@@ -1,3 +1,4 @@
+import { startMsOf } from '../../../../main/core/zoom/parse-meetings.ts';
 import type { Meeting, Profile } from '../../../../preload/contract.ts';
 import type { Logger, WakeEvents } from '../../../../main/core/ports.ts';
 import type { SessionZoom } from '../../../../main/core/session/session-load.ts';
@@ -19,6 +20,7 @@ export function meeting(id: string, startTime: string | null, topic = `Meeting $
     id,
     topic,
     startTime,
+    startMs: startMsOf(startTime),
     durationMinutes: 30,
     timezone: 'Europe/Berlin',
     joinUrl: `https://us05web.zoom.us/j/${id}`,

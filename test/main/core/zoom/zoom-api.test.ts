@@ -196,6 +196,7 @@ describe('listUpcomingMeetings', () => {
       '93311224455@none',
     ]);
     expect(meetings[0]?.agenda).toBe('Daily');
+    expect(meetings[0]?.startMs).toBe(Date.parse(meetings[0]!.startTime!));
     expect(meetings[1]?.agenda).toBeNull();
     expect(meetings[2]?.id).toBe('12345678901234567890');
     expect(meetings[3]).toMatchObject({ id: '555', startTime: null, joinUrl: '', type: 2 });
@@ -204,6 +205,7 @@ describe('listUpcomingMeetings', () => {
       id: '93311224455',
       topic: '1:1',
       startTime: null,
+      startMs: null,
       durationMinutes: 30,
       timezone: null,
       joinUrl: 'https://us05web.zoom.us/j/93311224455',
