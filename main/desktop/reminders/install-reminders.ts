@@ -42,7 +42,9 @@ export function installReminders(
   deps.teardown.add(() => reminders.dispose());
   const { preferences } = deps;
   if (preferences) {
-    deps.teardown.add(preferences.attach('reminderLead', { apply: (lead) => reminders.setLead(lead) }));
+    deps.teardown.add(
+      preferences.attach('reminderLead', { apply: (lead) => reminders.setLead(lead) }),
+    );
     deps.teardown.add(reminders.onLeadChange(() => preferences.changed()));
   }
   return reminders;

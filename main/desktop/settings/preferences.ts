@@ -110,7 +110,10 @@ export function createPreferences(deps: {
 
   const apply = async (change: PreferenceChange) => {
     if (change.key === 'launchAtLogin' && !host.launchAtLogin)
-      throw new AppError('launch_at_login_failed', 'This copy of Meeting Tray cannot start at login.');
+      throw new AppError(
+        'launch_at_login_failed',
+        'This copy of Meeting Tray cannot start at login.',
+      );
     const system = systemOf(change.key) as PreferenceSystem<typeof change.value> | undefined;
     try {
       await system?.apply(change.value);
