@@ -99,6 +99,14 @@ describe('the settings view', () => {
         hasClientSecret: false,
         redirectUrl: 'http://127.0.0.1/callback',
       },
+      preferences: {
+        reminderLead: 5,
+        clock: 'system',
+        joinIn: 'app',
+        launchAtLogin: null,
+        shortcut: { accelerator: null, problem: null, macKeys: false },
+        menuBarTitle: { enabled: true, shown: 'hidden' },
+      },
     });
     expect(
       setup({
