@@ -23,7 +23,7 @@ const HARNESS_ENV = {
   MEETING_TRAY_HARNESS_TAKEN_SHORTCUT: TAKEN,
 };
 const TWELVE_HOUR = /\d{1,2}:\d{2}\s?[ap]m/iu;
-const TWENTY_FOUR_HOUR = /^\d{2}:\d{2}–\d{2}:\d{2}/u;
+const TWENTY_FOUR_HOUR = /\d{2}:\d{2}–\d{2}:\d{2}(?!\s?[ap]m)/iu;
 
 interface DesktopState {
   shortcuts: string[];
@@ -84,9 +84,15 @@ test.describe.serial('preferences in Settings: applied live, kept across a resta
   test('defaults: system clock, Zoom app, 5 minutes, no shortcut, not at login (axe: 0, light and dark)', async () => {
     expect(await firstRowTime()).toMatch(TWENTY_FOUR_HOUR);
     await openSettings();
-    await expect(page.getByTestId('pref-clock').getByLabel('As my system')).toBeChecked();
-    await expect(page.getByTestId('pref-join').getByLabel('Zoom app')).toBeChecked();
-    await expect(page.getByTestId('pref-reminders').getByLabel('5 minutes before')).toBeChecked();
+    await expect(
+      page.getByTestId('pref-clock').getByLabel('As my system', { exact: true }),
+    ).toBeChecked();
+    await expect(
+      page.getByTestId('pref-join').getByLabel('Zoom app', { exact: true }),
+    ).toBeChecked();
+    await expect(
+      page.getByTestId('pref-reminders').getByLabel('5 minutes before', { exact: true }),
+    ).toBeChecked();
     await expect(page.getByTestId('pref-shortcut').getByRole('combobox')).toHaveValue('off');
     await expect(page.getByTestId('pref-launch-at-login').getByRole('checkbox')).not.toBeChecked();
     // The harness is not a Mac: the menu-bar title is shown as a preview, with a note.
@@ -96,8 +102,10 @@ test.describe.serial('preferences in Settings: applied live, kept across a resta
   });
 
   test('clock: 12-hour changes the times the window shows at once', async () => {
-    await page.getByTestId('pref-clock').getByLabel('12-hour (2:05 PM)').check();
-    await expect(page.getByTestId('pref-clock').getByLabel('12-hour (2:05 PM)')).toBeChecked();
+    await page.getByTestId('pref-clock').getByLabel('12-hour (2:05 PM)', { exact: true }).click();
+    await expect(
+      page.getByTestId('pref-clock').getByLabel('12-hour (2:05 PM)', { exact: true }),
+    ).toBeChecked();
     await closeSettings();
     await expect.poll(firstRowTime).toMatch(TWELVE_HOUR);
   });
@@ -105,24 +113,28 @@ test.describe.serial('preferences in Settings: applied live, kept across a resta
   test('join: Zoom app opens the zoommtg:// link; Browser switches Join to the https link', async () => {
     expect(await joinFirstRow()).toMatch(/^zoommtg:\/\/us05web\.zoom\.us\/join\?/u);
     await openSettings();
-    await page.getByTestId('pref-join').getByLabel('Browser').check();
-    await expect(page.getByTestId('pref-join').getByLabel('Browser')).toBeChecked();
+    await page.getByTestId('pref-join').getByLabel('Browser', { exact: true }).click();
+    await expect(
+      page.getByTestId('pref-join').getByLabel('Browser', { exact: true }),
+    ).toBeChecked();
     await closeSettings();
     expect(await joinFirstRow()).toMatch(/^https:\/\/us05web\.zoom\.us\/j\/\d+/u);
   });
 
   test('reminders, launch at login and the menu-bar title follow their controls', async () => {
     await openSettings();
-    await page.getByTestId('pref-reminders').getByLabel('When it starts').check();
-    await expect(page.getByTestId('pref-reminders').getByLabel('When it starts')).toBeChecked();
+    await page.getByTestId('pref-reminders').getByLabel('When it starts', { exact: true }).click();
+    await expect(
+      page.getByTestId('pref-reminders').getByLabel('When it starts', { exact: true }),
+    ).toBeChecked();
     const atLogin = page.getByTestId('pref-launch-at-login').getByRole('checkbox');
-    await atLogin.check();
+    await atLogin.click();
     await expect(atLogin).toBeChecked();
     // The "system" answers: the autostart entry exists now.
     await expect.poll(async () => (await desktop()).launchAtLogin).toBe(true);
     const title = page.getByTestId('pref-menu-bar-title').getByRole('checkbox');
     await expect(title).toBeChecked();
-    await title.uncheck();
+    await title.click();
     await expect(title).not.toBeChecked();
   });
 
@@ -156,9 +168,15 @@ test.describe.serial('preferences in Settings: applied live, kept across a resta
     await expect(page.getByRole('heading', { name: 'Ada Okafor' })).toBeVisible();
     await expect.poll(firstRowTime).toMatch(TWELVE_HOUR);
     await openSettings();
-    await expect(page.getByTestId('pref-clock').getByLabel('12-hour (2:05 PM)')).toBeChecked();
-    await expect(page.getByTestId('pref-join').getByLabel('Browser')).toBeChecked();
-    await expect(page.getByTestId('pref-reminders').getByLabel('When it starts')).toBeChecked();
+    await expect(
+      page.getByTestId('pref-clock').getByLabel('12-hour (2:05 PM)', { exact: true }),
+    ).toBeChecked();
+    await expect(
+      page.getByTestId('pref-join').getByLabel('Browser', { exact: true }),
+    ).toBeChecked();
+    await expect(
+      page.getByTestId('pref-reminders').getByLabel('When it starts', { exact: true }),
+    ).toBeChecked();
     await expect(page.getByTestId('pref-launch-at-login').getByRole('checkbox')).toBeChecked();
     await expect(page.getByTestId('pref-menu-bar-title').getByRole('checkbox')).not.toBeChecked();
     await expect(page.getByTestId('pref-shortcut').getByRole('combobox')).toHaveValue(
