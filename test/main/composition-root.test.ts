@@ -212,4 +212,41 @@ describe('composition root (demo mode, fake electron)', () => {
       },
     });
   });
+
+  it('preferences set in Settings reach the desktop features at once', async () => {
+    const win = fake.windows[0]!;
+    const set = (change: unknown) =>
+      fake.ipcMain.invoke(Channel.setPreference, { sender: win.webContents }, change);
+    expect(fake.globalShortcut.active()).toEqual([]);
+    expect(await set({ key: 'shortcut', value: 'CommandOrControl+Alt+J' })).toMatchObject({
+      ok: true,
+      value: { preferences: { shortcut: { accelerator: 'CommandOrControl+Alt+J' } } },
+    });
+    expect(fake.globalShortcut.active()).toEqual(['CommandOrControl+Alt+J']);
+
+    const sent = win.webContents.sent.length;
+    expect(await set({ key: 'clock', value: '24h' })).toMatchObject({ ok: true });
+    const pushed = win.webContents.sent.slice(sent);
+    expect(pushed).toContainEqual([
+      Channel.displayChanged,
+      expect.objectContaining({ clock: '24h' }),
+    ]);
+    expect(pushed).toContainEqual([
+      Channel.settingsChanged,
+      expect.objectContaining({ preferences: expect.objectContaining({ clock: '24h' }) }),
+    ]);
+
+    const autostart = join(process.env.XDG_CONFIG_HOME!, 'autostart', 'meeting-tray.desktop');
+    expect(existsSync(autostart)).toBe(false);
+    expect(await set({ key: 'launchAtLogin', value: true })).toMatchObject({
+      ok: true,
+      value: { preferences: { launchAtLogin: true } },
+    });
+    expect(existsSync(autostart)).toBe(true);
+
+    expect(await set({ key: 'clock', value: '25h' })).toMatchObject({
+      ok: false,
+      code: 'invalid_argument',
+    });
+  });
 });
