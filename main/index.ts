@@ -6,6 +6,7 @@ import {
   BrowserWindow,
   clipboard,
   dialog,
+  globalShortcut,
   ipcMain,
   Menu,
   nativeImage,
@@ -41,6 +42,8 @@ import {
 } from './desktop/security/electron-external-openers.ts';
 import { installSecurity } from './desktop/security/install-security.ts';
 import { installSettings } from './desktop/settings/install-settings.ts';
+import { createJoinNextInbox, wantsJoinNext } from './desktop/shortcut/join-next-argv.ts';
+import { installShortcut } from './desktop/shortcut/install-shortcut.ts';
 import { installSingleInstance } from './desktop/single-instance/install-single-instance.ts';
 import { installTray } from './desktop/tray/install-tray.ts';
 import { installWake } from './desktop/wake/install-wake.ts';
@@ -62,9 +65,12 @@ const paths = appPaths(import.meta.dirname, {
 // --- before ready: the app:// scheme, one instance, deep links ------------------------------
 registerAppSchemeAsPrivileged(protocol);
 const inbox = createDeepLinkInbox();
+// `meeting-tray --join-next`: from this launch, or handed over by a later one.
+const joinNext = createJoinNextInbox();
+if (wantsJoinNext(process.argv)) joinNext.request();
 const mainWindow = installMainWindow({ ...context, app, BrowserWindow, paths });
 const showWindow = () => mainWindow.show();
-if (!installSingleInstance({ ...context, app, showWindow, deepLinks: inbox })) app.quit();
+if (!installSingleInstance({ ...context, app, showWindow, deepLinks: inbox, joinNext })) app.quit();
 else {
   installDeepLinks({ ...context, app, launch: process, inbox });
   installLifecycle({ ...context, app, dialog, start });
@@ -82,10 +88,19 @@ async function start(): Promise<void> {
   const wake = installWake({ ...context, powerMonitor, net });
   const openBrowser = createSignInPageOpener(shell);
   const bundleDir = import.meta.dirname;
-  const appCoreDeps = { env, app, session: electronSession, settings, openBrowser, wake, inbox };
+  const preferencesHost = {
+    launchAtLogin: true,
+    macKeys: platform === 'darwin',
+    menuBarTitle: platform === 'darwin' ? ('here' as const) : ('hidden' as const),
+  };
+  const appCoreDeps = {
+    ...{ env, app, session: electronSession, settings, openBrowser, wake, inbox },
+    preferencesHost,
+  };
   const core = await installAppCore({ ...context, ...appCoreDeps, bundleDir });
-  const { session } = core;
-  const time = installTimeDisplay({ ...context, app, settings, minuteTicks: core.minuteTicks });
+  const { session, preferences } = core;
+  const timeDeps = { app, settings, preferences, minuteTicks: core.minuteTicks };
+  const time = installTimeDisplay({ ...context, ...timeDeps });
   const { showScreen } = installIpc({
     ...context,
     ipcMain,
@@ -100,9 +115,9 @@ async function start(): Promise<void> {
   });
   const { timeStyle } = time;
   const zone = time.zone;
-  const reminderDeps = { Notification, settings, openJoinLink, showWindow, timeStyle };
+  const reminderDeps = { Notification, settings, preferences, openJoinLink, showWindow, timeStyle };
   const reminders = installReminders({ ...context, ...reminderDeps, timeZone: zone.current });
-  installLaunchAtLogin({ ...context, app, dialog, process, settings, session });
+  void installLaunchAtLogin({ ...context, app, dialog, process, settings, session, preferences });
   const tray = installTray({
     ...context,
     ...{ app, Tray, Menu, nativeImage, nativeTheme, dialog, paths, settings, session },
@@ -110,8 +125,11 @@ async function start(): Promise<void> {
     // Playwright cannot see native trays: under MEETING_TRAY_E2E=1 the spec reads what it shows.
     exposeLastModel: env.MEETING_TRAY_E2E === '1',
   });
-  installShellCoordinator({ ...context, core, wake, tray, reminders, window: mainWindow, zone });
+  const coordinatorDeps = { core, wake, tray, reminders, window: mainWindow, zone, timeStyle };
+  installShellCoordinator({ ...context, ...coordinatorDeps, preferences });
   installPresence({ ...context, powerMonitor, core });
   await session.start();
-  if (!launchedAtLogin(process.argv)) mainWindow.show();
+  const joinDeps = { globalShortcut, preferences, settings, session, openJoinLink, showWindow };
+  installShortcut({ ...context, ...joinDeps, joinNextRequests: joinNext });
+  if (!launchedAtLogin(process.argv) && !wantsJoinNext(process.argv)) mainWindow.show();
 }

@@ -30,6 +30,8 @@ export const ERROR_CODES = [
   'untrusted_sender', // IPC from an unexpected frame
   'not_signed_in',
   'logs_folder_unavailable', // the logs folder could not be opened (or there is none: the harness)
+  'shortcut_taken', // the global shortcut is in use by another app (or the system refused it)
+  'launch_at_login_failed', // the system would not add or remove Meeting Tray as a login item
   'unknown',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -175,9 +177,55 @@ export interface ZoomAccountView {
   redirectUrl: string;
 }
 
+/** Reminder lead: 'off', 0 ("when it starts"), or minutes before. */
+export type ReminderLeadChoice = 'off' | 0 | 1 | 5 | 10 | 15;
+/** The accelerators offered for "join the next meeting" (Electron's accelerator syntax). */
+export type ShortcutChoice =
+  | 'CommandOrControl+Alt+J'
+  | 'CommandOrControl+Shift+J'
+  | 'CommandOrControl+Alt+M'
+  | 'CommandOrControl+Shift+M'
+  | 'CommandOrControl+Alt+Z';
+
+/**
+ * The person's everyday choices, as main applies them (plain values, never a secret). Where a
+ * host cannot offer one, it says so and the screen leaves the section out or explains.
+ */
+export interface PreferencesView {
+  reminderLead: ReminderLeadChoice;
+  clock: ClockChoice;
+  joinIn: JoinChoice;
+  /** The system's own answer where it can be read, else the last choice; null: not offered here. */
+  launchAtLogin: boolean | null;
+  shortcut: {
+    /** The registered accelerator; null is off (the default). */
+    accelerator: ShortcutChoice | null;
+    /** Why the shortcut is off though one was chosen (e.g. taken at start-up); null for none. */
+    problem: Notice | null;
+    /** Spell keys the Mac way (⌘ ⌥ ⇧). */
+    macKeys: boolean;
+  };
+  menuBarTitle: {
+    enabled: boolean;
+    /** 'here' on macOS; 'preview' where it is shown for review only (the harness); 'hidden' elsewhere. */
+    shown: 'here' | 'preview' | 'hidden';
+  };
+}
+
+/** One change from the Settings screen; validated in main before anything is stored. */
+export type PreferenceChange =
+  | { key: 'reminderLead'; value: ReminderLeadChoice }
+  | { key: 'clock'; value: ClockChoice }
+  | { key: 'joinIn'; value: JoinChoice }
+  | { key: 'launchAtLogin'; value: boolean }
+  | { key: 'shortcut'; value: ShortcutChoice | null }
+  | { key: 'menuBarTitle'; value: boolean };
+export type PreferenceKey = PreferenceChange['key'];
+
 /** Everything the Settings screen shows, one member per section. */
 export interface SettingsView {
   zoomAccount: ZoomAccountView;
+  preferences: PreferencesView;
 }
 
 /** What Save does with the client secret: the renderer never learns the stored one. */
@@ -229,6 +277,7 @@ export const Channel = {
   saveZoomAccount: 'settings:save-zoom-account',
   testZoomAccount: 'settings:test-zoom-account',
   resetZoomAccount: 'settings:reset-zoom-account',
+  setPreference: 'settings:set-preference',
   screenRequested: 'ui:screen-requested',
   takeScreenRequest: 'ui:take-screen-request',
   openLogsFolder: 'shell:open-logs-folder',
@@ -277,6 +326,7 @@ export interface InvokeMap {
     result: Result<ZoomAccountTestResult>;
   };
   [Channel.resetZoomAccount]: { args: []; result: Result<SettingsView> };
+  [Channel.setPreference]: { args: [change: PreferenceChange]; result: Result<SettingsView> };
   /** Hands over (and forgets) the screen main asked for, so it is shown exactly once. */
   [Channel.takeScreenRequest]: { args: []; result: Result<ScreenRequest | null> };
   [Channel.openLogsFolder]: { args: []; result: Result<void> };
@@ -301,6 +351,8 @@ export interface MeetingTrayApi {
   testZoomAccount(input: ZoomAccountInput): Promise<Result<ZoomAccountTestResult>>;
   /** Forgets the account entered in Settings: back to the built-in one, or the demo. */
   resetZoomAccount(): Promise<Result<SettingsView>>;
+  /** One preference (reminders, clock, join, launch at login, shortcut, menu-bar title), applied at once. */
+  setPreference(change: PreferenceChange): Promise<Result<SettingsView>>;
   onScreenRequested(listener: () => void): () => void;
   takeScreenRequest(): Promise<Result<ScreenRequest | null>>;
   /** Settings' "Open logs folder": the folder holding main.log, in the file manager. */

@@ -39,6 +39,7 @@ export function createBridge(transport: BridgeTransport): MeetingTrayApi {
     saveZoomAccount: (input) => call(Channel.saveZoomAccount, input),
     testZoomAccount: (input) => call(Channel.testZoomAccount, input),
     resetZoomAccount: () => call(Channel.resetZoomAccount),
+    setPreference: (change) => call(Channel.setPreference, change),
     onScreenRequested: (listener) => listen(Channel.screenRequested, () => listener()),
     takeScreenRequest: () => call(Channel.takeScreenRequest),
     openLogsFolder: () => call(Channel.openLogsFolder),

@@ -15,6 +15,11 @@ import { createSettingsService, type SettingsService } from '../core/settings/se
 import { createZoomAccountStore, savedAccountFields } from '../core/settings/zoom-account-store.ts';
 import type { ZoomAccountSource } from '../../preload/contract.ts';
 import type { Teardown } from '../desktop/lifecycle/teardown.ts';
+import {
+  createPreferences,
+  type Preferences,
+  type PreferencesHostInfo,
+} from '../desktop/settings/preferences.ts';
 import type { Fetch } from '../core/ports.ts';
 import { demoProviderConfig, startDemoSandbox } from '../node/demo-zoom.ts';
 import { openOsKeychain } from '../node/os-keychain.ts';
@@ -41,6 +46,8 @@ export type AppCoreHost = Pick<
   /** The network for Zoom: Electron's session.fetch in the app; Node's fetch by default. */
   fetch?: Fetch;
   teardown: Teardown;
+  /** What this host can offer among the preferences (launch at login, the menu-bar title); none by default. */
+  preferencesHost?: PreferencesHostInfo;
 };
 
 /** The core for one account: where the account came from, and the provider it was built with. */
@@ -57,6 +64,8 @@ export interface AppCore extends Pick<
   readonly demo: boolean;
   /** The Settings screen's data, and the account changes made there. */
   settings: SettingsService;
+  /** The person's everyday choices; desktop features attach to carry them out. */
+  preferences: Preferences;
 }
 
 /**
@@ -105,10 +114,16 @@ export async function createAppCore(host: AppCoreHost): Promise<AppCore> {
 
   const core = createSwitchableCore({ first: await build(first), drainMs: QUIT_DRAIN_MS, logger });
   teardown.add(() => core.shutdown(QUIT_DRAIN_MS));
+  const preferences = createPreferences({
+    settings: host.settings,
+    host: host.preferencesHost ?? { launchAtLogin: false, macKeys: false, menuBarTitle: 'hidden' },
+    logger,
+  });
   const settings = createSettingsService({
     accounts,
     env,
     builtIn: host.builtIn,
+    preferences,
     inUse: () => core.current(),
     switchTo: (next) => core.switchTo(() => build(next)),
     fetch,
@@ -119,6 +134,7 @@ export async function createAppCore(host: AppCoreHost): Promise<AppCore> {
     minuteTicks: core.minuteTicks,
     auth: core.auth,
     settings,
+    preferences,
     get demo() {
       return core.current().source === 'demo';
     },

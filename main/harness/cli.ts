@@ -7,18 +7,28 @@
 // app reads app-config.json next to its main bundle; the harness only reads one it is given).
 // For the end-to-end specs: MEETING_TRAY_E2E=1 (test mode: joined links are recorded, not
 // opened, and /__test/ routes answer), MEETING_TRAY_HARNESS_ZOOM_APP (missing | installed |
-// fails) and MEETING_TRAY_HARNESS_CLOCK_OFFSET_MS (main's clock runs that far ahead of real
-// time, and test mode can move it on).
+// fails), MEETING_TRAY_HARNESS_CLOCK_OFFSET_MS (main's clock runs that far ahead of real
+// time, and test mode can move it on) and MEETING_TRAY_HARNESS_TAKEN_SHORTCUT (an accelerator
+// "another app" holds). Launch at login is the Linux autostart entry, written inside the data
+// folder (never the real ~/.config/autostart).
 import { resolve } from 'node:path';
 import { readBuiltInConfig } from '../app/built-in-config-file.ts';
 import { isConfigError } from '../app/config-error.ts';
 import { createAppCore } from '../app/create-app-core.ts';
 import { createDisplaySource, readJoinChoice } from '../desktop/coordinator/display-source.ts';
+import { AUTOSTART_FILE_NAME } from '../desktop/launch-at-login/autostart-entry.ts';
+import { createAutostartFiles } from '../desktop/launch-at-login/autostart-files.ts';
+import { createLinuxAutostart } from '../desktop/launch-at-login/electron-launch-at-login.ts';
+import { createLaunchAtLoginPreference } from '../desktop/launch-at-login/launch-at-login-preference.ts';
 import { createTeardown } from '../desktop/lifecycle/teardown.ts';
+import { storedPreference } from '../desktop/settings/preferences.ts';
+import { createJoinNext } from '../desktop/shortcut/join-next.ts';
+import { createJoinNextShortcut } from '../desktop/shortcut/shortcut-model.ts';
 import { createConsoleLogger } from '../node/console-logger.ts';
 import { createJsonFileSettingsStore } from '../node/json-file-settings-store.ts';
 import { createSystemClock } from '../node/system-clock.ts';
 import { createHarnessJoin, parseHarnessZoomApp } from './harness-join.ts';
+import { createHarnessShortcuts } from './harness-shortcuts.ts';
 import { installHarnessIpc } from './harness-ipc-transport.ts';
 import { startHarnessServer } from './harness-server.ts';
 import { createShiftableClock } from './shiftable-clock.ts';
@@ -41,6 +51,8 @@ const shiftable =
     : null;
 const clock = shiftable ?? createSystemClock();
 const settings = createJsonFileSettingsStore(resolve(dataDir, 'settings.json'));
+const shortcuts = createHarnessShortcuts(env.MEETING_TRAY_HARNESS_TAKEN_SHORTCUT);
+const autostartPath = resolve(dataDir, 'autostart', AUTOSTART_FILE_NAME);
 
 const server = await startHarnessServer({
   rendererDir: resolve(root, 'dist/renderer'),
@@ -54,6 +66,15 @@ const server = await startHarnessServer({
         if (shiftable && typeof ms === 'number') shiftable.advance(ms);
         return { now: clock.now() };
       },
+      // A key press on a registered global shortcut (false: those keys are not registered).
+      'press-shortcut': (body) => {
+        const accelerator = (body as { accelerator?: unknown } | null)?.accelerator;
+        return { pressed: typeof accelerator === 'string' && shortcuts.press(accelerator) };
+      },
+      'desktop-state': async () => ({
+        shortcuts: shortcuts.registered(),
+        launchAtLogin: await launchAtLogin.isEnabled(),
+      }),
     },
   }),
 });
@@ -74,6 +95,8 @@ const core = await (async () =>
     wake: { onWake: () => () => {} },
     logger,
     teardown,
+    // A browser preview: every section is shown, the menu-bar title with a note that only macOS has it.
+    preferencesHost: { launchAtLogin: true, macKeys: false, menuBarTitle: 'preview' },
   }))().catch((error: unknown) => {
   if (!isConfigError(error)) throw error;
   console.error(error.message);
@@ -94,6 +117,39 @@ const display = createDisplaySource({
   system: { timeZone: () => null, locale: () => null, systemHourCycle: () => null },
 });
 teardown.add(() => display.stop());
+teardown.add(core.preferences.subscribe(() => display.changed()));
+// The same preference systems the app attaches, over the harness's stand-ins for the OS.
+const launchAtLogin = createLinuxAutostart({
+  executable: process.execPath,
+  autostartPath,
+  files: createAutostartFiles(),
+});
+const launchPreference = createLaunchAtLoginPreference({
+  launchAtLogin,
+  onRead: () => core.preferences.changed(),
+  logger,
+});
+teardown.add(core.preferences.attach('launchAtLogin', launchPreference));
+await launchPreference.refresh();
+const joinNext = createJoinNext({
+  getState: () => core.session.getState(),
+  clock,
+  open: join.open,
+  showWindow: () => undefined,
+  logger,
+});
+const shortcut = createJoinNextShortcut({
+  registry: shortcuts,
+  onPress: () => void joinNext(),
+  logger,
+});
+teardown.add(core.preferences.attach('shortcut', shortcut));
+teardown.add(() => shortcut.dispose());
+try {
+  shortcut.apply(storedPreference(settings, 'shortcut'));
+} catch {
+  core.preferences.changed();
+}
 teardown.add(
   installHarnessIpc({
     harness: server,

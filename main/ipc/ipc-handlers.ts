@@ -11,6 +11,7 @@ import type { SettingsService } from '../core/settings/settings-service.ts';
 import { expectNoArgs, expectOneString, invalidArgument } from './arg-guards.ts';
 import type { DisplaySource } from './ipc-server.ts';
 import { toRendererDisplay, toRendererState } from './renderer-state.ts';
+import { expectPreferenceChange } from './preference-guard.ts';
 import type { ScreenRequests } from './screen-requests.ts';
 import { toSettingsView, toTestResult } from './settings-view.ts';
 import { expectZoomAccountInput } from './zoom-account-guard.ts';
@@ -37,7 +38,7 @@ export interface IpcHandlerDeps {
   writeClipboard: (text: string) => void | Promise<void>;
   settings: Pick<
     SettingsService,
-    'view' | 'saveZoomAccount' | 'testZoomAccount' | 'resetZoomAccount'
+    'view' | 'saveZoomAccount' | 'testZoomAccount' | 'resetZoomAccount' | 'setPreference'
   >;
   screens: Pick<ScreenRequests, 'take'>;
   /**
@@ -126,6 +127,11 @@ export function createIpcHandlers(deps: IpcHandlerDeps): IpcHandlers {
       settle(async () => {
         expectNoArgs(args);
         return ok(toSettingsView(await settings.resetZoomAccount()));
+      }),
+    [Channel.setPreference]: (args) =>
+      settle(async () => {
+        const change = expectPreferenceChange(args);
+        return ok(toSettingsView(await settings.setPreference(change)));
       }),
     [Channel.takeScreenRequest]: (args) =>
       settle(() => {

@@ -2,13 +2,37 @@
 // rebuilt field by field, so nothing outside the contract (a secret on a stray object, a
 // provider config) can ride along.
 import type {
+  Notice,
+  PreferencesView,
   SettingsView,
   ZoomAccountTestResult,
   ZoomAccountView,
 } from '../../preload/contract.ts';
 
 export function toSettingsView(view: SettingsView): SettingsView {
-  return { zoomAccount: copyZoomAccount(view.zoomAccount) };
+  return {
+    zoomAccount: copyZoomAccount(view.zoomAccount),
+    preferences: copyPreferences(view.preferences),
+  };
+}
+
+function copyPreferences(p: PreferencesView): PreferencesView {
+  return {
+    reminderLead: p.reminderLead,
+    clock: p.clock,
+    joinIn: p.joinIn,
+    launchAtLogin: typeof p.launchAtLogin === 'boolean' ? p.launchAtLogin : null,
+    shortcut: {
+      accelerator: p.shortcut.accelerator,
+      problem: copyNotice(p.shortcut.problem),
+      macKeys: p.shortcut.macKeys === true,
+    },
+    menuBarTitle: { enabled: p.menuBarTitle.enabled === true, shown: p.menuBarTitle.shown },
+  };
+}
+
+function copyNotice(notice: Notice | null): Notice | null {
+  return notice ? { code: notice.code, message: notice.message } : null;
 }
 
 function copyZoomAccount(a: ZoomAccountView): ZoomAccountView {

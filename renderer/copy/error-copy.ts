@@ -114,6 +114,16 @@ export const ERROR_COPY: Record<ErrorCode, ErrorCopy> = {
     action:
       'Open it yourself: ~/Library/Logs/Meeting Tray on macOS, %APPDATA%\\Meeting Tray\\logs on Windows, ~/.config/Meeting Tray/logs on Linux.',
   },
+  shortcut_taken: {
+    title: 'That shortcut is taken',
+    action:
+      'Another app (or your system) already uses these keys, so the shortcut stays off. Pick another one, or bind `meeting-tray --join-next` in your system keyboard settings.',
+  },
+  launch_at_login_failed: {
+    title: 'Could not change launch at login',
+    action:
+      'Your system did not accept the change. Try again, or add or remove Meeting Tray in your system login items (Startup Applications on Linux).',
+  },
   unknown: {
     title: 'Something went wrong',
     action: 'Please try again. If it keeps happening, restart Meeting Tray.',

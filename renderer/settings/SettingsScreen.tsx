@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import type { ScreenContext } from '../session/screen-context.ts';
 import { Spinner } from '../components/Spinner.tsx';
 import { LogsSection } from './LogsSection.tsx';
+import { PreferenceSections } from './preferences/PreferenceSections.tsx';
 import { useSettings } from './use-settings.ts';
 import { ZoomAccountSection } from './ZoomAccountSection.tsx';
 
@@ -37,12 +38,15 @@ export function SettingsScreen({ api, onFailure, signedIn, onClose }: SettingsSc
           <Spinner /> Loading settings…
         </p>
       ) : (
-        <ZoomAccountSection
-          api={api}
-          onFailure={onFailure}
-          view={view.zoomAccount}
-          signedIn={signedIn}
-        />
+        <>
+          <ZoomAccountSection
+            api={api}
+            onFailure={onFailure}
+            view={view.zoomAccount}
+            signedIn={signedIn}
+          />
+          <PreferenceSections api={api} onFailure={onFailure} view={view.preferences} />
+        </>
       )}
       <LogsSection api={api} onFailure={onFailure} />
     </section>

@@ -13,6 +13,7 @@ import type {
   SignOutResult,
   ZoomAccountTestResult,
 } from '../../preload/contract.ts';
+import { DEFAULT_PREFERENCES } from './preferences-view.ts';
 import { FIXTURE_DISPLAY } from './fake-display.ts';
 
 type ActionName = Exclude<
@@ -70,6 +71,7 @@ export const DEMO_SETTINGS: SettingsView = {
     hasClientSecret: false,
     redirectUrl: 'http://127.0.0.1/callback',
   },
+  preferences: DEFAULT_PREFERENCES,
 };
 const REACHABLE: Result<ZoomAccountTestResult> = {
   ok: true,
@@ -194,6 +196,7 @@ export function createFakeBridge(
     saveZoomAccount: (input) => answer('saveZoomAccount', { ok: true, value: settings }, [input]),
     testZoomAccount: (input) => answer('testZoomAccount', REACHABLE, [input]),
     resetZoomAccount: () => answer('resetZoomAccount', { ok: true, value: settings }, []),
+    setPreference: (change) => answer('setPreference', { ok: true, value: settings }, [change]),
     onScreenRequested(listener) {
       record('onScreenRequested', []);
       screenListeners.add(listener);

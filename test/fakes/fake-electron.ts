@@ -23,6 +23,7 @@ import {
 } from './electron/system.ts';
 import { FakeTray, fakeMenuModule, fakeNativeImage, type FakeImage } from './electron/tray.ts';
 import { FakeWebContents } from './electron/web-contents.ts';
+import { FakeGlobalShortcut } from './electron/global-shortcut.ts';
 
 export { fakeEvent, type FakeEvent } from './electron/events.ts';
 export type { FakeApp } from './electron/app.ts';
@@ -47,6 +48,7 @@ export interface FakeElectron {
   BrowserWindow: new (options?: BrowserWindowConstructorOptions) => FakeBrowserWindow;
   clipboard: FakeClipboard;
   dialog: FakeDialog;
+  globalShortcut: FakeGlobalShortcut;
   ipcMain: FakeIpcMain;
   Menu: typeof fakeMenuModule;
   nativeImage: typeof fakeNativeImage;
@@ -117,6 +119,7 @@ export function createFakeElectron(options: FakeElectronOptions = {}): FakeElect
     BrowserWindow,
     clipboard: new FakeClipboard(),
     dialog: new FakeDialog(),
+    globalShortcut: new FakeGlobalShortcut(),
     ipcMain: new FakeIpcMain(),
     Menu: fakeMenuModule,
     nativeImage: fakeNativeImage,

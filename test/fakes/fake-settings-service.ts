@@ -1,9 +1,11 @@
 import type {
+  PreferenceChange,
   SettingsView,
   ZoomAccountInput,
   ZoomAccountTestResult,
 } from '../../preload/contract.ts';
 import type { SettingsService } from '../../main/core/settings/settings-service.ts';
+import { DEFAULT_PREFERENCES } from './preferences-view.ts';
 
 export const demoSettingsView: SettingsView = {
   zoomAccount: {
@@ -15,6 +17,7 @@ export const demoSettingsView: SettingsView = {
     hasClientSecret: false,
     redirectUrl: 'http://127.0.0.1/callback',
   },
+  preferences: DEFAULT_PREFERENCES,
 };
 
 /** A SettingsService that records what it was asked and publishes whatever the test sets. */
@@ -24,6 +27,7 @@ export function createFakeSettingsService(initial: SettingsView = demoSettingsVi
   const saved: ZoomAccountInput[] = [];
   const tested: ZoomAccountInput[] = [];
   let resets = 0;
+  const preferenceChanges: PreferenceChange[] = [];
   let testResult: ZoomAccountTestResult = {
     outcome: 'reachable',
     endpoint: 'https://zoom.us/oauth/token',
@@ -47,11 +51,16 @@ export function createFakeSettingsService(initial: SettingsView = demoSettingsVi
       resets += 1;
       return view;
     },
+    setPreference: async (change: PreferenceChange) => {
+      preferenceChanges.push(change);
+      return view;
+    },
   } satisfies SettingsService;
   return {
     service,
     saved,
     tested,
+    preferenceChanges,
     resets: () => resets,
     answerTestWith(result: ZoomAccountTestResult) {
       testResult = result;

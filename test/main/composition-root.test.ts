@@ -182,7 +182,8 @@ describe('composition root (demo mode, fake electron)', () => {
   it('joins from the tray through the allow-list, and signs out (revoking) from the tray', async () => {
     const opened = fake.shell.opened.length;
     const firstMeeting = fake.trays[0]!.menu!.template.find(
-      (i) => /^\d\d:\d\d {2}/u.test(String(i.label)) && i.enabled !== false,
+      // The tray writes times as the window does: the fake system's en-US says 9:00 AM.
+      (i) => /^\d{1,2}:\d\d(\s[AP]M)? {2}/u.test(String(i.label)) && i.enabled !== false,
     );
     press(firstMeeting!);
     await until(() => fake.shell.opened.length > opened, 'the join link');
@@ -209,6 +210,43 @@ describe('composition root (demo mode, fake electron)', () => {
       value: {
         zoomAccount: { source: 'demo', clientId: '', redirectUrl: 'http://127.0.0.1/callback' },
       },
+    });
+  });
+
+  it('preferences set in Settings reach the desktop features at once', async () => {
+    const win = fake.windows[0]!;
+    const set = (change: unknown) =>
+      fake.ipcMain.invoke(Channel.setPreference, { sender: win.webContents }, change);
+    expect(fake.globalShortcut.active()).toEqual([]);
+    expect(await set({ key: 'shortcut', value: 'CommandOrControl+Alt+J' })).toMatchObject({
+      ok: true,
+      value: { preferences: { shortcut: { accelerator: 'CommandOrControl+Alt+J' } } },
+    });
+    expect(fake.globalShortcut.active()).toEqual(['CommandOrControl+Alt+J']);
+
+    const sent = win.webContents.sent.length;
+    expect(await set({ key: 'clock', value: '24h' })).toMatchObject({ ok: true });
+    const pushed = win.webContents.sent.slice(sent);
+    expect(pushed).toContainEqual([
+      Channel.displayChanged,
+      expect.objectContaining({ clock: '24h' }),
+    ]);
+    expect(pushed).toContainEqual([
+      Channel.settingsChanged,
+      expect.objectContaining({ preferences: expect.objectContaining({ clock: '24h' }) }),
+    ]);
+
+    const autostart = join(process.env.XDG_CONFIG_HOME!, 'autostart', 'meeting-tray.desktop');
+    expect(existsSync(autostart)).toBe(false);
+    expect(await set({ key: 'launchAtLogin', value: true })).toMatchObject({
+      ok: true,
+      value: { preferences: { launchAtLogin: true } },
+    });
+    expect(existsSync(autostart)).toBe(true);
+
+    expect(await set({ key: 'clock', value: '25h' })).toMatchObject({
+      ok: false,
+      code: 'invalid_argument',
     });
   });
 });

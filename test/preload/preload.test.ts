@@ -31,6 +31,7 @@ const INVOKES: Array<[keyof MeetingTrayApi, unknown[], string]> = [
   ['saveZoomAccount', [ZOOM_ACCOUNT], Channel.saveZoomAccount],
   ['testZoomAccount', [ZOOM_ACCOUNT], Channel.testZoomAccount],
   ['resetZoomAccount', [], Channel.resetZoomAccount],
+  ['setPreference', [{ key: 'clock', value: '12h' }], Channel.setPreference],
   ['takeScreenRequest', [], Channel.takeScreenRequest],
   ['openLogsFolder', [], Channel.openLogsFolder],
   ['getDisplay', [], Channel.getDisplay],

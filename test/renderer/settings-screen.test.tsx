@@ -12,6 +12,7 @@ import {
   signedOutDemo,
 } from '../fakes/session-fixtures.ts';
 import { renderApp } from './render-app.tsx';
+import { DEFAULT_PREFERENCES } from '../fakes/preferences-view.ts';
 
 const saved: SettingsView = {
   zoomAccount: {
@@ -23,9 +24,11 @@ const saved: SettingsView = {
     hasClientSecret: true,
     redirectUrl: 'http://127.0.0.1/callback',
   },
+  preferences: DEFAULT_PREFERENCES,
 };
 const fromEnvironment: SettingsView = {
   zoomAccount: { ...saved.zoomAccount, source: 'environment', hasClientSecret: false },
+  preferences: DEFAULT_PREFERENCES,
 };
 
 const settingsHeading = () => screen.getByRole('heading', { name: 'Settings', level: 2 });

@@ -2,6 +2,8 @@
 // person saves, tests or resets. Changing the account in use is the app core's job (switchTo):
 // it signs out of the old account first, then builds the core for the new one.
 import type {
+  PreferenceChange,
+  PreferencesView,
   SettingsView,
   ZoomAccountInput,
   ZoomAccountSource,
@@ -41,6 +43,15 @@ export interface SettingsService {
   testZoomAccount(input: ZoomAccountInput): Promise<ZoomAccountTestResult>;
   /** Forgets the saved account: the app falls back to the built-in account, or the demo. */
   resetZoomAccount(): Promise<SettingsView>;
+  /** Applies and stores one preference (validated by the IPC door); rejects when it is refused. */
+  setPreference(change: PreferenceChange): Promise<SettingsView>;
+}
+
+/** The person's everyday choices, as the host applies them (main/desktop/settings/preferences.ts). */
+export interface PreferencesPort {
+  view(): PreferencesView;
+  set(change: PreferenceChange): Promise<unknown>;
+  subscribe(listener: () => void): () => void;
 }
 
 export interface SettingsServiceDeps {
@@ -48,6 +59,7 @@ export interface SettingsServiceDeps {
   /** The other configuration sources, as the host read them at start. */
   env: Env;
   builtIn: BuiltInConfig | null;
+  preferences: PreferencesPort;
   inUse(): AccountInUse;
   /** Signs out of the account in use (revoke + wipe), then runs the core for `next`. */
   switchTo(next: ResolvedAuthConfig): Promise<void>;
@@ -61,8 +73,12 @@ export function createSettingsService(deps: SettingsServiceDeps): SettingsServic
   const listeners = new Set<(view: SettingsView) => void>();
   /** Saves and resets run one at a time, in order: each may switch the account. */
   let queue: Promise<unknown> = Promise.resolve();
+  let stopPreferences: (() => void) | null = null;
 
-  const view = (): SettingsView => ({ zoomAccount: zoomAccountView(deps.inUse()) });
+  const view = (): SettingsView => ({
+    zoomAccount: zoomAccountView(deps.inUse()),
+    preferences: deps.preferences.view(),
+  });
   const publish = () => {
     const next = view();
     for (const listener of [...listeners]) {
@@ -115,7 +131,20 @@ export function createSettingsService(deps: SettingsServiceDeps): SettingsServic
     view,
     subscribe(listener) {
       listeners.add(listener);
-      return () => listeners.delete(listener);
+      // The first subscriber also hears every preference change (a tray choice, the OS state).
+      if (listeners.size === 1) stopPreferences ??= deps.preferences.subscribe(() => publish());
+      return () => {
+        listeners.delete(listener);
+        if (listeners.size === 0) {
+          stopPreferences?.();
+          stopPreferences = null;
+        }
+      };
+    },
+
+    async setPreference(change) {
+      await deps.preferences.set(change);
+      return view();
     },
 
     saveZoomAccount: (input) =>

@@ -10,6 +10,7 @@ import {
   type ShellWake,
 } from './shell-coordinator.ts';
 import type { TimeZoneWatch } from './time-zone-watch.ts';
+import type { TimeStyle } from '../../../preload/shared/time-style.ts';
 
 /**
  * Starts keeping the tray and reminders in step with the session, in the system's time zone, on
@@ -28,6 +29,10 @@ export function installShellCoordinator(
     window: Pick<MainWindow, 'onVisibilityChange'>;
     /** The system zone, watched (install-time-display.ts); without it, the zone read each time. */
     zone?: Pick<TimeZoneWatch, 'current' | 'check' | 'onChange'>;
+    /** The window's time style (install-time-display.ts), for the tray's times. */
+    timeStyle?: () => TimeStyle;
+    /** Settings changes: the tray re-renders at once. */
+    preferences?: { subscribe(listener: () => void): () => void };
   },
 ): void {
   const { session, minuteTicks } = deps.core;
@@ -40,6 +45,8 @@ export function installShellCoordinator(
     timeZone: () => deps.zone?.current() ?? Intl.DateTimeFormat().resolvedOptions().timeZone,
     minuteTicks,
     ...(deps.zone && { zone: deps.zone }),
+    ...(deps.timeStyle && { timeStyle: deps.timeStyle }),
+    ...(deps.preferences && { preferences: deps.preferences }),
   });
   coordinator.start();
   deps.teardown.add(() => coordinator.stop());

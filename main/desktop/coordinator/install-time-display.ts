@@ -3,6 +3,7 @@ import { resolveTimeStyle, type TimeStyle } from '../../../preload/shared/time-s
 import type { SettingsStore } from '../../core/ports.ts';
 import type { MinuteTickSource } from '../../core/time/minute-ticker.ts';
 import type { DesktopContext } from '../lifecycle/desktop-context.ts';
+import type { Preferences } from '../settings/preferences.ts';
 import { createDisplaySource, readClockChoice, type DisplayPublisher } from './display-source.ts';
 import { createProcessTimeZoneProbe } from './process-time-zone.ts';
 import { createTimeZoneWatch, type TimeZoneWatch } from './time-zone-watch.ts';
@@ -28,6 +29,8 @@ export function installTimeDisplay(
     app: Pick<App, 'getSystemLocale'>;
     settings: Pick<SettingsStore, 'get'>;
     minuteTicks: MinuteTickSource;
+    /** A Settings change (clock, join choice) is pushed to the window at once. */
+    preferences?: Pick<Preferences, 'subscribe'>;
   },
 ): TimeDisplay {
   const zone = createTimeZoneWatch({
@@ -49,7 +52,9 @@ export function installTimeDisplay(
       systemHourCycle: () => null,
     },
   });
+  const stopFollowing = deps.preferences?.subscribe(() => display.changed());
   deps.teardown.add(() => {
+    stopFollowing?.();
     display.stop();
     zone.stop();
   });

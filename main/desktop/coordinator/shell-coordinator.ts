@@ -1,4 +1,5 @@
 import type { SessionState } from '../../../preload/contract.ts';
+import type { TimeStyle } from '../../../preload/shared/time-style.ts';
 import type { Clock, WakeEvents } from '../../core/ports.ts';
 import { createMinuteTicker, type MinuteTicks } from '../../core/time/minute-ticker.ts';
 import type { ReminderScheduler } from '../reminders/reminder-scheduler.ts';
@@ -41,6 +42,10 @@ export function createShellCoordinator(deps: {
    * reminders at once, and a wake checks it first (travel is when zones change).
    */
   zone?: Pick<TimeZoneWatch, 'check' | 'onChange'>;
+  /** The locale and `clock` choice the window uses, so the tray writes times the same way. */
+  timeStyle?: () => TimeStyle;
+  /** Settings changes (the clock, the menu-bar title) re-render the tray at once. */
+  preferences?: { subscribe(listener: () => void): () => void };
 }) {
   // Keeps the sorted meetings between ticks: a tick reads only the few meetings the tray shows.
   const buildTrayModel = createTrayModelBuilder();
@@ -48,6 +53,7 @@ export function createShellCoordinator(deps: {
     deps.renderTray(
       buildTrayModel(deps.session.getState(), deps.clock.now(), deps.timeZone(), {
         reminderLead: deps.reminders.lead(),
+        ...(deps.timeStyle && { timeStyle: deps.timeStyle() }),
       }),
     );
   const ticker = createMinuteTicker({
@@ -79,6 +85,7 @@ export function createShellCoordinator(deps: {
           deps.reminders.replan();
         }),
       );
+      if (deps.preferences) stops.push(deps.preferences.subscribe(renderNow));
       if (deps.zone)
         stops.push(
           deps.zone.onChange(() => {

@@ -11,7 +11,7 @@ import { installNetwork } from '../network/install-network.ts';
 /** Call once ready (Electron's sessions and paths exist only then). */
 export async function installAppCore(
   deps: DesktopContext &
-    Pick<AppCoreHost, 'env' | 'settings' | 'openBrowser' | 'wake'> & {
+    Pick<AppCoreHost, 'env' | 'settings' | 'openBrowser' | 'wake' | 'preferencesHost'> & {
       app: { getPath(name: 'userData'): string };
       session: Parameters<typeof installNetwork>[0]['session'];
       /** The main bundle's own folder (dist/main): the package puts app-config.json there. */
@@ -28,6 +28,7 @@ export async function installAppCore(
     settings: deps.settings,
     openBrowser: deps.openBrowser,
     wake: deps.wake,
+    preferencesHost: deps.preferencesHost,
     // The demo sandbox keeps its grants in the app's data folder, beside the settings.
     dataDir: deps.app.getPath('userData'),
     // Zoom calls go over Chromium's network stack: the system proxy and certificate store.

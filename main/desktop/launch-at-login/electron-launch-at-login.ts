@@ -24,28 +24,35 @@ export function createLaunchAtLogin(deps: {
   autostartPath: string;
   files: AutostartFiles;
 }): LaunchAtLogin {
-  if (deps.platform === 'linux') {
-    return {
-      isEnabled: () => deps.files.exists(deps.autostartPath),
-      async setEnabled(enabled) {
-        if (!enabled) {
-          await deps.files.removeFile(deps.autostartPath);
-          return;
-        }
-        await deps.files.makeDir(deps.autostartPath.slice(0, deps.autostartPath.lastIndexOf('/')));
-        await deps.files.writeFile(
-          deps.autostartPath,
-          buildAutostartDesktopEntry({ name: 'Meeting Tray', executable: deps.executable }),
-        );
-      },
-    };
-  }
+  if (deps.platform === 'linux') return createLinuxAutostart(deps);
   const args = deps.platform === 'win32' ? [HIDDEN_LAUNCH_ARG] : [];
   return {
     isEnabled: async () =>
       deps.app.getLoginItemSettings(args.length ? { args } : undefined).openAtLogin,
     async setEnabled(enabled) {
       deps.app.setLoginItemSettings({ openAtLogin: enabled, ...(args.length ? { args } : {}) });
+    },
+  };
+}
+
+/** Linux: an XDG autostart entry (no Electron API involved; the harness uses it too). */
+export function createLinuxAutostart(deps: {
+  executable: string;
+  autostartPath: string;
+  files: AutostartFiles;
+}): LaunchAtLogin {
+  return {
+    isEnabled: () => deps.files.exists(deps.autostartPath),
+    async setEnabled(enabled) {
+      if (!enabled) {
+        await deps.files.removeFile(deps.autostartPath);
+        return;
+      }
+      await deps.files.makeDir(deps.autostartPath.slice(0, deps.autostartPath.lastIndexOf('/')));
+      await deps.files.writeFile(
+        deps.autostartPath,
+        buildAutostartDesktopEntry({ name: 'Meeting Tray', executable: deps.executable }),
+      );
     },
   };
 }

@@ -1,14 +1,17 @@
-import type { Meeting } from '../../../preload/contract.ts';
+import type { Meeting, ReminderLeadChoice } from '../../../preload/contract.ts';
+import {
+  DEFAULT_REMINDER_LEAD,
+  isReminderLeadChoice,
+  REMINDER_LEAD_CHOICES,
+} from '../../../preload/shared/preferences.ts';
 
-/** The lead times a person can choose; 'off' disables reminders, 0 is "when it starts". */
-export const REMINDER_LEAD_CHOICES = ['off', 0, 1, 5, 10, 15] as const;
-export type ReminderLead = (typeof REMINDER_LEAD_CHOICES)[number];
-export const DEFAULT_REMINDER_LEAD: ReminderLead = 5;
+// The lead times a person can choose ('off', 0 = "when it starts", minutes before) are defined
+// once in preload/shared/preferences.ts, which the Settings screen lists too.
+export { DEFAULT_REMINDER_LEAD, REMINDER_LEAD_CHOICES };
+export type ReminderLead = ReminderLeadChoice;
 
 export function parseReminderLead(value: unknown): ReminderLead {
-  return (REMINDER_LEAD_CHOICES as readonly unknown[]).includes(value)
-    ? (value as ReminderLead)
-    : DEFAULT_REMINDER_LEAD;
+  return isReminderLeadChoice(value) ? value : DEFAULT_REMINDER_LEAD;
 }
 
 export interface Reminder {

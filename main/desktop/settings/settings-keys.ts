@@ -10,4 +10,6 @@ export const ShellSetting = {
   clock: 'display.clock',
   /** 'app' (the Zoom desktop app, the browser as fallback) or 'browser': where Join opens a meeting. */
   joinIn: 'join.openIn',
+  /** The global shortcut that joins the next meeting: an accelerator, or absent/null for off (the default). */
+  joinNextShortcut: 'shortcut.joinNext',
 } as const;

@@ -7,6 +7,7 @@ import {
 } from '../reminders/reminder-planner.ts';
 import { dayStart, nextDateKey } from '../../../preload/shared/date-key.ts';
 import { formatSince, formatUntil } from '../../../preload/shared/time-countdown.ts';
+import type { TimeStyle } from '../../../preload/shared/time-style.ts';
 import { createZonedFormat, truncate, type ZonedFormat } from '../time-format.ts';
 import {
   createMeetingTimeline,
@@ -39,6 +40,11 @@ export type TrayItem =
 export interface TrayModelOptions {
   /** The current reminder setting, shown as a checked choice; omitted means the default. */
   reminderLead?: ReminderLead;
+  /**
+   * The locale and 12/24-hour clock the window uses (install-time-display.ts); omitted keeps
+   * the narrow en-GB 24-hour form.
+   */
+  timeStyle?: TimeStyle;
 }
 
 /** The meeting the tray shows at a glance (icon or macOS title): just started, or next. */
@@ -348,7 +354,7 @@ export type TrayModelBuilder = (
  */
 export function createTrayModelBuilder(): TrayModelBuilder {
   let timeline: { of: readonly Meeting[]; value: MeetingTimeline } | null = null;
-  let zone: { of: string | undefined; zoned: ZonedFormat; bounds: DayBounds | null } | null = null;
+  let zone: { of: string; zoned: ZonedFormat; bounds: DayBounds | null } | null = null;
   let texts = new Map<TimedMeeting, MeetingText>();
   return (state, now, timeZone, options = {}) => {
     if (state.kind !== 'signed-in') return otherModel(state, now);
@@ -356,8 +362,11 @@ export function createTrayModelBuilder(): TrayModelBuilder {
       timeline = { of: state.meetings, value: createMeetingTimeline(state.meetings) };
       texts = new Map();
     }
-    if (!zone || zone.of !== timeZone) {
-      zone = { of: timeZone, zoned: createZonedFormat(timeZone), bounds: null };
+    // The formatters depend on the zone and the style: a new clock choice rebuilds them.
+    const style = options.timeStyle;
+    const formatKey = `${timeZone ?? ''}|${style?.locale ?? ''}|${style?.hourCycle ?? ''}`;
+    if (!zone || zone.of !== formatKey) {
+      zone = { of: formatKey, zoned: createZonedFormat(timeZone, style), bounds: null };
       texts = new Map();
     }
     // Kept until midnight; a clock set back gets them afresh.

@@ -129,10 +129,13 @@ export async function signInThroughConsent(
   return popup;
 }
 
-/** Asks the harness's test routes (test mode only): opened links, or moving main's clock. */
+/**
+ * Asks the harness's test routes (test mode only): opened links, moving main's clock, pressing a
+ * global shortcut, or what the stand-in OS holds (shortcuts, launch at login).
+ */
 export async function harnessTest(
   harness: HarnessRun,
-  route: 'opened-links' | 'clock',
+  route: 'opened-links' | 'clock' | 'press-shortcut' | 'desktop-state',
   body?: unknown,
 ): Promise<unknown> {
   const url = new URL(harness.url);

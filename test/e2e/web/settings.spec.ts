@@ -142,7 +142,7 @@ test.describe.serial('Settings: connect your own Zoom account, then switch to an
     await expect(section.getByLabel('Redirect URL to register')).toHaveValue(
       'http://127.0.0.1/callback',
     );
-    await checkScreen(page, 'settings');
+    await checkScreen(page, 'settings-demo');
 
     await section.getByRole('button', { name: 'Save' }).click();
     await expect(section.getByText(/^Client ID is required/)).toBeVisible();

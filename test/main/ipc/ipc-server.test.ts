@@ -9,6 +9,7 @@ import { createFakeSessionService } from '../../fakes/fake-session-service.ts';
 import { ada, meeting } from '../core/session/session-fakes.ts';
 import { createScreenRequests } from '../../../main/ipc/screen-requests.ts';
 import { createFakeSettingsService } from '../../fakes/fake-settings-service.ts';
+import { DEFAULT_PREFERENCES } from '../../fakes/preferences-view.ts';
 import { createFakeDisplaySource, FIXTURE_DISPLAY } from '../../fakes/fake-display.ts';
 
 const state: SessionState = { kind: 'signed-out', reason: null, demo: true, sessionOnly: null };
@@ -231,9 +232,11 @@ describe('state publishing', () => {
         hasClientSecret: true,
         redirectUrl: 'http://127.0.0.1/callback',
       },
+      preferences: DEFAULT_PREFERENCES,
     } as const;
     settings.publish({
       zoomAccount: { ...view.zoomAccount, clientSecret: 'sEcReT-value' },
+      preferences: { ...view.preferences, token: 'sEcReT-value' },
       provider: { client: { clientSecret: 'sEcReT-value' } },
     } as unknown as typeof view);
 

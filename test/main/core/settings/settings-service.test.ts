@@ -18,6 +18,9 @@ import {
   ZOOM_ACCOUNT_SETTING,
 } from '../../../../main/core/settings/zoom-account-store.ts';
 import { createCapturingLogger } from '../../../fakes/capturing-logger.ts';
+import { createPreferences } from '../../../../main/desktop/settings/preferences.ts';
+
+const PREVIEW_HOST = { launchAtLogin: false, macKeys: false, menuBarTitle: 'hidden' } as const;
 import {
   createMemorySecretStore,
   createMemorySettingsStore,
@@ -61,6 +64,7 @@ function setup(
     accounts,
     env,
     builtIn,
+    preferences: createPreferences({ settings, host: PREVIEW_HOST, logger }),
     inUse: () => inUse,
     async switchTo(next) {
       switches.push(next);
@@ -94,6 +98,14 @@ describe('the settings view', () => {
         apiBase: 'http://127.0.0.1:4010/v2',
         hasClientSecret: false,
         redirectUrl: 'http://127.0.0.1/callback',
+      },
+      preferences: {
+        reminderLead: 5,
+        clock: 'system',
+        joinIn: 'app',
+        launchAtLogin: null,
+        shortcut: { accelerator: null, problem: null, macKeys: false },
+        menuBarTitle: { enabled: true, shown: 'hidden' },
       },
     });
     expect(
