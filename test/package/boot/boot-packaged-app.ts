@@ -105,8 +105,8 @@ function boot(config: BootConfig) {
     manifest,
   });
   // The module as the app imports it: Electron's members only, none of the fake's test helpers.
-  const { app, BrowserWindow, clipboard, dialog, ipcMain, Menu, nativeImage, nativeTheme, net } =
-    electron;
+  const { app, BrowserWindow, clipboard, dialog, globalShortcut, ipcMain, Menu } = electron;
+  const { nativeImage, nativeTheme, net } = electron;
   const { Notification, powerMonitor, protocol, session, shell, Tray } = electron;
   const moduleExports = strict(
     {
@@ -114,6 +114,7 @@ function boot(config: BootConfig) {
       BrowserWindow,
       clipboard,
       dialog,
+      globalShortcut,
       ipcMain,
       Menu,
       nativeImage,

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type { App } from 'electron';
 import { FakeApp } from '../../fakes/electron/app.ts';
 import { FakeBrowserWindow } from '../../fakes/electron/browser-window.ts';
+import { FakeGlobalShortcut } from '../../fakes/electron/global-shortcut.ts';
 import { FakeIpcMain } from '../../fakes/electron/ipc-main.ts';
 import { FakeNotification } from '../../fakes/electron/notification.ts';
 import { FakeProtocol } from '../../fakes/electron/protocol.ts';
@@ -51,6 +52,7 @@ export const FAKE_CLASSES: ReadonlyArray<abstract new (...args: never[]) => obje
   FakeDialog,
   FakeFetchSession,
   FakeFrame,
+  FakeGlobalShortcut,
   FakeImage,
   FakeIpcMain,
   FakeMenu,
