@@ -4,7 +4,7 @@ import { rmSync, writeFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { startZoomSandbox, type ZoomSandbox } from '../../../main/sandbox/index.ts';
 import {
-  checkScreen,
+  checkScreenLightAndDark,
   newHarnessSetup,
   signInThroughConsent,
   startHarness,
@@ -39,11 +39,11 @@ test.describe.serial('a person signs in, restarts, goes offline and revokes', ()
   test('1. sign in through the consent page: profile and meetings are shown', async () => {
     await page.goto(harness.url);
     await expect(page.getByRole('button', { name: 'Sign in with Zoom' })).toBeVisible();
-    await checkScreen(page, 'signed-out');
+    await checkScreenLightAndDark(page, 'signed-out');
 
     const popup = await signInThroughConsent(page, 'Allow', async (consentPage) => {
       await expect(page.getByRole('heading', { name: 'Continue in your browser' })).toBeVisible();
-      await checkScreen(page, 'signing-in');
+      await checkScreenLightAndDark(page, 'signing-in');
       await consentPage.screenshot({
         path: `${process.env.SCREENSHOT_DIR ?? 'test-results/screenshots'}/consent.png`,
       });
@@ -55,7 +55,7 @@ test.describe.serial('a person signs in, restarts, goes offline and revokes', ()
     await expect(page.getByRole('heading', { name: 'Upcoming meetings' })).toBeVisible();
     await expect(page.getByRole('button', { name: /^Join / }).first()).toBeVisible();
     expect(await page.getByRole('button', { name: /^Join / }).count()).toBeGreaterThan(5);
-    await checkScreen(page, 'signed-in');
+    await checkScreenLightAndDark(page, 'signed-in');
     expect(await storedTokens(setup)).not.toBeNull();
   });
 
@@ -77,7 +77,7 @@ test.describe.serial('a person signs in, restarts, goes offline and revokes', ()
     await page.getByRole('button', { name: 'Refresh' }).click();
     await expect(page.getByTestId('stale-banner')).toHaveText(/^Offline — updated \d{1,2}:\d{2}/);
     await expect(page.getByRole('button', { name: /^Join / }).first()).toBeVisible();
-    await checkScreen(page, 'offline');
+    await checkScreenLightAndDark(page, 'offline');
 
     await sandbox.resume();
     await page.getByRole('button', { name: 'Refresh' }).click();
@@ -91,12 +91,12 @@ test.describe.serial('a person signs in, restarts, goes offline and revokes', ()
 
     await page.getByRole('button', { name: /Sign out/ }).click();
     await expect(page.getByRole('dialog', { name: 'Sign out and revoke access?' })).toBeVisible();
-    await checkScreen(page, 'sign-out-confirm');
+    await checkScreenLightAndDark(page, 'sign-out-confirm');
     await page.getByRole('dialog').getByRole('button', { name: 'Sign out' }).click();
 
     await expect(page.getByRole('button', { name: 'Sign in with Zoom' })).toBeVisible();
     await expect(page.getByText('Signed out and access revoked.')).toBeVisible();
-    await checkScreen(page, 'signed-out-after-revoke');
+    await checkScreenLightAndDark(page, 'signed-out-after-revoke');
     expect(await storedTokens(setup)).toBeNull();
 
     const refused = await fetch(`${sandbox.url}/oauth/token`, {
@@ -156,12 +156,12 @@ test('6. deny on the consent page (demo mode): a clear message', async ({ page }
     await page.setViewportSize({ width: 400, height: 720 });
     await page.goto(harness.url);
     await expect(page.getByText(/Demo mode/)).toBeVisible();
-    await checkScreen(page, 'signed-out-demo');
+    await checkScreenLightAndDark(page, 'signed-out-demo');
     const popup = await signInThroughConsent(page, 'Deny');
     await expect(popup.getByText(/declined/i).first()).toBeVisible();
     await expect(page.getByText(/You declined/).first()).toBeVisible();
     await expect(page.getByRole('button', { name: 'Sign in with Zoom' })).toBeVisible();
-    await checkScreen(page, 'declined');
+    await checkScreenLightAndDark(page, 'declined');
   } finally {
     await harness.stop();
     rmSync(setup.dataDir, { recursive: true, force: true });

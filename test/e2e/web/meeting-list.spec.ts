@@ -5,7 +5,7 @@ import { rmSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { startZoomSandbox, type ZoomSandbox } from '../../../main/sandbox/index.ts';
 import {
-  checkScreen,
+  checkScreenLightAndDark,
   newHarnessSetup,
   signInThroughConsent,
   startHarness,
@@ -80,7 +80,7 @@ test.describe.serial('1,000 meetings', () => {
     // The page is as tall as the whole list, so the scroll bar tells the truth.
     const height = await page.evaluate(() => document.documentElement.scrollHeight);
     expect(height).toBeGreaterThan(MEETINGS * 40);
-    await checkScreen(page, 'meetings-1000');
+    await checkScreenLightAndDark(page, 'meetings-1000');
   });
 
   test('Tab walks row after row, and the page scrolls to keep the focused one in view', async () => {

@@ -10,7 +10,7 @@ import { createChunkedSecretStore } from '../../../main/core/secrets/chunked-sec
 import { CLIENT_SECRET_KEY } from '../../../main/core/settings/zoom-account-store.ts';
 import { createKeyringSecretStore } from '../../../main/node/keyring-secret-store.ts';
 import {
-  checkScreen,
+  checkScreenLightAndDark,
   newHarnessSetup,
   signInThroughConsent,
   startHarness,
@@ -142,7 +142,7 @@ test.describe.serial('Settings: connect your own Zoom account, then switch to an
     await expect(section.getByLabel('Redirect URL to register')).toHaveValue(
       'http://127.0.0.1/callback',
     );
-    await checkScreen(page, 'settings-demo');
+    await checkScreenLightAndDark(page, 'settings-demo');
 
     await section.getByRole('button', { name: 'Save' }).click();
     await expect(section.getByText(/^Client ID is required/)).toBeVisible();
@@ -150,7 +150,7 @@ test.describe.serial('Settings: connect your own Zoom account, then switch to an
     await section.getByLabel('Authorization server').fill('http://zoom.example.com');
     await section.getByLabel('Authorization server').blur();
     await expect(section.getByText(/^Authorization server must use https:\/\//)).toBeVisible();
-    await checkScreen(page, 'settings-invalid');
+    await checkScreenLightAndDark(page, 'settings-invalid');
   });
 
   test('2. Test reports plainly: client ID rejected, then reachable', async () => {
@@ -162,7 +162,7 @@ test.describe.serial('Settings: connect your own Zoom account, then switch to an
     await section.getByLabel('Client ID').fill(sandbox.publicClientId);
     await section.getByRole('button', { name: 'Test' }).click();
     await expect(page.getByTestId('test-result')).toContainText('Reachable');
-    await checkScreen(page, 'settings-tested');
+    await checkScreenLightAndDark(page, 'settings-tested');
   });
 
   test('3. save, sign in to the configured server through its consent page', async () => {
@@ -225,6 +225,6 @@ test.describe.serial('Settings: connect your own Zoom account, then switch to an
     await expect(section.getByLabel('Client ID')).toHaveValue(sandbox.confidential.clientId);
     await expect(section.getByLabel(/Client secret/)).toHaveValue('');
     await expect(section.getByText(/A client secret is saved in your keychain/)).toBeVisible();
-    await checkScreen(page, 'settings-saved-account');
+    await checkScreenLightAndDark(page, 'settings-saved-account');
   });
 });
