@@ -279,8 +279,11 @@ export type FathomState =
     }
   | { kind: 'error'; code: ErrorCode; message: string };
 
-/** Where the Fathom OAuth client comes from (Settings, the packaged config, the demo sandbox). */
-export type FathomAccountSource = 'settings' | 'built-in' | 'demo' | 'none';
+/**
+ * Where the Fathom OAuth client comes from, first match wins: Settings, the environment
+ * (FATHOM_CLIENT_ID, development), the packaged config, the demo sandbox; 'none' = API key only.
+ */
+export type FathomAccountSource = 'settings' | 'environment' | 'built-in' | 'demo' | 'none';
 
 /** Settings' Fathom section: never the client secret nor the API key, only whether one is saved. */
 export interface FathomSettingsView {
