@@ -2,13 +2,25 @@
 // rebuilt field by field, so nothing outside the contract (a secret on a stray object, a
 // provider config) can ride along.
 import type {
+  FathomSettingsView,
   SettingsView,
   ZoomAccountTestResult,
   ZoomAccountView,
 } from '../../preload/contract.ts';
 
 export function toSettingsView(view: SettingsView): SettingsView {
-  return { zoomAccount: copyZoomAccount(view.zoomAccount) };
+  return { zoomAccount: copyZoomAccount(view.zoomAccount), fathom: copyFathom(view.fathom) };
+}
+
+function copyFathom(f: FathomSettingsView): FathomSettingsView {
+  return {
+    mode: f.mode,
+    clientId: f.clientId,
+    hasClientSecret: f.hasClientSecret === true,
+    redirectPort: f.redirectPort,
+    redirectUri: f.redirectUri,
+    source: f.source,
+  };
 }
 
 function copyZoomAccount(a: ZoomAccountView): ZoomAccountView {

@@ -2,6 +2,8 @@
 // person saves, tests or resets. Changing the account in use is the app core's job (switchTo):
 // it signs out of the old account first, then builds the core for the new one.
 import type {
+  FathomOAuthInput,
+  FathomSettingsView,
   SettingsView,
   ZoomAccountInput,
   ZoomAccountSource,
@@ -9,6 +11,7 @@ import type {
   ZoomAccountView,
 } from '../../../preload/contract.ts';
 import { cloudOf, LOOPBACK_REDIRECT_URL } from '../../../preload/shared/zoom-account-rules.ts';
+import { FATHOM_DEFAULT_REDIRECT_PORT, fathomRedirectUri } from '../config/fathom-provider-config.ts';
 import type { AuthProviderConfig } from '../config/auth-config.types.ts';
 import type { BuiltInConfig } from '../config/built-in-config.ts';
 import type { Env } from '../config/load-auth-config.ts';
@@ -21,6 +24,7 @@ import {
 import { zoomProviderConfig } from '../config/zoom-account-config.ts';
 import { AppError } from '../errors.ts';
 import type { Fetch, Logger } from '../ports.ts';
+import type { FathomSettings } from './fathom-settings.ts';
 import { probeZoomAccount } from './zoom-account-probe.ts';
 import { accountChoice, type AccountChoice } from './zoom-account-input.ts';
 import { savedAccountFields, type ZoomAccountStore } from './zoom-account-store.ts';
@@ -41,6 +45,8 @@ export interface SettingsService {
   testZoomAccount(input: ZoomAccountInput): Promise<ZoomAccountTestResult>;
   /** Forgets the saved account: the app falls back to the built-in account, or the demo. */
   resetZoomAccount(): Promise<SettingsView>;
+  /** Validates and stores Fathom's OAuth client (the secret in the keychain), then uses it. */
+  saveFathomOAuth(input: FathomOAuthInput): Promise<SettingsView>;
 }
 
 export interface SettingsServiceDeps {
@@ -54,6 +60,8 @@ export interface SettingsServiceDeps {
   fetch: Fetch;
   logger: Logger;
   probeDeadlineMs?: number;
+  /** Fathom's section; without it (hosts with no Fathom) the section shows nothing configured. */
+  fathom?: FathomSettings;
 }
 
 export function createSettingsService(deps: SettingsServiceDeps): SettingsService {
@@ -62,7 +70,10 @@ export function createSettingsService(deps: SettingsServiceDeps): SettingsServic
   /** Saves and resets run one at a time, in order: each may switch the account. */
   let queue: Promise<unknown> = Promise.resolve();
 
-  const view = (): SettingsView => ({ zoomAccount: zoomAccountView(deps.inUse()) });
+  const view = (): SettingsView => ({
+    zoomAccount: zoomAccountView(deps.inUse()),
+    fathom: deps.fathom?.view() ?? NO_FATHOM,
+  });
   const publish = () => {
     const next = view();
     for (const listener of [...listeners]) {
@@ -111,12 +122,27 @@ export function createSettingsService(deps: SettingsServiceDeps): SettingsServic
     if (!unchanged) await deps.switchTo(next);
   };
 
+  deps.fathom?.onChange(() => void publish());
+
   return {
     view,
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+
+    saveFathomOAuth: (input) =>
+      oneAtATime(async () => {
+        const fathom = deps.fathom;
+        if (!fathom)
+          throw new AppError('config_invalid', 'This copy of Meeting Tray does not connect Fathom.');
+        try {
+          await fathom.save(input);
+        } finally {
+          publish();
+        }
+        return view();
+      }),
 
     saveZoomAccount: (input) =>
       oneAtATime(async () => {
@@ -165,6 +191,15 @@ export function createSettingsService(deps: SettingsServiceDeps): SettingsServic
       }),
   };
 }
+
+const NO_FATHOM: FathomSettingsView = {
+  mode: null,
+  clientId: '',
+  hasClientSecret: false,
+  redirectPort: FATHOM_DEFAULT_REDIRECT_PORT,
+  redirectUri: fathomRedirectUri(FATHOM_DEFAULT_REDIRECT_PORT),
+  source: 'none',
+};
 
 /** The provider an account stands for; refuses it with the Settings fields' names. */
 function providerFor(account: AccountChoice, secret: string | null): AuthProviderConfig {
