@@ -30,6 +30,11 @@ export const ERROR_CODES = [
   'untrusted_sender', // IPC from an unexpected frame
   'not_signed_in',
   'logs_folder_unavailable', // the logs folder could not be opened (or there is none: the harness)
+  'loopback_port_busy', // the fixed sign-in redirect port (Fathom) is taken by another program
+  'fathom_session_expired', // Fathom refused the token after one forced refresh, or invalid_grant
+  'fathom_key_invalid', // Fathom refused the personal API key
+  'fathom_schema_mismatch', // Fathom answered in a shape we do not understand
+  'fathom_not_found', // the recording (or its summary) does not exist
   'unknown',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -143,6 +148,11 @@ export interface DisplayState {
 export interface SignOutResult {
   /** False when the server could not be reached to revoke: local secrets are deleted anyway. */
   serverRevoked: boolean;
+  /**
+   * `revoked`: the server confirmed; `not-confirmed`: it could not be reached or refused;
+   * `unsupported`: it has no revocation endpoint (Fathom), so nothing was sent.
+   */
+  revocation: 'revoked' | 'not-confirmed' | 'unsupported';
 }
 
 // --- settings: owned by main, pushed to the renderer (never a secret) ------

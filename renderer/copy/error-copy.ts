@@ -114,6 +114,31 @@ export const ERROR_COPY: Record<ErrorCode, ErrorCopy> = {
     action:
       'Open it yourself: ~/Library/Logs/Meeting Tray on macOS, %APPDATA%\\Meeting Tray\\logs on Windows, ~/.config/Meeting Tray/logs on Linux.',
   },
+  loopback_port_busy: {
+    title: 'The sign-in port is in use',
+    action:
+      'Another program is using the port Meeting Tray listens on for the Fathom sign-in reply. Close that program, or choose another port in Settings → Fathom (and register the same redirect URL in your Fathom app), then connect again.',
+  },
+  fathom_session_expired: {
+    title: 'Your Fathom connection ended',
+    action:
+      'Fathom no longer accepts this connection, for example after the app was removed in Fathom. Connect Fathom again.',
+  },
+  fathom_key_invalid: {
+    title: 'Fathom refused the API key',
+    action:
+      'The API key is wrong, or it was deleted in Fathom. Create a new key in Fathom (Settings → API Access) and enter it again.',
+  },
+  fathom_schema_mismatch: {
+    title: 'Fathom answered in an unexpected way',
+    action:
+      'Fathom sent data in a shape Meeting Tray does not understand, perhaps after a change on their side. Try again later, or update Meeting Tray.',
+  },
+  fathom_not_found: {
+    title: 'Fathom has no such recording',
+    action:
+      'Fathom could not find this recording or its summary; it may have been deleted. Refresh to see the current list.',
+  },
   unknown: {
     title: 'Something went wrong',
     action: 'Please try again. If it keeps happening, restart Meeting Tray.',
