@@ -91,6 +91,7 @@ async function start(): Promise<void> {
     ipcMain,
     session,
     settings: core.settings,
+    fathom: core.fathom,
     display: time.display,
     window: mainWindow,
     showWindow,
@@ -113,5 +114,6 @@ async function start(): Promise<void> {
   installShellCoordinator({ ...context, core, wake, tray, reminders, window: mainWindow, zone });
   installPresence({ ...context, powerMonitor, core });
   await session.start();
+  await core.fathom.start();
   if (!launchedAtLogin(process.argv)) mainWindow.show();
 }

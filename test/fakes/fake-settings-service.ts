@@ -1,4 +1,5 @@
 import type {
+  FathomOAuthInput,
   SettingsView,
   ZoomAccountInput,
   ZoomAccountTestResult,
@@ -15,6 +16,14 @@ export const demoSettingsView: SettingsView = {
     hasClientSecret: false,
     redirectUrl: 'http://127.0.0.1/callback',
   },
+  fathom: {
+    mode: null,
+    clientId: '',
+    hasClientSecret: false,
+    redirectPort: 53682,
+    redirectUri: 'http://127.0.0.1:53682/fathom/callback',
+    source: 'demo',
+  },
 };
 
 /** A SettingsService that records what it was asked and publishes whatever the test sets. */
@@ -23,6 +32,7 @@ export function createFakeSettingsService(initial: SettingsView = demoSettingsVi
   const listeners = new Set<(view: SettingsView) => void>();
   const saved: ZoomAccountInput[] = [];
   const tested: ZoomAccountInput[] = [];
+  const fathomSaved: FathomOAuthInput[] = [];
   let resets = 0;
   let testResult: ZoomAccountTestResult = {
     outcome: 'reachable',
@@ -47,10 +57,15 @@ export function createFakeSettingsService(initial: SettingsView = demoSettingsVi
       resets += 1;
       return view;
     },
+    saveFathomOAuth: async (input: FathomOAuthInput) => {
+      fathomSaved.push(input);
+      return view;
+    },
   } satisfies SettingsService;
   return {
     service,
     saved,
+    fathomSaved,
     tested,
     resets: () => resets,
     answerTestWith(result: ZoomAccountTestResult) {

@@ -3,7 +3,6 @@
 // ended and its keychain record wiped (fathom-connection.ts), then the next Connect uses the new.
 import type { FathomOAuthInput, FathomSettingsView } from '../../../preload/contract.ts';
 import { fathomRedirectUri } from '../config/fathom-provider-config.ts';
-import type { Env } from '../config/load-auth-config.ts';
 import { AppError } from '../errors.ts';
 import type { FathomConnection } from '../fathom/fathom-connection.ts';
 import type { Logger } from '../ports.ts';

@@ -231,9 +231,18 @@ describe('state publishing', () => {
         hasClientSecret: true,
         redirectUrl: 'http://127.0.0.1/callback',
       },
+      fathom: {
+        mode: 'oauth',
+        clientId: 'fathom-client',
+        hasClientSecret: true,
+        redirectPort: 53682,
+        redirectUri: 'http://127.0.0.1:53682/fathom/callback',
+        source: 'settings',
+      },
     } as const;
     settings.publish({
       zoomAccount: { ...view.zoomAccount, clientSecret: 'sEcReT-value' },
+      fathom: { ...view.fathom, clientSecret: 'sEcReT-value', apiKey: 'sEcReT-key' },
       provider: { client: { clientSecret: 'sEcReT-value' } },
     } as unknown as typeof view);
 
