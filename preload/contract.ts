@@ -150,9 +150,10 @@ export interface SignOutResult {
   serverRevoked: boolean;
   /**
    * `revoked`: the server confirmed; `not-confirmed`: it could not be reached or refused;
-   * `unsupported`: it has no revocation endpoint (Fathom), so nothing was sent.
+   * `unsupported`: it has no revocation endpoint (Fathom), so nothing was sent. The auth core
+   * always sets it; optional so that results built before it existed stay valid.
    */
-  revocation: 'revoked' | 'not-confirmed' | 'unsupported';
+  revocation?: 'revoked' | 'not-confirmed' | 'unsupported';
 }
 
 // --- settings: owned by main, pushed to the renderer (never a secret) ------

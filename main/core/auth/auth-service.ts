@@ -78,7 +78,6 @@ const ROTATION_GRACE_MS = 1_000;
 /** How long sign-out waits for the keychain wipe (it still completes in the background). */
 const WIPE_BOUND_MS = 3_000;
 
-
 /** The transient token-endpoint failure behind `error`, if that is what it is. */
 function transientCause(error: unknown): TokenRequestError | null {
   if (error instanceof TokenRequestError) return error.transient ? error : null;

@@ -46,7 +46,10 @@ const INVALID_CLIENT_MESSAGE =
   "Zoom rejected this app's client ID or secret. Check ZOOM_CLIENT_ID and ZOOM_CLIENT_SECRET, then sign in again.";
 
 /** The default: every message names Zoom, and a dead refresh token is `session_expired`. */
-export const ZOOM_WORDING: ProviderWording = { name: 'Zoom', sessionExpiredCode: 'session_expired' };
+export const ZOOM_WORDING: ProviderWording = {
+  name: 'Zoom',
+  sessionExpiredCode: 'session_expired',
+};
 
 const sessionExpiredMessage = (w: ProviderWording) =>
   w.name === 'Zoom' ? SESSION_EXPIRED_MESSAGE : `Your ${w.name} session ended — connect again`;

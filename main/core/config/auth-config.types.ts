@@ -7,8 +7,7 @@ import type { ErrorCode } from '../../../preload/contract.ts';
  * redirect URI (Fathom): then `port` (and `path`) fix it, and a busy port is loopback_port_busy.
  */
 export type RedirectMode =
-  | { kind: 'loopback'; port?: number; path?: string }
-  | { kind: 'custom-scheme'; uri: string };
+  { kind: 'loopback'; port?: number; path?: string } | { kind: 'custom-scheme'; uri: string };
 
 /** Client credentials. No secret means a public client (PKCE, no Authorization header). */
 export interface ClientConfig {

@@ -23,7 +23,9 @@ export function fathomRedirectUri(port: number = FATHOM_DEFAULT_REDIRECT_PORT): 
  * Fathom's authorization server, written by hand: it publishes no metadata document and no
  * revocation endpoint (sign-out only wipes the keychain) — reference §1.1, §1.8.
  */
-export function fathomAuthorizationServer(oauthBase: string = FATHOM_OAUTH_BASE): AuthorizationServer {
+export function fathomAuthorizationServer(
+  oauthBase: string = FATHOM_OAUTH_BASE,
+): AuthorizationServer {
   const issuer = oauthBase.replace(/\/+$/, '');
   return {
     issuer,

@@ -2,8 +2,7 @@ import type { Clock, Fetch, Logger } from '../ports.ts';
 
 /** What is sent with one API call: an OAuth access token (Authorization: Bearer) or a personal API key (X-Api-Key). */
 export type FathomCredential =
-  | { kind: 'bearer'; accessToken: string }
-  | { kind: 'api-key'; apiKey: string };
+  { kind: 'bearer'; accessToken: string } | { kind: 'api-key'; apiKey: string };
 
 /** Where the wrapper gets the credential before each call (fetched BEFORE the SDK call; the SDK's security callback only returns it and never throws). */
 export interface FathomCredentialSource {
@@ -68,4 +67,6 @@ export interface FathomApiDeps {
   logger: Logger;
   /** Per call, body included (main/core/net). Default 15 s. */
   deadlineMs?: number;
+  /** Most pages one listMeetings reads (default 10); key validation reads 1. */
+  maxPages?: number;
 }
