@@ -23,9 +23,11 @@ const saved: SettingsView = {
     hasClientSecret: true,
     redirectUrl: 'http://127.0.0.1/callback',
   },
+  fathom: DEMO_SETTINGS.fathom,
 };
 const fromEnvironment: SettingsView = {
   zoomAccount: { ...saved.zoomAccount, source: 'environment', hasClientSecret: false },
+  fathom: DEMO_SETTINGS.fathom,
 };
 
 const settingsHeading = () => screen.getByRole('heading', { name: 'Settings', level: 2 });
