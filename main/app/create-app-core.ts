@@ -14,10 +14,14 @@ import {
 import { createSettingsService, type SettingsService } from '../core/settings/settings-service.ts';
 import { createZoomAccountStore, savedAccountFields } from '../core/settings/zoom-account-store.ts';
 import type { ZoomAccountSource } from '../../preload/contract.ts';
+import {
+  FATHOM_CALLBACK_PATH,
+  fathomProviderConfig,
+} from '../core/config/fathom-provider-config.ts';
 import type { FathomConnection } from '../core/fathom/fathom-connection.ts';
 import type { Teardown } from '../desktop/lifecycle/teardown.ts';
 import type { Fetch } from '../core/ports.ts';
-import { demoFathomProviderConfig, startDemoFathomSandbox } from '../node/demo-fathom.ts';
+import { demoFathomConnection, startDemoFathomSandbox } from '../node/demo-fathom.ts';
 import { demoProviderConfig, startDemoSandbox } from '../node/demo-zoom.ts';
 import { openOsKeychain } from '../node/os-keychain.ts';
 import type { ZoomSandbox } from '../sandbox/index.ts';
@@ -125,10 +129,7 @@ export async function createAppCore(host: AppCoreHost): Promise<AppCore> {
   const fathom = await createAppFathom({
     env,
     builtIn: host.builtIn,
-    demo: demoFathom && {
-      provider: demoFathomProviderConfig(demoFathom),
-      apiBaseUrl: demoFathom.apiBaseUrl,
-    },
+    demo: demoFathom && demoFathomProvider(demoFathomConnection(demoFathom)),
     secrets,
     settings: host.settings,
     clock: host.clock,
@@ -169,6 +170,23 @@ export async function createAppCore(host: AppCoreHost): Promise<AppCore> {
     get demo() {
       return core.current().source === 'demo';
     },
+  };
+}
+
+/**
+ * The demo Fathom sandbox's client. Its redirect takes any free port (the sandbox matches the
+ * callback path on any loopback port), so a demo never fails on a busy fixed port.
+ */
+function demoFathomProvider(demo: ReturnType<typeof demoFathomConnection>) {
+  const provider = fathomProviderConfig({
+    clientId: demo.clientId,
+    clientSecret: demo.clientSecret,
+    oauthBaseUrl: demo.oauthBaseUrl,
+    apiBaseUrl: demo.apiBaseUrl,
+  });
+  return {
+    provider: { ...provider, redirect: { kind: 'loopback' as const, path: FATHOM_CALLBACK_PATH } },
+    apiBaseUrl: demo.apiBaseUrl,
   };
 }
 

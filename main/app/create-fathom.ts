@@ -8,9 +8,11 @@ import type { BuiltInConfig } from '../core/config/built-in-config.ts';
 import { FATHOM_API_BASE } from '../core/config/fathom-provider-config.ts';
 import type { Env } from '../core/config/load-auth-config.ts';
 import { createFathomApi } from '../core/fathom/fathom-api.ts';
-import { validateFathomApiKey } from '../core/fathom/api-key-credential.ts';
+import {
+  createApiKeyCredentialSource,
+  validateFathomApiKey,
+} from '../core/fathom/api-key-credential.ts';
 import { createFathomConnection, type FathomConnection } from '../core/fathom/fathom-connection.ts';
-import { keyCredentials } from '../core/fathom/fathom-connection-credentials.ts';
 import { createOAuthCredentialSource } from '../core/fathom/oauth-credential.ts';
 import type {
   BrowserOpener,
@@ -22,10 +24,7 @@ import type {
   WakeEvents,
 } from '../core/ports.ts';
 import { createGuardedSettings } from '../core/session/guarded-settings.ts';
-import {
-  createApiKeyKeychain,
-  createFathomAccountStore,
-} from '../core/settings/fathom-account-store.ts';
+import { createFathomAccountStore } from '../core/settings/fathom-account-store.ts';
 import { fathomApiKeyBase, resolveFathomOAuth } from '../core/settings/fathom-oauth-config.ts';
 import { createFathomSettings, type FathomSettings } from '../core/settings/fathom-settings.ts';
 import type { MinuteTickSource } from '../core/time/minute-ticker.ts';
@@ -78,6 +77,7 @@ export async function createAppFathom(deps: AppFathomDeps): Promise<AppFathom> {
         ? { clientId: saved.clientId, clientSecret: savedSecret, redirectPort: saved.redirectPort }
         : null,
   });
+  const apiKeyBaseUrl = deps.demo?.apiBaseUrl ?? fathomApiKeyBase(deps.env, FATHOM_API_BASE);
   const connection = createFathomConnection({
     oauthProvider: initial.provider,
     createAuth: (provider) =>
@@ -94,12 +94,12 @@ export async function createAppFathom(deps: AppFathomDeps): Promise<AppFathom> {
         createLoopbackListener: (options) => createLoopbackListener({ ...options, clock }),
       }),
     oauthCredentials: (auth) => createOAuthCredentialSource(auth),
-    apiKeyCredentials: keyCredentials,
-    apiKeys: createApiKeyKeychain(deps.secrets),
+    apiKey: createApiKeyCredentialSource({ secrets: deps.secrets }),
     createApi: (credentials, baseUrl) =>
       createFathomApi({ fetch: deps.fetch, credentials, baseUrl, clock, logger }),
-    validateApiKey: (api) => validateFathomApiKey(api),
-    apiKeyBaseUrl: deps.demo?.apiBaseUrl ?? fathomApiKeyBase(deps.env, FATHOM_API_BASE),
+    validateApiKey: (apiKey) =>
+      validateFathomApiKey({ fetch: deps.fetch, baseUrl: apiKeyBaseUrl, clock, logger }, apiKey),
+    apiKeyBaseUrl,
     settings,
     clock,
     wake: deps.wake,

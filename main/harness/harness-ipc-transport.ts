@@ -6,10 +6,7 @@ import type { FathomConnection } from '../core/fathom/fathom-connection.ts';
 import type { Logger } from '../core/ports.ts';
 import type { SessionService } from '../core/session/session-service.ts';
 import type { SettingsService } from '../core/settings/settings-service.ts';
-import {
-  allowedExternalUrl,
-  allowedFathomUrl,
-} from '../desktop/security/external-url-policy.ts';
+import { allowedExternalUrl, allowedFathomUrl } from '../desktop/security/external-url-policy.ts';
 import type { DisplaySource, IpcServer } from '../ipc/ipc-server.ts';
 import { createMeetingTrayIpc } from '../ipc/meeting-tray-ipc.ts';
 import { createScreenRequests } from '../ipc/screen-requests.ts';

@@ -1,12 +1,7 @@
 // The gate for Fathom's state leaving main, as renderer-state.ts is for Zoom's: rebuilt field by
 // field, so anything outside the contract (a token on a stray object, a cause) stays behind,
 // and every link is one the allow-list would open (anything else goes out empty).
-import type {
-  FathomNote,
-  FathomState,
-  NoteSummaryState,
-  Notice,
-} from '../../preload/contract.ts';
+import type { FathomNote, FathomState, NoteSummaryState, Notice } from '../../preload/contract.ts';
 
 /** `isAllowedLink`: the openExternal allow-list for Fathom's links. */
 export function toRendererFathomState(

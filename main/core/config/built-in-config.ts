@@ -1,8 +1,5 @@
 import { AppError } from '../errors.ts';
-import {
-  checkFathomOAuthFields,
-  type FathomOAuthFields,
-} from '../settings/fathom-oauth-rules.ts';
+import { checkFathomOAuthFields, type FathomOAuthFields } from '../settings/fathom-oauth-rules.ts';
 import { FATHOM_DEFAULT_REDIRECT_PORT } from './fathom-provider-config.ts';
 import {
   zoomProviderConfig,

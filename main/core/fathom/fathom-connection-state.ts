@@ -17,7 +17,12 @@ export interface NotesHealth {
   waitUntil: number | null;
 }
 
-export const HEALTHY: NotesHealth = { stale: false, offline: false, problem: null, waitUntil: null };
+export const HEALTHY: NotesHealth = {
+  stale: false,
+  offline: false,
+  problem: null,
+  waitUntil: null,
+};
 
 export interface ConnectionFacts {
   /** Reading the stored connection failed at start: shown until the person acts. */

@@ -16,6 +16,7 @@ import { AppError, isAppError, toFailure } from '../errors.ts';
 import type { Clock, Logger, SettingsStore, WakeEvents } from '../ports.ts';
 import type { MinuteTickSource } from '../time/minute-ticker.ts';
 import { describeWait } from '../zoom/zoom-errors.ts';
+import type { ApiKeyCredentialSource } from './api-key-credential.ts';
 import type { FathomApi, FathomCredentialSource } from './fathom-api.types.ts';
 import {
   HEALTHY,
@@ -56,13 +57,6 @@ export interface FathomConnection {
   shutdown(timeoutMs: number): Promise<void>;
 }
 
-/** Where a personal API key is kept: the keychain, nowhere else. */
-export interface ApiKeyKeychain {
-  read(): Promise<string | null>;
-  save(apiKey: string): Promise<void>;
-  clear(): Promise<void>;
-}
-
 export interface FathomConnectionDeps {
   /** The OAuth client to connect with, or null when none is configured (API key only). */
   oauthProvider: AuthProviderConfig | null;
@@ -70,13 +64,12 @@ export interface FathomConnectionDeps {
   createAuth(provider: AuthProviderConfig): AuthService;
   /** Adapts the auth core to the API wrapper (oauth-credential.ts). */
   oauthCredentials(auth: AuthService): FathomCredentialSource;
-  /** A source that sends this key (X-Api-Key); a 401 makes it reject with fathom_key_invalid. */
-  apiKeyCredentials(apiKey: string): FathomCredentialSource;
-  apiKeys: ApiKeyKeychain;
+  /** The personal API key: kept in the keychain only, sent as X-Api-Key (api-key-credential.ts). */
+  apiKey: Pick<ApiKeyCredentialSource, 'current' | 'save' | 'clear' | 'has'>;
   /** The API wrapper over `credentials`, calling `baseUrl`. */
   createApi(credentials: FathomCredentialSource, baseUrl: string): FathomApi;
-  /** One cheap call with the key (validateFathomApiKey); rejects with fathom_key_invalid. */
-  validateApiKey(api: FathomApi): Promise<void>;
+  /** One cheap call with the key before it is stored; rejects with fathom_key_invalid. */
+  validateApiKey(apiKey: string): Promise<void>;
   /** The API base for API-key mode (OAuth uses its provider's). */
   apiKeyBaseUrl: string;
   /** Non-secret: the connected mode and the notes cache. */
@@ -133,8 +126,11 @@ export function createFathomConnection(deps: FathomConnectionDeps): FathomConnec
   let startupError: Notice | null = null;
   let lastPublished: FathomState | null = null;
   /** `mine` worked out for the notes and email last shown, so an unchanged state compares equal. */
-  let mineMemo: { notes: readonly FathomNote[]; email: string | null; result: readonly FathomNote[] } | null =
-    null;
+  let mineMemo: {
+    notes: readonly FathomNote[];
+    email: string | null;
+    result: readonly FathomNote[];
+  } | null = null;
 
   const attachAuth = (next: AuthProviderConfig | null) => {
     detachAuth();
@@ -276,7 +272,7 @@ export function createFathomConnection(deps: FathomConnectionDeps): FathomConnec
     const wipes: Array<Promise<unknown>> = [];
     if (auth && !options.authAlreadyOut && (was === null || was.mode === 'oauth'))
       wipes.push(auth.signOut());
-    if (was === null || was.mode === 'api-key') wipes.push(deps.apiKeys.clear());
+    if (was === null || was.mode === 'api-key') wipes.push(deps.apiKey.clear());
     const results = await Promise.allSettled(wipes);
     for (const result of results)
       if (result.status === 'rejected')
@@ -415,12 +411,15 @@ export function createFathomConnection(deps: FathomConnectionDeps): FathomConnec
   }
 
   const wipeApiKey = () =>
-    deps.apiKeys.clear().catch((error: unknown) => {
+    deps.apiKey.clear().catch((error: unknown) => {
       logger.warn('the Fathom API key could not be wiped', { code: toFailure(error).code });
     });
 
   const notConnected = () =>
-    new AppError('not_signed_in', 'Fathom is not connected. Connect it in Settings or on the notes.');
+    new AppError(
+      'not_signed_in',
+      'Fathom is not connected. Connect it in Settings or on the notes.',
+    );
 
   return {
     getState,
@@ -443,8 +442,7 @@ export function createFathomConnection(deps: FathomConnectionDeps): FathomConnec
       const mode = readMode();
       if (mode === 'api-key') {
         try {
-          const key = await deps.apiKeys.read();
-          if (key) beginLive('api-key', keyApi(key), 'start');
+          if (await deps.apiKey.has()) beginLive('api-key', keyApi(), 'start');
           else forgetEverything();
         } catch (error) {
           startupError = toNotice(error);
@@ -510,12 +508,11 @@ export function createFathomConnection(deps: FathomConnectionDeps): FathomConnec
       connecting = 'api-key';
       publish();
       try {
-        const api = keyApi(key);
-        await deps.validateApiKey(api);
+        await deps.validateApiKey(key);
         const previous = live;
         // Valid: it replaces whatever was connected. The keychain comes first: if it refuses
         // the key, nothing is saved and the old connection stays.
-        await deps.apiKeys.save(key);
+        await deps.apiKey.save(key);
         if (previous?.mode === 'oauth' && auth) {
           live = null;
           await auth.signOut().catch((error: unknown) => {
@@ -525,7 +522,7 @@ export function createFathomConnection(deps: FathomConnectionDeps): FathomConnec
           });
         }
         connecting = null;
-        beginLive('api-key', api, 'connect');
+        beginLive('api-key', keyApi(), 'connect');
         logger.info('connected Fathom with an API key');
       } catch (error) {
         reason = toNotice(error);
@@ -644,8 +641,8 @@ export function createFathomConnection(deps: FathomConnectionDeps): FathomConnec
     },
   };
 
-  function keyApi(key: string): FathomApi {
-    return deps.createApi(deps.apiKeyCredentials(key), deps.apiKeyBaseUrl);
+  function keyApi(): FathomApi {
+    return deps.createApi(deps.apiKey, deps.apiKeyBaseUrl);
   }
 
   /** Cached notes show as soon as the keychain says the grant is there; a refresh goes on behind. */

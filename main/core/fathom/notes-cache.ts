@@ -96,7 +96,9 @@ function isActionItem(value: unknown): boolean {
 
 function isSummary(value: unknown): value is CachedSummary {
   return (
-    isObject(value) && typeof value['markdown'] === 'string' && isStringOrNull(value['templateName'])
+    isObject(value) &&
+    typeof value['markdown'] === 'string' &&
+    isStringOrNull(value['templateName'])
   );
 }
 

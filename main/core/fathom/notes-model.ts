@@ -10,7 +10,9 @@ export const NOTES_WINDOW_MS = 7 * 24 * 60 * 60_000;
 export function toNotes(meetings: readonly FathomMeeting[]): FathomNote[] {
   return meetings
     .map(toNote)
-    .sort((a, b) => Date.parse(b.startedAt) - Date.parse(a.startedAt) || b.recordingId - a.recordingId);
+    .sort(
+      (a, b) => Date.parse(b.startedAt) - Date.parse(a.startedAt) || b.recordingId - a.recordingId,
+    );
 }
 
 function toNote(meeting: FathomMeeting): FathomNote {

@@ -1,6 +1,6 @@
 // Where Fathom's own configuration is kept: the OAuth client entered in Settings (client ID and
 // redirect port in the settings file, the client secret in the keychain under its own key) and
-// the personal API key (keychain only). The settings file never holds a secret.
+// the personal API key (keychain only, api-key-credential.ts). The settings file never holds a secret.
 import { AppError } from '../errors.ts';
 import type { Logger, SecretStore, SettingsStore } from '../ports.ts';
 import { classifyKeychainError } from '../secrets/keychain-errors.ts';
@@ -10,8 +10,6 @@ import { isRedirectPort } from './fathom-oauth-rules.ts';
 export const FATHOM_OAUTH_SETTING = 'settings.fathomOAuth';
 /** The keychain key of its client secret. */
 export const FATHOM_CLIENT_SECRET_KEY = 'settings:fathom-client-secret';
-/** The keychain key of the personal API key. */
-export const FATHOM_API_KEY_KEY = 'fathom:api-key';
 
 export interface SavedFathomOAuth {
   clientId: string;
@@ -71,19 +69,6 @@ export function createFathomAccountStore(deps: {
         );
       }
     },
-  };
-}
-
-/** The personal API key, in the keychain only. */
-export function createApiKeyKeychain(secrets: SecretStore) {
-  return {
-    read: () => secrets.get(FATHOM_API_KEY_KEY),
-    save: (apiKey: string) =>
-      keychainOrRefuse(
-        () => secrets.set(FATHOM_API_KEY_KEY, apiKey),
-        'so the Fathom API key could not be kept and nothing was saved',
-      ),
-    clear: () => secrets.delete(FATHOM_API_KEY_KEY),
   };
 }
 

@@ -3,7 +3,10 @@
 // sandbox's (demo mode only), or none (a personal API key is then the way to connect).
 import type { FathomAccountSource } from '../../../preload/contract.ts';
 import type { AuthProviderConfig } from '../config/auth-config.types.ts';
-import { FATHOM_DEFAULT_REDIRECT_PORT, fathomProviderConfig } from '../config/fathom-provider-config.ts';
+import {
+  FATHOM_DEFAULT_REDIRECT_PORT,
+  fathomProviderConfig,
+} from '../config/fathom-provider-config.ts';
 import type { Env } from '../config/load-auth-config.ts';
 import { AppError } from '../errors.ts';
 import {

@@ -11,7 +11,10 @@ import type {
   ZoomAccountView,
 } from '../../../preload/contract.ts';
 import { cloudOf, LOOPBACK_REDIRECT_URL } from '../../../preload/shared/zoom-account-rules.ts';
-import { FATHOM_DEFAULT_REDIRECT_PORT, fathomRedirectUri } from '../config/fathom-provider-config.ts';
+import {
+  FATHOM_DEFAULT_REDIRECT_PORT,
+  fathomRedirectUri,
+} from '../config/fathom-provider-config.ts';
 import type { AuthProviderConfig } from '../config/auth-config.types.ts';
 import type { BuiltInConfig } from '../config/built-in-config.ts';
 import type { Env } from '../config/load-auth-config.ts';
@@ -135,7 +138,10 @@ export function createSettingsService(deps: SettingsServiceDeps): SettingsServic
       oneAtATime(async () => {
         const fathom = deps.fathom;
         if (!fathom)
-          throw new AppError('config_invalid', 'This copy of Meeting Tray does not connect Fathom.');
+          throw new AppError(
+            'config_invalid',
+            'This copy of Meeting Tray does not connect Fathom.',
+          );
         try {
           await fathom.save(input);
         } finally {
