@@ -11,7 +11,7 @@ export function createFathomSummaryHandler(deps: FathomApiGuardDeps & { library:
   return async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> => {
     const allowed = guardFathomApi(deps, req, res);
     if (!allowed) return;
-    const raw = decodeURIComponent(SUMMARY_PATH.exec(url.pathname)?.[1] ?? '');
+    const raw = SUMMARY_PATH.exec(url.pathname)?.[1] ?? '';
     const recordingId = /^\d{1,15}$/.test(raw) ? Number(raw) : Number.NaN;
     if (!Number.isSafeInteger(recordingId)) {
       return sendJson(
