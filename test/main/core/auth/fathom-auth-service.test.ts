@@ -66,7 +66,9 @@ describe('Fathom sign-in through the shared auth core', () => {
     expect(f.auth.status()).toEqual({ kind: 'signed-in' });
 
     const authorize = new URL(f.opened[0] ?? '');
-    expect(authorize.origin + authorize.pathname).toBe(`${server.url}/external/v1/oauth2/authorize`);
+    expect(authorize.origin + authorize.pathname).toBe(
+      `${server.url}/external/v1/oauth2/authorize`,
+    );
     expect(authorize.searchParams.get('client_id')).toBe(CLIENT_ID);
     expect(authorize.searchParams.get('response_type')).toBe('code');
     expect(authorize.searchParams.get('scope')).toBe('public_api');
@@ -270,8 +272,7 @@ describe('Zoom and Fathom side by side', () => {
         target.searchParams.set('state', new URL(url).searchParams.get('state') ?? '');
         void rawRequest(target.href);
       },
-      createLoopbackListener: (listen) =>
-        createLoopbackListener({ ...listen, clock, lingerMs: 0 }),
+      createLoopbackListener: (listen) => createLoopbackListener({ ...listen, clock, lingerMs: 0 }),
     });
     services.push(zoom);
     await zoom.signIn();

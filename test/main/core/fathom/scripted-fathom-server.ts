@@ -70,7 +70,12 @@ export function meetingJson(id: number, overrides: Record<string, unknown> = {})
     calendar_invitees: [
       { name: 'Dana Park', email: 'dana@acme.com', email_domain: 'acme.com', is_external: false },
     ],
-    recorded_by: { name: 'Dana Park', email: 'dana@acme.com', email_domain: 'acme.com', team: 'Sales' },
+    recorded_by: {
+      name: 'Dana Park',
+      email: 'dana@acme.com',
+      email_domain: 'acme.com',
+      team: 'Sales',
+    },
     ...overrides,
   };
 }
