@@ -56,8 +56,9 @@ export async function startFathomKit(options: FathomKitOptions = {}) {
   const { logger, lines } = createRecordingLogger();
   const wake = createFakeWake();
   const pages: Promise<RawResponse>[] = [];
-  /** What the "browser" was asked to open (consent pages). */
+  /** What the "browser" was asked to open (consent pages), and where consent sent it back. */
   const opened: string[] = [];
+  const redirects: URL[] = [];
   let network: 'up' | 'down' = 'up';
   const appFetch: Fetch = (input, init) =>
     network === 'up'
@@ -80,6 +81,11 @@ export async function startFathomKit(options: FathomKitOptions = {}) {
   });
 
   let running: { core: AppCore; teardown: ReturnType<typeof createTeardown> } | null = null;
+  /** The running core's teardown, for installers a test adds (the IPC door). */
+  const teardownOf = () => {
+    if (!running) throw new Error('not launched');
+    return running.teardown;
+  };
 
   /** Builds and starts the app's core, as a launch would. */
   async function launch(): Promise<AppCore> {
@@ -94,6 +100,7 @@ export async function startFathomKit(options: FathomKitOptions = {}) {
       openBrowser: async (url) => {
         opened.push(url);
         const redirect = await consent(url, 'allow');
+        redirects.push(redirect);
         pages.push(rawRequest(redirect.href));
       },
       wake: wake.wake,
@@ -123,10 +130,13 @@ export async function startFathomKit(options: FathomKitOptions = {}) {
     lines,
     wake,
     opened,
+    redirects,
     pages,
     redirectPort,
     launch,
     quit,
+    teardownOf,
+    logger,
     setNetwork(state: 'up' | 'down') {
       network = state;
     },
