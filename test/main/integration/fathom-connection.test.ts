@@ -246,6 +246,29 @@ describe('Fathom OAuth beside Zoom', { timeout: 30_000 }, () => {
     expect(core.session.getState().kind).toBe('signed-in');
   });
 
+  it('summaries: one request per recording however often it is asked, none during a listing', async () => {
+    const k = await kit();
+    const core = await k.launch();
+    const loaded = connected(await connectBoth(core));
+    k.fathom.resetCounters();
+    const id = loaded.notes.at(-1)!.recordingId;
+    const asks = Array.from({ length: 20 }, () => core.fathom.loadSummary(id));
+    expect(connected(core.fathom.getState()).summaries[id]).toEqual({ kind: 'loading' });
+    await Promise.all(asks);
+    expect(connected(core.fathom.getState()).summaries[id]).toMatchObject({ kind: 'ready' });
+    await core.fathom.refresh();
+    await core.fathom.loadSummary(id);
+    expect(k.fathom.counters().requests).toEqual({
+      [`GET /external/v1/recordings/${id}/summary`]: 1,
+      [LIST]: 1,
+    });
+    // Only the summary that was asked for is in the state; a note Fathom never listed is refused.
+    expect(Object.keys(connected(core.fathom.getState()).summaries)).toEqual([String(id)]);
+    await expect(core.fathom.loadSummary(999_999_999)).rejects.toMatchObject({
+      code: 'fathom_not_found',
+    });
+  });
+
   it('a schema mismatch is a plain problem notice on the cached notes; Zoom unaffected', async () => {
     const k = await kit();
     const core = await k.launch();
