@@ -95,6 +95,15 @@ describe('the settings view', () => {
         hasClientSecret: false,
         redirectUrl: 'http://127.0.0.1/callback',
       },
+      // A host that connects no Fathom: nothing configured.
+      fathom: {
+        mode: null,
+        clientId: '',
+        hasClientSecret: false,
+        redirectPort: 53682,
+        redirectUri: 'http://127.0.0.1:53682/fathom/callback',
+        source: 'none',
+      },
     });
     expect(
       setup({
