@@ -55,7 +55,10 @@ function statusLine(fathom: FathomState | null): string {
         ? 'Connecting: continue in your browser.'
         : 'Checking your API key with Fathom…';
     case 'not-connected':
-      return 'Not connected.';
+      // Why, when main knows (the connection ended, the key was refused): the rest is on the main screen.
+      return fathom.reason
+        ? `Not connected. ${errorCopy(fathom.reason.code, 'fathom').title}.`
+        : 'Not connected.';
     case 'error':
       return `${errorCopy(fathom.code, 'fathom').title}.`;
   }

@@ -223,3 +223,24 @@ describe('Settings → Fathom: personal API key', () => {
     );
   });
 });
+
+describe('Settings → Fathom: status', () => {
+  it('says why Fathom is not connected when main knows', async () => {
+    await openFathomSettings(savedApp, {
+      kind: 'not-connected',
+      reason: { code: 'fathom_session_expired', message: 'invalid_grant' },
+      removeAppHint: false,
+    });
+    expect(within(section()).getByTestId('fathom-status')).toHaveTextContent(
+      'Not connected. Your Fathom connection ended.',
+    );
+  });
+
+  it('names Fathom, not Zoom, in the words of a shared failure', async () => {
+    const { bridge, user } = await openFathomSettings(savedApp);
+    bridge.respond('connectFathomOAuth', { ok: false, code: 'invalid_client', message: '401' });
+    await user.click(button('Connect Fathom'));
+    expect(screen.getByRole('alert')).toHaveTextContent('Fathom rejected this app');
+    expect(screen.getByRole('alert')).not.toHaveTextContent('Zoom');
+  });
+});

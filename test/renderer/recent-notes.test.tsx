@@ -275,3 +275,41 @@ describe('recent notes: beside Zoom, whatever Zoom’s state', () => {
     expect(FIXTURE_NOW).toBeGreaterThan(0);
   });
 });
+
+describe('recent notes: keyboard and screen readers', () => {
+  it('every action is reachable with Tab, and Enter opens a summary', async () => {
+    const { bridge, user } = await renderApp(signedIn, { fathom: fathomConnected });
+    const update = screen.getByRole('button', { name: 'Update notes' });
+    update.focus();
+    await user.tab();
+    expect(screen.getByRole('button', { name: `Open ${noteToday.title} in Fathom` })).toHaveFocus();
+    await user.tab();
+    const toggle = screen.getByRole('button', { name: `Show summary of ${noteToday.title}` });
+    expect(toggle).toHaveFocus();
+    await user.tab();
+    expect(
+      within(noteCard(/renewal/u)).getAllByRole('button', { name: /^Play from / })[0],
+    ).toHaveFocus();
+    await user.tab({ shift: true });
+    await user.keyboard('{Enter}');
+    expect(bridge.callsTo('loadFathomSummary')).toEqual([[101]]);
+    expect(toggle).toHaveAttribute('aria-expanded', 'true');
+    expect(toggle).toHaveAttribute(
+      'aria-controls',
+      within(noteCard(/renewal/u)).getByTestId('note-summary').id,
+    );
+  });
+
+  it('says politely what the list is showing: how many, updating, offline', async () => {
+    const { bridge } = await renderApp(signedIn, { fathom: fathomConnected });
+    const announcer = screen.getByTestId('notes-announcer');
+    expect(announcer).toHaveAttribute('aria-live', 'polite');
+    expect(announcer).toHaveTextContent('2 recent notes');
+    act(() => bridge.pushFathom({ ...fathomConnected, refreshing: true }));
+    expect(announcer).toHaveTextContent('Updating notes');
+    act(() => bridge.pushFathom(fathomOffline));
+    expect(screen.getByTestId('notes-announcer')).toHaveTextContent(
+      'Offline — showing saved notes',
+    );
+  });
+});
