@@ -228,7 +228,9 @@ export function FathomSection({ api, onFailure, announce, view, fathom }: Fathom
                 setNote(null);
               }}
             />
-            {choice.label} <span className="muted">({choice.hint})</span>
+            <span>
+              {choice.label} <span className="muted">({choice.hint})</span>
+            </span>
           </label>
         ))}
       </fieldset>
@@ -312,13 +314,15 @@ export function FathomSection({ api, onFailure, announce, view, fathom }: Fathom
             </div>
             <div className="field">
               <label htmlFor={fieldId('redirect')}>Redirect URL to register in Fathom</label>
-              <div className="field__row">
-                <input
+              <div className="field__row field__row--wrap">
+                {/* A text area so the whole URI wraps into view at any width or text size. */}
+                <textarea
                   id={fieldId('redirect')}
-                  className="field__input"
-                  type="text"
+                  className="field__input field__input--uri"
                   value={redirectUri}
+                  rows={2}
                   readOnly
+                  spellCheck={false}
                   aria-describedby={fieldId('redirect-hint')}
                 />
                 <button

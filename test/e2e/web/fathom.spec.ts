@@ -104,6 +104,10 @@ test.describe.serial('demo mode: Zoom and Fathom connected side by side', () => 
     await expect(section.getByLabel('Redirect URL to register in Fathom')).toHaveValue(
       /^http:\/\/127\.0\.0\.1:\d+\/fathom\/callback$/,
     );
+    await expectNoSidewaysScroll(page);
+    // The redirect URI to register is shown whole at 360 px, not cut off in its field.
+    const redirect = section.getByLabel('Redirect URL to register in Fathom');
+    expect(await redirect.evaluate((input) => input.scrollWidth <= input.clientWidth)).toBe(true);
     await scrollToTop(section);
     await checkScreenLightAndDark(page, 'settings-fathom');
 
