@@ -236,6 +236,21 @@ describe('failures become typed AppErrors', () => {
     expect(error.code).toBe('timeout');
   });
 
+  it('an answer over the size cap is not read → server_error', async () => {
+    server.setScript(() => page([meetingJson(1, { title: 'x'.repeat(20_000) })], null));
+    const capped = createFathomApi({
+      fetch,
+      credentials: fixedSource({ kind: 'api-key', apiKey: API_KEY }).source,
+      baseUrl: server.apiBaseUrl,
+      clock,
+      logger,
+      maxResponseBytes: 10_000,
+    });
+    const error = await failure(capped.listMeetings({ since: SINCE }));
+    expect(error.code).toBe('server_error');
+    expect(logger.text()).toContain('too_large');
+  });
+
   it('nothing listening → offline', async () => {
     const closed = await startScriptedFathomServer();
     await closed.close();
