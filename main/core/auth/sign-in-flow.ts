@@ -2,7 +2,7 @@ import type { AuthProviderConfig } from '../config/auth-config.types.ts';
 import { AppError, isAppError } from '../errors.ts';
 import type { BrowserOpener, Clock, Logger } from '../ports.ts';
 import { buildAuthorizationUrl } from './authorization-url.ts';
-import { SIGNED_IN_PAGE } from './callback-page.ts';
+import { signedInPage } from './callback-page.ts';
 import { parseDeepLinkCallback } from './deep-link.ts';
 import type { CreateLoopbackListener, LoopbackListener } from './loopback-listener.types.ts';
 import type { OAuthClient } from './oauth-client.ts';
@@ -204,7 +204,7 @@ export function createSignInFlow(deps: SignInFlowDeps): SignInFlow {
         waitingForDeepLink = false;
         clock.clearTimeout(timeout);
         const page = result.ok
-          ? SIGNED_IN_PAGE
+          ? signedInPage(provider.wording?.name ?? 'Zoom')
           : { ok: false, title: 'Sign-in did not complete', message: result.message };
         const current = listener as LoopbackListener | null;
         if (current) {

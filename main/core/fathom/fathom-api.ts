@@ -34,7 +34,7 @@ export function createFathomApi(deps: FathomApiDeps): FathomApi {
     clock: deps.clock,
     logger,
     deadlineMs: deps.deadlineMs ?? FATHOM_DEADLINE_MS,
-    maxBytes: FATHOM_MAX_RESPONSE_BYTES,
+    maxBytes: deps.maxResponseBytes ?? FATHOM_MAX_RESPONSE_BYTES,
   });
 
   async function credential(options?: Parameters<typeof credentials.current>[0]) {

@@ -69,4 +69,6 @@ export interface FathomApiDeps {
   deadlineMs?: number;
   /** Most pages one listMeetings reads (default 10); key validation reads 1. */
   maxPages?: number;
+  /** Longest answer read per call (default 8 MiB); past it the call fails with server_error. */
+  maxResponseBytes?: number;
 }

@@ -23,17 +23,18 @@ type Filter = (row: DemoRecording) => boolean;
 
 const badRequest = (message: string) => ({ error: 'bad_request', message });
 
+/** A filter on created_at from one time parameter: none when absent, an error when not ISO 8601. */
 function timeFilter(
   params: URLSearchParams,
   name: string,
   keep: (at: number, bound: number) => boolean,
-) {
+): { filter: Filter | null } | { error: string } {
   const raw = params.get(name);
   if (raw === null || raw === '') return { filter: null };
   const bound = Date.parse(raw);
   if (!/^\d{4}-\d{2}-\d{2}T/.test(raw) || Number.isNaN(bound))
     return { error: `${name} must be an ISO 8601 timestamp, for example 2025-01-01T00:00:00Z.` };
-  return { filter: ((row: DemoRecording) => keep(row.createdAtMs, bound)) as Filter };
+  return { filter: (row) => keep(row.createdAtMs, bound) };
 }
 
 function parseFilters(params: URLSearchParams): { filters: Filter[] } | { error: string } {
@@ -43,7 +44,7 @@ function parseFilters(params: URLSearchParams): { filters: Filter[] } | { error:
     ['created_before', (at: number, bound: number) => at < bound],
   ] as const) {
     const parsed = timeFilter(params, name, keep);
-    if ('error' in parsed) return { error: parsed.error! };
+    if ('error' in parsed) return parsed;
     if (parsed.filter) filters.push(parsed.filter);
   }
   const recordedBy = params.getAll('recorded_by[]').map((email) => email.toLowerCase());

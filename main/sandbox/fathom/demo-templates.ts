@@ -257,3 +257,12 @@ export function summaryMarkdown(template: DemoTemplate): string {
     ...(steps.length > 0 ? steps : ['- No follow-ups.']),
   ].join('\n');
 }
+
+/** The demo person's colleagues (for /teams and /team_members). */
+export const TEAM_MEMBERS: readonly (DemoPerson & { team: string; joinedAt: string })[] = [
+  { ...ada, team: 'Product', joinedAt: '2024-02-12T09:00:00Z' },
+  { ...tomas, team: 'Product', joinedAt: '2023-06-01T09:00:00Z' },
+  { ...priya, team: 'Design', joinedAt: '2023-09-18T09:00:00Z' },
+  { ...lena, team: 'Design', joinedAt: '2025-01-06T09:00:00Z' },
+  { ...marcus, team: 'Engineering', joinedAt: '2022-11-14T09:00:00Z' },
+];

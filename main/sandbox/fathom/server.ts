@@ -15,6 +15,7 @@ import { createSeededRandom } from '../random.ts';
 import { sendWireFault } from '../wire-faults.ts';
 import { createFathomMeetingsHandler } from './api-meetings.ts';
 import { createFathomSummaryHandler, SUMMARY_PATH } from './api-summary.ts';
+import { createFathomTeamsHandlers } from './api-teams.ts';
 import {
   FATHOM_DEFAULT_REDIRECT_URIS,
   FATHOM_DEMO_CLIENTS,
@@ -140,6 +141,9 @@ export async function startFathomSandbox(
     }),
   );
   const summary = createFathomSummaryHandler({ ...apiDeps, library });
+  const teams = createFathomTeamsHandlers({ ...apiDeps, pageSize: options.pageSize ?? 10 });
+  routes.set(`GET ${API_PREFIX}/teams`, teams.teams);
+  routes.set(`GET ${API_PREFIX}/team_members`, teams.members);
 
   function routeFor(method: string, pathname: string): Handler | undefined {
     const exact = routes.get(`${method} ${pathname}`);

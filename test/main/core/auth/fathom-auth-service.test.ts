@@ -94,7 +94,10 @@ describe('Fathom sign-in through the shared auth core', () => {
     expect((await storedTokens(keychain.secrets))?.refreshToken).toBe(server.currentRefreshToken());
     expect(f.settings.get(FATHOM_SESSION_SETTINGS_KEY)).toBeDefined();
     expect(f.settings.get('auth.session')).toBeUndefined();
-    expect((await f.pages[0])?.status).toBe(200);
+    const page = await f.pages[0];
+    expect(page?.status).toBe(200);
+    expect(page?.body).toContain('connected to your Fathom account');
+    expect(page?.body).not.toContain('Zoom');
     const grant = await f.auth.getAccessToken();
     expect(grant.apiBaseUrl).toBe(server.apiBaseUrl);
     await f.auth.signOut();

@@ -214,6 +214,28 @@ describe('wire faults', () => {
     expect((await getApi(sandbox, '/meetings', key(sandbox))).status).toBe(200);
   });
 
+  it('a stalled token endpoint reads the request and never answers', async () => {
+    const sandbox = await start({ faults: { wire: { token: { kind: 'stall' } } } });
+    const abort = new AbortController();
+    const pending = fetch(`${sandbox.url}/external/v1/oauth2/token`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: 'grant_type=refresh_token',
+      signal: abort.signal,
+    });
+    const settled = pending.then(
+      () => 'answered',
+      (error: unknown) => (error as Error).name,
+    );
+    // Wait (on the event loop, not a timer) until the request has arrived.
+    while (!sandbox.counters().requests['POST /external/v1/oauth2/token'])
+      await new Promise((resolve) => setImmediate(resolve));
+    for (let i = 0; i < 20; i += 1) await new Promise((resolve) => setImmediate(resolve));
+    abort.abort();
+    expect(await settled).toBe('AbortError');
+    expect(sandbox.counters().grants).toEqual({}); // it never reached the grant
+  });
+
   it('injects 500s on the API', async () => {
     const sandbox = await start({ faults: { serverErrorRate: 1 } });
     expect((await getApi(sandbox, '/meetings', key(sandbox))).status).toBe(500);

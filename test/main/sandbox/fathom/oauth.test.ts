@@ -36,6 +36,7 @@ async function openAuthorize(url: string) {
   return {
     status: response.status,
     location: response.headers.get('location'),
+    csp: response.headers.get('content-security-policy') ?? '',
     text: await response.text(),
   };
 }
@@ -51,6 +52,10 @@ describe('authorize', () => {
     const page = await openAuthorize(authorizeUrl(sandbox));
     expect(page.status).toBe(200);
     expect(page.text).toContain('Fathom sandbox');
+    expect(page.text).toContain('action="/external/v1/oauth2/authorize/decision"');
+    // The form may post here and follow the redirect to the app, nothing else; no scripts.
+    expect(page.csp).toContain("form-action 'self' http://127.0.0.1:53682");
+    expect(page.csp).toContain("default-src 'none'");
     expect(page.text).toContain('ada.okafor@example.com');
     const location = await consent(authorizeUrl(sandbox), 'allow');
     expect(`${location.origin}${location.pathname}`).toBe(REDIRECT);

@@ -3,6 +3,8 @@
 import { FathomCore } from 'fathom-typescript/core.js';
 import { getRecordingSummary } from 'fathom-typescript/funcs/getRecordingSummary.js';
 import { listMeetings } from 'fathom-typescript/funcs/listMeetings.js';
+import { listTeamMembers } from 'fathom-typescript/funcs/listTeamMembers.js';
+import { listTeams } from 'fathom-typescript/funcs/listTeams.js';
 import { ResponseValidationError } from 'fathom-typescript/sdk/models/errors/responsevalidationerror.js';
 import type { Meeting } from 'fathom-typescript/sdk/models/shared/meeting.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -84,6 +86,34 @@ describe.each(['api-key', 'bearer'] as const)('the SDK with %s auth', (kind) => 
     if (!ready.ok || !ready.value || !('summary' in ready.value)) throw new Error('no summary');
     expect(ready.value.summary?.templateName).toBe('General');
     expect(ready.value.summary?.markdownFormatted).toMatch(/^## Meeting Purpose\n[\s\S]*\n- /);
+  });
+});
+
+describe('teams and team members', () => {
+  it('the SDK reads both, paging team members through next_cursor and filtering by team', async () => {
+    const core = await coreFor('api-key');
+    const teams = await listTeams(core, {});
+    if (!teams.ok || !teams.value) throw new Error('no teams');
+    expect(teams.value.result.items.map((team) => team.name)).toEqual([
+      'Product',
+      'Design',
+      'Engineering',
+    ]);
+    const members: string[] = [];
+    let pages = 0;
+    for await (const page of await listTeamMembers(core, {})) {
+      if (!page.ok || !page.value) throw new Error('a team-members page failed');
+      pages += 1;
+      members.push(...page.value.result.items.map((member) => member.email));
+    }
+    expect(pages).toBe(2);
+    expect(members).toContain('ada.okafor@example.com');
+    expect(members.length).toBe(5);
+    const design = await listTeamMembers(core, { team: 'Design' });
+    expect(design.ok && design.value?.result.items.map((member) => member.name)).toEqual([
+      'Priya Raman',
+      'Lena Hoffmann',
+    ]);
   });
 });
 
