@@ -3,13 +3,7 @@
 // core and keychain record, or a personal API key kept only in the keychain), the recent notes
 // (cached, shown at once and offline, refreshed on the shared minute ticks), and the summaries
 // the person opens (read one at a time, on demand, cached by recording id).
-import type {
-  FathomMode,
-  FathomNote,
-  FathomState,
-  NoteSummaryState,
-  Notice,
-} from '../../../preload/contract.ts';
+import type { FathomMode, FathomNote, FathomState, Notice } from '../../../preload/contract.ts';
 import type { AuthService, AuthStatus } from '../auth/auth-service.types.ts';
 import type { AuthProviderConfig } from '../config/auth-config.types.ts';
 import { AppError, isAppError, toFailure } from '../errors.ts';
@@ -18,13 +12,21 @@ import type { MinuteTickSource } from '../time/minute-ticker.ts';
 import { describeWait } from '../zoom/zoom-errors.ts';
 import type { ApiKeyCredentialSource } from './api-key-credential.ts';
 import type { FathomApi, FathomCredentialSource } from './fathom-api.types.ts';
+import { HEALTHY, sameFathomState, toFathomState } from './fathom-connection-state.ts';
+import { createSummaryReader } from './fathom-connection-summaries.ts';
 import {
-  HEALTHY,
-  sameFathomState,
-  toFathomState,
-  type NotesHealth,
-} from './fathom-connection-state.ts';
-import { createNotesCache, type CachedSummary, type NotesData } from './notes-cache.ts';
+  ENDING_CODES,
+  fathomReason,
+  keepSame,
+  onlyFor,
+  sameOAuthProvider,
+  toNotice,
+  waitUntilOf,
+  whenSignedIn,
+  type ListingReason,
+  type Live,
+} from './fathom-connection-support.ts';
+import { createNotesCache, type NotesData } from './notes-cache.ts';
 import { NOTES_WINDOW_MS, toNotes, withMine } from './notes-model.ts';
 import { isNotesRefreshDue, isWindowRefreshDue } from './notes-refresh-policy.ts';
 
@@ -86,29 +88,6 @@ export interface FathomConnectionDeps {
 export const FATHOM_MODE_KEY = 'fathom.mode';
 /** How long changing the OAuth client waits for the old auth core's rotation in flight. */
 const REPLACE_DRAIN_MS = 2_000;
-
-type ListingReason = 'start' | 'manual' | 'tick' | 'wake' | 'window' | 'connect';
-
-interface Live {
-  mode: FathomMode;
-  api: FathomApi;
-  /** null until the first listing or a cache. */
-  notes: readonly FathomNote[] | null;
-  updatedAt: number | null;
-  incomplete: boolean;
-  health: NotesHealth;
-  inFlight: Promise<void> | null;
-  lastAttemptAt: number;
-  failures: number;
-  /** epoch ms before which Fathom asked not to be called (429); 0 for none. */
-  holdUntil: number;
-  /** Replaced (never mutated) on each change, so the state compares by reference. */
-  summaries: Readonly<Record<number, NoteSummaryState>>;
-  summaryFlights: Map<number, Promise<void>>;
-  cachedSummaries: Readonly<Record<number, CachedSummary>>;
-}
-
-const ENDING_CODES = new Set(['fathom_session_expired', 'fathom_key_invalid', 'invalid_client']);
 
 export function createFathomConnection(deps: FathomConnectionDeps): FathomConnection {
   const { clock, logger, settings } = deps;
@@ -280,6 +259,14 @@ export function createFathomConnection(deps: FathomConnectionDeps): FathomConnec
     publish();
   }
 
+  const summaries = createSummaryReader({
+    clock,
+    isLive: (session) => session === live,
+    publish: () => publish(),
+    saveCache,
+    end: (notice) => endConnection(notice, { removeAppHint: false }),
+  });
+
   function startListing(session: Live, why: ListingReason): Promise<void> {
     if (session.inFlight) return session.inFlight;
     session.lastAttemptAt = clock.now();
@@ -354,39 +341,6 @@ export function createFathomConnection(deps: FathomConnectionDeps): FathomConnec
     };
     const due = why === 'window' ? isWindowRefreshDue(facts) : isNotesRefreshDue(facts);
     if (due) listInBackground(session, why);
-  }
-
-  // --- summaries ---------------------------------------------------------------------------
-
-  function setSummary(session: Live, recordingId: number, summary: NoteSummaryState) {
-    session.summaries = { ...session.summaries, [recordingId]: summary };
-  }
-
-  async function readSummary(session: Live, recordingId: number) {
-    try {
-      const summary = await session.api.getSummary(recordingId);
-      if (session !== live) return;
-      if (summary.markdown === null) {
-        setSummary(session, recordingId, { kind: 'processing' });
-        return;
-      }
-      const ready = { markdown: summary.markdown, templateName: summary.templateName };
-      setSummary(session, recordingId, { kind: 'ready', ...ready });
-      session.cachedSummaries = { ...session.cachedSummaries, [recordingId]: ready };
-    } catch (error) {
-      if (session !== live) return;
-      const notice = toNotice(error);
-      if (ENDING_CODES.has(notice.code)) {
-        await endConnection(notice, { removeAppHint: false });
-        return;
-      }
-      const waitUntil = waitUntilOf(error, clock.now());
-      if (waitUntil !== null) {
-        session.holdUntil = Math.max(session.holdUntil, waitUntil);
-        session.health = { ...session.health, waitUntil: session.holdUntil };
-      }
-      setSummary(session, recordingId, { kind: 'failed', ...notice, retryAt: waitUntil });
-    }
   }
 
   // --- the auth core's status ----------------------------------------------------------------
@@ -562,42 +516,7 @@ export function createFathomConnection(deps: FathomConnectionDeps): FathomConnec
     async loadSummary(recordingId) {
       const session = live;
       if (!session) throw notConnected();
-      if (!session.notes?.some((note) => note.recordingId === recordingId))
-        throw new AppError(
-          'fathom_not_found',
-          'That meeting is not among your recent Fathom notes. Refresh the notes and try again.',
-        );
-      const existing = session.summaries[recordingId];
-      if (existing?.kind === 'ready') return;
-      const flight = session.summaryFlights.get(recordingId);
-      if (flight) return flight;
-      const cached = session.cachedSummaries[recordingId];
-      if (cached) {
-        setSummary(session, recordingId, { kind: 'ready', ...cached });
-        publish();
-        return;
-      }
-      const now = clock.now();
-      if (session.holdUntil > now) {
-        // Fathom asked us to wait: no call before then, and the state says until when.
-        setSummary(session, recordingId, {
-          kind: 'failed',
-          code: 'rate_limited',
-          message: `Fathom asked Meeting Tray to wait. Try again in ${describeWait(session.holdUntil - now)}.`,
-          retryAt: session.holdUntil,
-        });
-        publish();
-        return;
-      }
-      setSummary(session, recordingId, { kind: 'loading' });
-      const run = readSummary(session, recordingId).finally(() => {
-        session.summaryFlights.delete(recordingId);
-        publish();
-        saveCache(session);
-      });
-      session.summaryFlights.set(recordingId, run);
-      publish();
-      return run;
+      return summaries.load(session, recordingId);
     },
 
     setWindowVisible(visible) {
@@ -663,65 +582,4 @@ export function createFathomConnection(deps: FathomConnectionDeps): FathomConnec
       forgetEverything();
     }
   }
-}
-
-/** Zoom's words for an expired grant become Fathom's. */
-function fathomReason(notice: Notice): Notice {
-  if (notice.code !== 'session_expired') return notice;
-  return {
-    code: 'fathom_session_expired',
-    message: 'Your Fathom connection has expired or was removed in Fathom. Connect Fathom again.',
-  };
-}
-
-function toNotice(error: unknown): Notice {
-  const { code, message } = toFailure(error);
-  return { code, message };
-}
-
-function waitUntilOf(error: unknown, now: number): number | null {
-  if (!isAppError(error) || typeof error.retryAt !== 'number') return null;
-  return error.retryAt > now ? error.retryAt : null;
-}
-
-/** The old list when nothing in it changed, so the state compares equal and nothing is rewritten. */
-function keepSame(
-  previous: readonly FathomNote[] | null,
-  next: readonly FathomNote[],
-): readonly FathomNote[] {
-  return previous !== null && JSON.stringify(previous) === JSON.stringify(next) ? previous : next;
-}
-
-/** Summaries of notes no longer listed (older than a week) are dropped from the cache. */
-function onlyFor(
-  summaries: Readonly<Record<number, CachedSummary>>,
-  notes: readonly FathomNote[],
-): Readonly<Record<number, CachedSummary>> {
-  const ids = new Set(notes.map((note) => note.recordingId));
-  const kept = Object.entries(summaries).filter(([id]) => ids.has(Number(id)));
-  return kept.length === Object.keys(summaries).length ? summaries : Object.fromEntries(kept);
-}
-
-function sameOAuthProvider(a: AuthProviderConfig | null, b: AuthProviderConfig | null): boolean {
-  if (a === null || b === null) return a === b;
-  return (
-    a.server.issuer === b.server.issuer &&
-    a.server.token_endpoint === b.server.token_endpoint &&
-    a.apiBaseUrl === b.apiBaseUrl &&
-    a.client.clientId === b.client.clientId &&
-    a.client.clientSecret === b.client.clientSecret &&
-    JSON.stringify(a.redirect) === JSON.stringify(b.redirect) &&
-    a.keychainAccount === b.keychainAccount
-  );
-}
-
-/** Resolves the first time the auth core reports signed-in. */
-function whenSignedIn(auth: Pick<AuthService, 'onStatusChange'>) {
-  let stop: () => void = () => undefined;
-  const promise = new Promise<'signed-in'>((resolve) => {
-    stop = auth.onStatusChange((status) => {
-      if (status.kind === 'signed-in') resolve('signed-in');
-    });
-  });
-  return { promise, stop };
 }
