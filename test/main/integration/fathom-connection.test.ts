@@ -269,6 +269,32 @@ describe('Fathom OAuth beside Zoom', { timeout: 30_000 }, () => {
     });
   });
 
+  it('lists on the shared minute ticks every 15 minutes, on wake, and when the window opens after a while', async () => {
+    const k = await kit();
+    const core = await k.launch();
+    await connectBoth(core);
+    k.fathom.resetCounters();
+    const listings = () => requests(k, LIST);
+    const settle = () => waitForFathom(core, (s) => s.kind === 'connected' && !s.refreshing);
+
+    await k.clock.advance(13 * 60_000);
+    expect(listings()).toBe(0);
+    // Ticks fall on the wall-clock minute: by 16 minutes one of them was due, and only one.
+    await k.clock.advance(3 * 60_000);
+    await settle();
+    expect(listings()).toBe(1);
+    k.wake.emit('online');
+    await settle();
+    expect(listings()).toBe(2);
+    core.fathom.setWindowVisible(true); // a listing ran moments ago: none
+    expect(listings()).toBe(2);
+    await k.clock.advance(3 * 60_000);
+    core.fathom.setWindowVisible(true);
+    await settle();
+    expect(listings()).toBe(3);
+    expect(Object.keys(k.fathom.counters().requests)).toEqual([LIST]);
+  });
+
   it('a schema mismatch is a plain problem notice on the cached notes; Zoom unaffected', async () => {
     const k = await kit();
     const core = await k.launch();
