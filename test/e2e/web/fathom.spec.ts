@@ -310,4 +310,19 @@ test.describe
     await expect(notes(page).getByTestId('note').first()).toBeVisible();
     await zoom.resume();
   });
+
+  test('5. Fathom says “wait” (429) to a summary: the window says until when, and retries', async () => {
+    fathom.setFaults({ rateLimitRate: 1, retryAfterSeconds: 120 });
+    const card = notes(page).getByTestId('note').first();
+    await card.getByRole('button', { name: /^Show summary of / }).click();
+    await expect(card.getByTestId('summary-failed')).toContainText('Fathom is busy');
+    await expect(card.getByTestId('summary-failed')).toContainText(
+      /Fathom asked us to wait until \d{1,2}:\d{2}/,
+    );
+    await checkNotesLightAndDark(page, 'notes-summary-wait');
+    fathom.setFaults({});
+    await card.getByRole('button', { name: 'Try again' }).click();
+    // Main keeps its word to Fathom: either it waits (still saying so) or, past the time, reads it.
+    await expect(card.getByTestId('note-summary')).toHaveAttribute('aria-busy', 'false');
+  });
 });
