@@ -106,6 +106,7 @@ async function start(): Promise<void> {
     ipcMain,
     session,
     settings: core.settings,
+    fathom: core.fathom,
     display: time.display,
     window: mainWindow,
     showWindow,
@@ -131,5 +132,6 @@ async function start(): Promise<void> {
   await session.start();
   const joinDeps = { globalShortcut, preferences, settings, session, openJoinLink, showWindow };
   installShortcut({ ...context, ...joinDeps, joinNextRequests: joinNext });
+  await core.fathom.start();
   if (!launchedAtLogin(process.argv) && !wantsJoinNext(process.argv)) mainWindow.show();
 }

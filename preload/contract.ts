@@ -32,6 +32,11 @@ export const ERROR_CODES = [
   'logs_folder_unavailable', // the logs folder could not be opened (or there is none: the harness)
   'shortcut_taken', // the global shortcut is in use by another app (or the system refused it)
   'launch_at_login_failed', // the system would not add or remove Meeting Tray as a login item
+  'loopback_port_busy', // the fixed sign-in redirect port (Fathom) is taken by another program
+  'fathom_session_expired', // Fathom refused the token after one forced refresh, or invalid_grant
+  'fathom_key_invalid', // Fathom refused the personal API key
+  'fathom_schema_mismatch', // Fathom answered in a shape we do not understand
+  'fathom_not_found', // the recording (or its summary) does not exist
   'unknown',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -150,6 +155,12 @@ export interface DisplayState {
 export interface SignOutResult {
   /** False when the server could not be reached to revoke: local secrets are deleted anyway. */
   serverRevoked: boolean;
+  /**
+   * `revoked`: the server confirmed; `not-confirmed`: it could not be reached or refused;
+   * `unsupported`: it has no revocation endpoint (Fathom), so nothing was sent. The auth core
+   * always sets it; optional so that results built before it existed stay valid.
+   */
+  revocation?: 'revoked' | 'not-confirmed' | 'unsupported';
 }
 
 // --- settings: owned by main, pushed to the renderer (never a secret) ------
@@ -226,6 +237,7 @@ export type PreferenceKey = PreferenceChange['key'];
 export interface SettingsView {
   zoomAccount: ZoomAccountView;
   preferences: PreferencesView;
+  fathom: FathomSettingsView;
 }
 
 /** What Save does with the client secret: the renderer never learns the stored one. */
@@ -260,6 +272,104 @@ export interface ZoomAccountTestResult {
 /** A screen main asks the window to show (the tray's "Settings…"). */
 export type ScreenRequest = 'settings';
 
+// --- providers: Zoom (upcoming meetings) and Fathom (recent notes) -------------
+
+/** Zoom's SessionState and channels stay as they are; Fathom has its own state and channels. */
+export type ProviderId = 'zoom' | 'fathom';
+/** How Fathom is connected: OAuth through the sign-in core, or a personal API key. */
+export type FathomMode = 'oauth' | 'api-key';
+
+/** One action item of a note, as the renderer may see it. */
+export interface FathomNoteActionItem {
+  description: string;
+  completed: boolean;
+  assignee: { name: string | null; email: string | null };
+  /** Main decides: the assignee's email is the person's own. Items are sorted mine first. */
+  mine: boolean;
+  /** Fathom's own https link into the recording at that moment. */
+  playbackUrl: string;
+  /** "HH:MM:SS" into the recording. */
+  timestamp: string;
+}
+
+/** A meeting Fathom recorded: never a token; URLs are Fathom's own https links. */
+export interface FathomNote {
+  recordingId: number;
+  title: string;
+  /** ISO 8601 UTC. */
+  startedAt: string;
+  endedAt: string | null;
+  durationMinutes: number | null;
+  shareUrl: string;
+  recordedBy: { name: string; email: string };
+  actionItems: readonly FathomNoteActionItem[];
+}
+
+/** One note's summary, fetched only when asked for (fathom:loadSummary). */
+export type NoteSummaryState =
+  | { kind: 'loading' }
+  | { kind: 'ready'; markdown: string; templateName: string | null }
+  /** Fathom is still writing it. */
+  | { kind: 'processing' }
+  | { kind: 'failed'; code: ErrorCode; message: string; retryAt: number | null };
+
+/** Fathom's connection: owned by main, pushed on fathom:changed, independent of Zoom's session. */
+export type FathomState =
+  | {
+      kind: 'not-connected';
+      /** Why, e.g. fathom_session_expired or fathom_key_invalid; null when never connected. */
+      reason: Notice | null;
+      /** After an OAuth disconnect: tell the person to remove the app in Fathom's settings. */
+      removeAppHint: boolean;
+    }
+  | { kind: 'connecting'; mode: FathomMode; authorizationUrl: string | null }
+  | {
+      kind: 'connected';
+      mode: FathomMode;
+      /** Recorded in the past 7 days, newest first. */
+      notes: readonly FathomNote[];
+      /** epoch ms of the last successful listing, null if never. */
+      updatedAt: number | null;
+      stale: boolean;
+      offline: boolean;
+      refreshing: boolean;
+      problem: Notice | null;
+      /** epoch ms: Fathom asked us (429) not to call before then. */
+      waitUntil: number | null;
+      /** True when Fathom's list could not be read to its end: notes may be missing. */
+      incomplete: boolean;
+      /** Only the summaries that were asked for, by recording id. */
+      summaries: Readonly<Record<number, NoteSummaryState>>;
+    }
+  | { kind: 'error'; code: ErrorCode; message: string };
+
+/**
+ * Where the Fathom OAuth client comes from, first match wins: Settings, the environment
+ * (FATHOM_CLIENT_ID, development), the packaged config, the demo sandbox; 'none' = API key only.
+ */
+export type FathomAccountSource = 'settings' | 'environment' | 'built-in' | 'demo' | 'none';
+
+/** Settings' Fathom section: never the client secret nor the API key, only whether one is saved. */
+export interface FathomSettingsView {
+  /** The mode connected now, or null when Fathom is not connected. */
+  mode: FathomMode | null;
+  /** The OAuth client ID in use; empty when there is none. */
+  clientId: string;
+  hasClientSecret: boolean;
+  /** The fixed loopback port Fathom redirects to. */
+  redirectPort: number;
+  /** What to register as the Fathom app's redirect URL: http://127.0.0.1:<port>/fathom/callback. */
+  redirectUri: string;
+  source: FathomAccountSource;
+}
+
+export interface FathomOAuthInput {
+  clientId: string;
+  /** Absent: keep the saved secret. */
+  clientSecret?: string;
+  redirectPort: number;
+}
+
 // --- channels ---------------------------------------------------------------
 
 export const Channel = {
@@ -283,6 +393,17 @@ export const Channel = {
   openLogsFolder: 'shell:open-logs-folder',
   getDisplay: 'display:get',
   displayChanged: 'display:changed',
+  getFathom: 'fathom:get',
+  fathomChanged: 'fathom:changed',
+  connectFathomOAuth: 'fathom:connectOAuth',
+  cancelFathomConnect: 'fathom:cancelConnect',
+  reopenFathomConnectPage: 'fathom:reopenConnectPage',
+  connectFathomApiKey: 'fathom:connectApiKey',
+  disconnectFathom: 'fathom:disconnect',
+  refreshFathom: 'fathom:refresh',
+  loadFathomSummary: 'fathom:loadSummary',
+  openFathomLink: 'fathom:openLink',
+  saveFathomOAuth: 'settings:saveFathomOAuth',
 } as const;
 
 /** What main pushes on each push-only channel. */
@@ -293,6 +414,8 @@ export interface PushMap {
   [Channel.screenRequested]: null;
   /** Main's minute, zone, locale and display choices. */
   [Channel.displayChanged]: DisplayState;
+  /** Fathom's connection, on every change. */
+  [Channel.fathomChanged]: FathomState;
 }
 export type PushChannel = keyof PushMap;
 export const PUSH_CHANNELS: readonly PushChannel[] = [
@@ -300,6 +423,7 @@ export const PUSH_CHANNELS: readonly PushChannel[] = [
   Channel.settingsChanged,
   Channel.screenRequested,
   Channel.displayChanged,
+  Channel.fathomChanged,
 ];
 
 export type InvokeChannel = Exclude<(typeof Channel)[keyof typeof Channel], PushChannel>;
@@ -331,6 +455,16 @@ export interface InvokeMap {
   [Channel.takeScreenRequest]: { args: []; result: Result<ScreenRequest | null> };
   [Channel.openLogsFolder]: { args: []; result: Result<void> };
   [Channel.getDisplay]: { args: []; result: DisplayState };
+  [Channel.getFathom]: { args: []; result: FathomState };
+  [Channel.connectFathomOAuth]: { args: []; result: Result<void> };
+  [Channel.cancelFathomConnect]: { args: []; result: Result<void> };
+  [Channel.reopenFathomConnectPage]: { args: []; result: Result<void> };
+  [Channel.connectFathomApiKey]: { args: [apiKey: string]; result: Result<void> };
+  [Channel.disconnectFathom]: { args: []; result: Result<{ removeAppHint: boolean }> };
+  [Channel.refreshFathom]: { args: []; result: Result<void> };
+  [Channel.loadFathomSummary]: { args: [recordingId: number]; result: Result<void> };
+  [Channel.openFathomLink]: { args: [url: string]; result: Result<void> };
+  [Channel.saveFathomOAuth]: { args: [input: FathomOAuthInput]; result: Result<SettingsView> };
 }
 
 /** What the preload exposes as `window.meetingTray`: one named method per channel. */
@@ -359,6 +493,23 @@ export interface MeetingTrayApi {
   openLogsFolder(): Promise<Result<void>>;
   getDisplay(): Promise<DisplayState>;
   onDisplayChanged(listener: (display: DisplayState) => void): () => void;
+  getFathom(): Promise<FathomState>;
+  onFathomChanged(listener: (state: FathomState) => void): () => void;
+  /** Opens Fathom's consent page in the browser (same sign-in core as Zoom). */
+  connectFathomOAuth(): Promise<Result<void>>;
+  cancelFathomConnect(): Promise<Result<void>>;
+  /** Opens the pending consent page again (the state's authorizationUrl). */
+  reopenFathomConnectPage(): Promise<Result<void>>;
+  /** Validated with one call, stored only in the keychain, never echoed back. */
+  connectFathomApiKey(apiKey: string): Promise<Result<void>>;
+  /** Wipes the local secrets and the notes cache; removeAppHint for OAuth (no revoke endpoint). */
+  disconnectFathom(): Promise<Result<{ removeAppHint: boolean }>>;
+  refreshFathom(): Promise<Result<void>>;
+  /** The summary arrives in the pushed state (cached, one call per id, rate-limit aware). */
+  loadFathomSummary(recordingId: number): Promise<Result<void>>;
+  /** Opens a Fathom https link (a note's share link, an action item's playback link). */
+  openFathomLink(url: string): Promise<Result<void>>;
+  saveFathomOAuth(input: FathomOAuthInput): Promise<Result<SettingsView>>;
 }
 
 export const BRIDGE_KEY = 'meetingTray';

@@ -45,5 +45,16 @@ export function createBridge(transport: BridgeTransport): MeetingTrayApi {
     openLogsFolder: () => call(Channel.openLogsFolder),
     getDisplay: () => call(Channel.getDisplay),
     onDisplayChanged: (listener) => listen(Channel.displayChanged, listener),
+    getFathom: () => call(Channel.getFathom),
+    onFathomChanged: (listener) => listen(Channel.fathomChanged, listener),
+    connectFathomOAuth: () => call(Channel.connectFathomOAuth),
+    cancelFathomConnect: () => call(Channel.cancelFathomConnect),
+    reopenFathomConnectPage: () => call(Channel.reopenFathomConnectPage),
+    connectFathomApiKey: (apiKey) => call(Channel.connectFathomApiKey, apiKey),
+    disconnectFathom: () => call(Channel.disconnectFathom),
+    refreshFathom: () => call(Channel.refreshFathom),
+    loadFathomSummary: (recordingId) => call(Channel.loadFathomSummary, recordingId),
+    openFathomLink: (url) => call(Channel.openFathomLink, url),
+    saveFathomOAuth: (input) => call(Channel.saveFathomOAuth, input),
   };
 }

@@ -9,6 +9,9 @@ import { SignedOutScreen } from './components/SignedOutScreen.tsx';
 import { SigningInScreen } from './components/SigningInScreen.tsx';
 import { Spinner } from './components/Spinner.tsx';
 import { errorCopy } from './copy/error-copy.ts';
+import { FathomArea } from './fathom/FathomArea.tsx';
+import { useFathom } from './fathom/use-fathom.ts';
+import { useFathomAnnouncements } from './fathom/use-fathom-announcements.ts';
 import { feedbackReducer, INITIAL_FEEDBACK, visibleFeedback } from './session/feedback.ts';
 import type { ScreenContext } from './session/screen-context.ts';
 import type { Failure } from './session/use-action.ts';
@@ -54,6 +57,7 @@ function describeSession(session: SessionState | null): string {
 
 export function App({ api, timeZone: pinnedZone, now: pinnedNow }: AppProps) {
   const session = useSession(api);
+  const fathom = useFathom(api);
   const display = useDisplay(api);
   const now = pinnedNow ? pinnedNow() : display.now;
   const timeZone = pinnedZone ?? display.timeZone;
@@ -85,6 +89,11 @@ export function App({ api, timeZone: pinnedZone, now: pinnedNow }: AppProps) {
   useEffect(() => dispatch({ type: 'session', session }), [session]);
 
   const onFailure = useCallback((failure: Failure) => dispatch({ type: 'failure', failure }), []);
+  // Fathom's failures are said in Fathom's words, and Zoom's session does not explain them away.
+  const onFathomFailure = useCallback(
+    (failure: Failure) => dispatch({ type: 'failure', failure, provider: 'fathom' }),
+    [],
+  );
   const announce = useCallback((text: string) => dispatch({ type: 'success', text }), []);
   const onDismiss = useCallback((id: number) => dispatch({ type: 'dismiss', id }), []);
   const onSignedOut = useCallback(
@@ -94,6 +103,7 @@ export function App({ api, timeZone: pinnedZone, now: pinnedNow }: AppProps) {
   );
   const onSignInStart = useCallback(() => dispatch({ type: 'clear' }), []);
   const context: ScreenContext = { api, onFailure, announce, openSettings };
+  useFathomAnnouncements(fathom, announce);
 
   return (
     <>
@@ -124,7 +134,10 @@ export function App({ api, timeZone: pinnedZone, now: pinnedNow }: AppProps) {
           <SettingsScreen
             api={api}
             onFailure={onFailure}
+            announce={announce}
+            onFathomFailure={onFathomFailure}
             signedIn={session?.kind === 'signed-in'}
+            fathom={fathom}
             onClose={closeSettings}
           />
         ) : session === null ? (
@@ -150,6 +163,16 @@ export function App({ api, timeZone: pinnedZone, now: pinnedNow }: AppProps) {
         ) : (
           <ErrorScreen {...context} session={session} />
         )}
+        {/* Fathom's notes, below Zoom's meetings whatever Zoom's state: the two are independent. */}
+        {screen === 'session' && session !== null ? (
+          <FathomArea
+            {...context}
+            onFailure={onFathomFailure}
+            fathom={fathom}
+            format={format}
+            now={now}
+          />
+        ) : null}
         <FeedbackRegion
           message={visibleFeedback(feedback, session)}
           quiet={feedback.quiet}

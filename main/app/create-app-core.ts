@@ -14,6 +14,11 @@ import {
 import { createSettingsService, type SettingsService } from '../core/settings/settings-service.ts';
 import { createZoomAccountStore, savedAccountFields } from '../core/settings/zoom-account-store.ts';
 import type { ZoomAccountSource } from '../../preload/contract.ts';
+import {
+  FATHOM_CALLBACK_PATH,
+  fathomProviderConfig,
+} from '../core/config/fathom-provider-config.ts';
+import type { FathomConnection } from '../core/fathom/fathom-connection.ts';
 import type { Teardown } from '../desktop/lifecycle/teardown.ts';
 import {
   createPreferences,
@@ -21,9 +26,11 @@ import {
   type PreferencesHostInfo,
 } from '../desktop/settings/preferences.ts';
 import type { Fetch } from '../core/ports.ts';
+import { demoFathomConnection, startDemoFathomSandbox } from '../node/demo-fathom.ts';
 import { demoProviderConfig, startDemoSandbox } from '../node/demo-zoom.ts';
 import { openOsKeychain } from '../node/os-keychain.ts';
 import type { ZoomSandbox } from '../sandbox/index.ts';
+import { createAppFathom } from './create-fathom.ts';
 import { createSwitchableCore, type SwitchableCore } from './switchable-core.ts';
 
 /** How long quitting (or switching accounts) waits for a token refresh in flight to reach the keychain. */
@@ -66,6 +73,11 @@ export interface AppCore extends Pick<
   settings: SettingsService;
   /** The person's everyday choices; desktop features attach to carry them out. */
   preferences: Preferences;
+  /**
+   * Fathom, the second provider: one connection for the app's life, beside the Zoom core and
+   * untouched by a Zoom account switch. The host starts it after the session.
+   */
+  fathom: FathomConnection;
 }
 
 /**
@@ -119,6 +131,40 @@ export async function createAppCore(host: AppCoreHost): Promise<AppCore> {
     host: host.preferencesHost ?? { launchAtLogin: false, macKeys: false, menuBarTitle: 'hidden' },
     logger,
   });
+
+  // Demo mode (no Zoom account configured) connects Fathom to its sandbox too, unless a Fathom
+  // app is configured. Decided at start: a Zoom account saved later leaves Fathom as it is.
+  const demoFathom = first.source === 'demo' ? await startDemoFathomSandbox(host) : null;
+  if (demoFathom) teardown.add(() => demoFathom.close());
+  const personEmail = () => {
+    const state = core.session.getState();
+    return state.kind === 'signed-in' ? state.profile.email : null;
+  };
+  const fathom = await createAppFathom({
+    env,
+    builtIn: host.builtIn,
+    demo: demoFathom && demoFathomProvider(demoFathomConnection(demoFathom)),
+    secrets,
+    settings: host.settings,
+    clock: host.clock,
+    fetch,
+    openBrowser: host.openBrowser,
+    wake: host.wake,
+    minuteTicks: core.minuteTicks,
+    logger,
+    personEmail,
+  });
+  // Registered after the Zoom core's: teardown runs newest first, so Fathom drains first.
+  teardown.add(() => fathom.connection.shutdown(QUIT_DRAIN_MS));
+  // Whose action items are "mine" follows the Zoom profile's email.
+  let lastEmail = personEmail();
+  core.session.subscribe(() => {
+    const email = personEmail();
+    if (email === lastEmail) return;
+    lastEmail = email;
+    fathom.connection.personChanged();
+  });
+
   const settings = createSettingsService({
     accounts,
     env,
@@ -128,8 +174,10 @@ export async function createAppCore(host: AppCoreHost): Promise<AppCore> {
     switchTo: (next) => core.switchTo(() => build(next)),
     fetch,
     logger,
+    fathom: fathom.settings,
   });
   return {
+    fathom: fathom.connection,
     session: core.session,
     minuteTicks: core.minuteTicks,
     auth: core.auth,
@@ -138,6 +186,23 @@ export async function createAppCore(host: AppCoreHost): Promise<AppCore> {
     get demo() {
       return core.current().source === 'demo';
     },
+  };
+}
+
+/**
+ * The demo Fathom sandbox's client. Its redirect takes any free port (the sandbox matches the
+ * callback path on any loopback port), so a demo never fails on a busy fixed port.
+ */
+function demoFathomProvider(demo: ReturnType<typeof demoFathomConnection>) {
+  const provider = fathomProviderConfig({
+    clientId: demo.clientId,
+    clientSecret: demo.clientSecret,
+    oauthBaseUrl: demo.oauthBaseUrl,
+    apiBaseUrl: demo.apiBaseUrl,
+  });
+  return {
+    provider: { ...provider, redirect: { kind: 'loopback' as const, path: FATHOM_CALLBACK_PATH } },
+    apiBaseUrl: demo.apiBaseUrl,
   };
 }
 

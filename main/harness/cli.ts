@@ -156,14 +156,18 @@ teardown.add(
     session: core.session,
     settings: core.settings,
     display,
+    fathom: core.fathom,
     openJoinLink: join.open,
     logger,
   }),
 );
 
 await core.session.start();
+await core.fathom.start();
+// The page is the window: it is open while the harness runs, so Fathom lists when it would.
+core.fathom.setWindowVisible(true);
 if (core.demo)
   console.log(
-    'Demo mode: signing in goes to the built-in Zoom sandbox (set ZOOM_CLIENT_ID for real Zoom).',
+    'Demo mode: signing in goes to the built-in Zoom sandbox (set ZOOM_CLIENT_ID for real Zoom), and connecting Fathom to the built-in Fathom sandbox.',
   );
 console.log(`Meeting Tray harness: open ${server.url}`);

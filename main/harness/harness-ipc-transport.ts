@@ -2,10 +2,11 @@
 // server-sent events out. The page is the harness's one "window", so its browser opens links
 // and holds the clipboard the way shell.openExternal and Electron's clipboard would.
 import { Channel } from '../../preload/contract.ts';
+import type { FathomConnection } from '../core/fathom/fathom-connection.ts';
 import type { Logger } from '../core/ports.ts';
 import type { SessionService } from '../core/session/session-service.ts';
 import type { SettingsService } from '../core/settings/settings-service.ts';
-import { allowedExternalUrl } from '../desktop/security/external-url-policy.ts';
+import { allowedExternalUrl, allowedFathomUrl } from '../desktop/security/external-url-policy.ts';
 import type { DisplaySource, IpcServer } from '../ipc/ipc-server.ts';
 import { createMeetingTrayIpc } from '../ipc/meeting-tray-ipc.ts';
 import { createScreenRequests } from '../ipc/screen-requests.ts';
@@ -30,6 +31,7 @@ export function serveIpcOnHarness(
       // A new page gets the state at once, as Electron's renderer gets it with getSession.
       push(Channel.sessionChanged, server.currentState());
       push(Channel.displayChanged, server.currentDisplay());
+      push(Channel.fathomChanged, server.currentFathom());
       return server.subscribe(push);
     },
   });
@@ -41,6 +43,8 @@ export function installHarnessIpc(deps: {
   session: SessionService;
   settings: SettingsService;
   display: DisplaySource;
+  /** Fathom's connection: its handlers, and its state pushed to the page. */
+  fathom?: FathomConnection;
   /** The harness's join (app link or browser, as the app decides); the page by default. */
   openJoinLink?: (url: string) => Promise<void>;
   logger: Logger;
@@ -54,6 +58,8 @@ export function installHarnessIpc(deps: {
     display: deps.display,
     openExternal: deps.openJoinLink ?? ((url) => harness.openInPage(url)),
     isAllowedExternalUrl: (url) => allowedExternalUrl(url) !== null,
+    ...(deps.fathom && { fathom: deps.fathom }),
+    isAllowedFathomUrl: (url) => allowedFathomUrl(url) !== null,
     writeClipboard: (text) => harness.copyInPage(text),
     trustedOrigin: harness.origin,
     trustedWebContentsIds: () => [HARNESS_WEB_CONTENTS_ID],

@@ -6,9 +6,12 @@ import {
   type Result,
 } from '../../preload/contract.ts';
 import { AppError, ok, toFailure } from '../core/errors.ts';
+import type { FathomConnection } from '../core/fathom/fathom-connection.ts';
 import type { SessionService } from '../core/session/session-service.ts';
 import type { SettingsService } from '../core/settings/settings-service.ts';
 import { expectNoArgs, expectOneString, invalidArgument } from './arg-guards.ts';
+import { expectApiKey, expectFathomOAuthInput, expectRecordingId } from './fathom-guard.ts';
+import { toRendererFathomState } from './fathom-state.ts';
 import type { DisplaySource } from './ipc-server.ts';
 import { toRendererDisplay, toRendererState } from './renderer-state.ts';
 import { expectPreferenceChange } from './preference-guard.ts';
@@ -38,8 +41,17 @@ export interface IpcHandlerDeps {
   writeClipboard: (text: string) => void | Promise<void>;
   settings: Pick<
     SettingsService,
-    'view' | 'saveZoomAccount' | 'testZoomAccount' | 'resetZoomAccount' | 'setPreference'
+    | 'view'
+    | 'saveZoomAccount'
+    | 'testZoomAccount'
+    | 'resetZoomAccount'
+    | 'setPreference'
+    | 'saveFathomOAuth'
   >;
+  /** Fathom's connection; absent in hosts that do not connect Fathom (it then says so). */
+  fathom?: FathomHandlersPort;
+  /** The allow-list for Fathom's links (https on fathom.video and its subdomains). */
+  isAllowedFathomUrl?: (url: string) => boolean;
   screens: Pick<ScreenRequests, 'take'>;
   /**
    * Opens the folder holding the app's log file (shell.openPath in Electron); rejects when it
@@ -50,11 +62,30 @@ export interface IpcHandlerDeps {
   display: Pick<DisplaySource, 'getState'>;
 }
 
+export type FathomHandlersPort = Pick<
+  FathomConnection,
+  | 'getState'
+  | 'connectOAuth'
+  | 'cancelConnect'
+  | 'reopenConnectPage'
+  | 'connectApiKey'
+  | 'disconnect'
+  | 'refresh'
+  | 'loadSummary'
+>;
+
+/** What a host without Fathom answers. */
+const NO_FATHOM = (): never => {
+  throw new AppError('config_invalid', 'This copy of Meeting Tray does not connect Fathom.');
+};
+
 export const MAX_URL_LENGTH = 2048;
 export const MAX_CLIPBOARD_TEXT_LENGTH = 4096;
 
 export function createIpcHandlers(deps: IpcHandlerDeps): IpcHandlers {
   const { session, settings } = deps;
+  const isFathomLink = deps.isAllowedFathomUrl ?? (() => false);
+  const fathom = (): FathomHandlersPort => deps.fathom ?? NO_FATHOM();
   return {
     [Channel.getSession]: (args) =>
       settle(() => {
@@ -157,6 +188,73 @@ export function createIpcHandlers(deps: IpcHandlerDeps): IpcHandlers {
       settle(() => {
         expectNoArgs(args);
         return toRendererDisplay(deps.display.getState());
+      }),
+    [Channel.getFathom]: (args) =>
+      settle(() => {
+        expectNoArgs(args);
+        const state = deps.fathom?.getState() ?? {
+          kind: 'not-connected' as const,
+          reason: null,
+          removeAppHint: false,
+        };
+        return toRendererFathomState(state, isFathomLink);
+      }),
+    [Channel.connectFathomOAuth]: (args) =>
+      settle(async () => {
+        expectNoArgs(args);
+        return ok(await fathom().connectOAuth());
+      }),
+    [Channel.cancelFathomConnect]: (args) =>
+      settle(() => {
+        expectNoArgs(args);
+        return ok(fathom().cancelConnect());
+      }),
+    [Channel.reopenFathomConnectPage]: (args) =>
+      settle(async () => {
+        expectNoArgs(args);
+        return ok(await fathom().reopenConnectPage());
+      }),
+    [Channel.connectFathomApiKey]: (args) =>
+      settle(async () => {
+        const apiKey = expectApiKey(args);
+        // Never echoed back: the result is void, and a failure's message never quotes the key.
+        return ok(await fathom().connectApiKey(apiKey));
+      }),
+    [Channel.disconnectFathom]: (args) =>
+      settle(async () => {
+        expectNoArgs(args);
+        const { removeAppHint } = await fathom().disconnect();
+        return ok({ removeAppHint: removeAppHint === true });
+      }),
+    [Channel.refreshFathom]: (args) =>
+      settle(async () => {
+        expectNoArgs(args);
+        return ok(await fathom().refresh());
+      }),
+    [Channel.loadFathomSummary]: (args) =>
+      settle(async () => {
+        const recordingId = expectRecordingId(args);
+        return ok(await fathom().loadSummary(recordingId));
+      }),
+    [Channel.openFathomLink]: (args) =>
+      settle(async () => {
+        const url = expectOneString(args, MAX_URL_LENGTH);
+        if (!isFathomLink(url)) throw invalidArgument('not a Fathom link');
+        try {
+          await deps.openExternal(url);
+        } catch (error) {
+          throw new AppError(
+            'browser_open_failed',
+            'Your browser could not be opened. Copy the link and open it yourself.',
+            { cause: error },
+          );
+        }
+        return ok(undefined);
+      }),
+    [Channel.saveFathomOAuth]: (args) =>
+      settle(async () => {
+        const input = expectFathomOAuthInput(args);
+        return ok(toSettingsView(await settings.saveFathomOAuth(input)));
       }),
   };
 }

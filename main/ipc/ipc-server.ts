@@ -5,15 +5,18 @@ import {
   Channel,
   INVOKE_CHANNELS,
   type DisplayState,
+  type FathomState,
   type InvokeChannel,
   type PushChannel,
   type PushMap,
   type SessionState,
 } from '../../preload/contract.ts';
 import { toFailure } from '../core/errors.ts';
+import type { FathomConnection } from '../core/fathom/fathom-connection.ts';
 import type { Logger } from '../core/ports.ts';
 import type { SessionService } from '../core/session/session-service.ts';
 import type { SettingsService } from '../core/settings/settings-service.ts';
+import { toRendererFathomState } from './fathom-state.ts';
 import type { Failure, IpcHandlers } from './ipc-handlers.ts';
 import { toRendererDisplay, toRendererState } from './renderer-state.ts';
 import type { ScreenRequests } from './screen-requests.ts';
@@ -49,6 +52,8 @@ export interface IpcServer {
   currentState(): SessionState;
   /** The display as the renderer may see it, for a transport that opens a new stream. */
   currentDisplay(): DisplayState;
+  /** Fathom's state as the renderer may see it, for a transport that opens a new stream. */
+  currentFathom(): FathomState;
 }
 
 export interface IpcServerDeps {
@@ -58,8 +63,14 @@ export interface IpcServerDeps {
   settings: Pick<SettingsService, 'subscribe'>;
   screens: Pick<ScreenRequests, 'subscribe'>;
   display: DisplaySource;
+  /** Fathom's connection (absent: never connected), pushed through toRendererFathomState. */
+  fathom?: Pick<FathomConnection, 'getState' | 'subscribe'>;
+  /** The allow-list for Fathom's links: a link it refuses goes out empty. */
+  isAllowedFathomUrl?: (url: string) => boolean;
   logger: Logger;
 }
+
+const NOT_CONNECTED: FathomState = { kind: 'not-connected', reason: null, removeAppHint: false };
 
 const UNTRUSTED_SENDER: Failure = {
   ok: false,
@@ -79,8 +90,12 @@ export function createIpcServer({
   settings,
   screens,
   display,
+  fathom,
+  isAllowedFathomUrl = () => false,
   logger,
 }: IpcServerDeps): IpcServer {
+  const fathomForRenderer = (state: FathomState) =>
+    toRendererFathomState(state, isAllowedFathomUrl);
   return {
     async invoke(channel, sender, args) {
       // The sender is checked first, so an untrusted frame learns nothing about our channels.
@@ -104,6 +119,8 @@ export function createIpcServer({
         settings.subscribe((view) => push(Channel.settingsChanged, toSettingsView(view))),
         screens.subscribe(() => push(Channel.screenRequested, null)),
         display.subscribe((next) => push(Channel.displayChanged, toRendererDisplay(next))),
+        fathom?.subscribe((state) => push(Channel.fathomChanged, fathomForRenderer(state))) ??
+          (() => undefined),
       ];
       return () => {
         for (const stop of stops) stop();
@@ -111,6 +128,7 @@ export function createIpcServer({
     },
     currentState: () => toRendererState(session.getState()),
     currentDisplay: () => toRendererDisplay(display.getState()),
+    currentFathom: () => fathomForRenderer(fathom?.getState() ?? NOT_CONNECTED),
   };
 }
 

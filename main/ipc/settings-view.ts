@@ -4,6 +4,7 @@
 import type {
   Notice,
   PreferencesView,
+  FathomSettingsView,
   SettingsView,
   ZoomAccountTestResult,
   ZoomAccountView,
@@ -13,6 +14,7 @@ export function toSettingsView(view: SettingsView): SettingsView {
   return {
     zoomAccount: copyZoomAccount(view.zoomAccount),
     preferences: copyPreferences(view.preferences),
+    fathom: copyFathom(view.fathom),
   };
 }
 
@@ -33,6 +35,17 @@ function copyPreferences(p: PreferencesView): PreferencesView {
 
 function copyNotice(notice: Notice | null): Notice | null {
   return notice ? { code: notice.code, message: notice.message } : null;
+}
+
+function copyFathom(f: FathomSettingsView): FathomSettingsView {
+  return {
+    mode: f.mode,
+    clientId: f.clientId,
+    hasClientSecret: f.hasClientSecret === true,
+    redirectPort: f.redirectPort,
+    redirectUri: f.redirectUri,
+    source: f.source,
+  };
 }
 
 function copyZoomAccount(a: ZoomAccountView): ZoomAccountView {

@@ -28,6 +28,7 @@ const NUMERIC_FLAGS: Record<string, { setter: Setter; share?: boolean }> = {
 };
 
 export const CLI_USAGE = `Usage: npm run sandbox -- [options]
+  --provider P         zoom (default) or fathom (\`--provider fathom --help\` lists its options)
   --port N             listen on 127.0.0.1:N (default: a free port)
   --token-ttl S        access-token lifetime in seconds (default 3599)
   --latency MS         delay added to every request
@@ -51,7 +52,7 @@ export const CLI_USAGE = `Usage: npm run sandbox -- [options]
   --grants-file PATH   keep the grants (tokens) in this JSON file across restarts`;
 
 const OVERSIZED_BYTES = 200 * 1024 * 1024;
-const WIRE_FAULTS: Record<string, WireFault> = {
+export const WIRE_FAULTS: Record<string, WireFault> = {
   stall: { kind: 'stall' },
   drip: { kind: 'drip' },
   oversized: { kind: 'oversized', bytes: OVERSIZED_BYTES },
@@ -133,4 +134,24 @@ export function parseSandboxArgs(argv: readonly string[]): ZoomSandboxOptions {
     spec.setter(options, value);
   }
   return options;
+}
+
+export type SandboxProvider = 'zoom' | 'fathom';
+
+/** Takes `--provider zoom|fathom` (default zoom) out of argv; the rest is that provider's flags. */
+export function splitProvider(argv: readonly string[]): {
+  provider: SandboxProvider;
+  rest: string[];
+} {
+  const rest: string[] = [];
+  let provider: string = 'zoom';
+  for (let i = 0; i < argv.length; i += 1) {
+    const arg = argv[i] ?? '';
+    if (arg === '--provider') provider = argv[++i] ?? '';
+    else if (arg.startsWith('--provider=')) provider = arg.slice('--provider='.length);
+    else rest.push(arg);
+  }
+  if (provider !== 'zoom' && provider !== 'fathom')
+    throw new Error('--provider is zoom or fathom, for example --provider fathom.');
+  return { provider, rest };
 }

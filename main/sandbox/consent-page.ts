@@ -33,6 +33,7 @@ const STYLE_HASH = `'sha256-${createHash('sha256').update(STYLE).digest('base64'
 const SCOPE_DESCRIPTIONS: Record<string, string> = {
   'user:read:user': 'View your name, email address and profile picture',
   'meeting:read:list_meetings': 'View the list of your scheduled meetings',
+  public_api: 'View your recorded meetings, their summaries and action items',
 };
 
 export interface ConsentView {
@@ -43,6 +44,10 @@ export interface ConsentView {
   consentId: string;
   /** Where Allow/Deny will redirect, so the CSP can let the form follow it. */
   redirectUri: string;
+  /** Whose sandbox this is (badge and heading). Default Zoom. */
+  provider?: string;
+  /** Where the form posts. Default the Zoom sandbox's /oauth/authorize/decision. */
+  decisionPath?: string;
 }
 
 /** form-action also governs the redirect that follows the POST, so it must name the app's origin. */
@@ -78,8 +83,9 @@ export function renderConsentPage(view: ConsentView): { html: string; csp: strin
         `<li>${escapeHtml(SCOPE_DESCRIPTIONS[scope] ?? scope)} <code>${escapeHtml(scope)}</code></li>`,
     )
     .join('\n');
-  const body = `<span class="badge">Zoom sandbox</span>
-<h1>Allow ${escapeHtml(view.appName)} to access your Zoom account?</h1>
+  const provider = escapeHtml(view.provider ?? 'Zoom');
+  const body = `<span class="badge">${provider} sandbox</span>
+<h1>Allow ${escapeHtml(view.appName)} to access your ${provider} account?</h1>
 <div class="account" aria-label="Signed-in account">
 <strong>${escapeHtml(view.userName)}</strong>
 <span>${escapeHtml(view.userEmail)}</span>
@@ -88,7 +94,7 @@ export function renderConsentPage(view: ConsentView): { html: string; csp: strin
 <ul>
 ${scopes}
 </ul>
-<form method="post" action="/oauth/authorize/decision">
+<form method="post" action="${escapeHtml(view.decisionPath ?? '/oauth/authorize/decision')}">
 <input type="hidden" name="consent_id" value="${escapeHtml(view.consentId)}">
 <div class="actions">
 <button type="submit" name="decision" value="deny">Deny</button>
@@ -102,12 +108,16 @@ ${scopes}
     "frame-ancestors 'none'",
     "base-uri 'none'",
   ].join('; ');
-  return { html: page(`Allow ${view.appName} – Zoom sandbox`, body), csp };
+  return { html: page(`Allow ${view.appName} – ${view.provider ?? 'Zoom'} sandbox`, body), csp };
 }
 
 /** A dead end (expired consent, bad form): tells the person what to do next. */
-export function renderMessagePage(title: string, message: string): { html: string; csp: string } {
-  const body = `<span class="badge">Zoom sandbox</span>
+export function renderMessagePage(
+  title: string,
+  message: string,
+  provider = 'Zoom',
+): { html: string; csp: string } {
+  const body = `<span class="badge">${escapeHtml(provider)} sandbox</span>
 <h1>${escapeHtml(title)}</h1>
 <p>${escapeHtml(message)}</p>`;
   return {

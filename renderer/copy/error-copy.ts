@@ -1,4 +1,4 @@
-import type { ErrorCode } from '../../preload/contract.ts';
+import type { ErrorCode, ProviderId } from '../../preload/contract.ts';
 
 export interface ErrorCopy {
   /** A short headline: what happened. */
@@ -124,12 +124,116 @@ export const ERROR_COPY: Record<ErrorCode, ErrorCopy> = {
     action:
       'Your system did not accept the change. Try again, or add or remove Meeting Tray in your system login items (Startup Applications on Linux).',
   },
+  loopback_port_busy: {
+    title: 'The sign-in port is in use',
+    action:
+      'Another program is using the port Meeting Tray listens on for the Fathom sign-in reply. Close that program, or choose another port in Settings → Fathom (and register the same redirect URL in your Fathom app), then connect again.',
+  },
+  fathom_session_expired: {
+    title: 'Your Fathom connection ended',
+    action:
+      'Fathom no longer accepts this connection, for example after the app was removed in Fathom. Connect Fathom again.',
+  },
+  fathom_key_invalid: {
+    title: 'Fathom refused the API key',
+    action:
+      'The API key is wrong, or it was deleted in Fathom. Create a new key in Fathom (Settings → API Access) and enter it again.',
+  },
+  fathom_schema_mismatch: {
+    title: 'Fathom answered in an unexpected way',
+    action:
+      'Fathom sent data in a shape Meeting Tray does not understand, perhaps after a change on their side. Try again later, or update Meeting Tray.',
+  },
+  fathom_not_found: {
+    title: 'Fathom has no such recording',
+    action:
+      'Fathom could not find this recording or its summary; it may have been deleted. Choose Update notes to see the current list.',
+  },
   unknown: {
     title: 'Something went wrong',
     action: 'Please try again. If it keeps happening, restart Meeting Tray.',
   },
 };
 
-export function errorCopy(code: ErrorCode): ErrorCopy {
-  return ERROR_COPY[code] ?? ERROR_COPY.unknown;
+/**
+ * The shared codes keep their meaning for Fathom, but their words above name Zoom: when Fathom is
+ * the one that failed, these say so (the codes only Fathom raises already name it).
+ */
+export const FATHOM_ERROR_COPY: Partial<Record<ErrorCode, ErrorCopy>> = {
+  access_denied: {
+    title: 'Access not allowed',
+    action:
+      'You declined access in the browser. Connect Fathom again and choose to allow it to see your notes.',
+  },
+  sign_in_timeout: {
+    title: 'Connecting Fathom timed out',
+    action:
+      'The browser did not finish connecting Fathom within 5 minutes. Connect Fathom again when you are ready.',
+  },
+  sign_in_cancelled: {
+    title: 'Connecting Fathom cancelled',
+    action: 'Connect Fathom again whenever you want to see your recent notes.',
+  },
+  browser_open_failed: {
+    title: 'Could not open your browser',
+    action:
+      'Meeting Tray could not open your web browser. Check that a default browser is set, then connect Fathom again.',
+  },
+  loopback_failed: {
+    title: 'Could not start connecting Fathom',
+    action:
+      "Meeting Tray could not listen for Fathom's reply on this computer. Restart Meeting Tray and connect Fathom again.",
+  },
+  invalid_callback: {
+    title: 'Reply not recognised',
+    action:
+      'That reply does not match a Fathom connection started here. Connect Fathom again from Settings.',
+  },
+  token_exchange_failed: {
+    title: 'Fathom could not be connected',
+    action:
+      'Fathom did not accept the sign-in. Connect Fathom again; if it keeps failing, check the client ID and secret in Settings → Fathom.',
+  },
+  invalid_client: {
+    title: 'Fathom rejected this app',
+    action:
+      'Fathom does not recognise the client ID or its secret. Check them in Settings → Fathom against your app in Fathom, or use a personal API key instead.',
+  },
+  config_invalid: {
+    title: 'Fathom is not set up correctly',
+    action: 'The Fathom settings are not valid. Check them in Settings → Fathom.',
+  },
+  missing_scope: {
+    title: 'Permission missing',
+    action:
+      'Fathom did not grant permission to read your meetings. Connect Fathom again and allow all requested access.',
+  },
+  rate_limited: {
+    title: 'Fathom is busy',
+    action:
+      "Fathom asked Meeting Tray to slow down. It will try again shortly; you don't need to do anything.",
+  },
+  server_error: {
+    title: 'Fathom is having problems',
+    action: "Fathom's servers returned an error. Meeting Tray will try again shortly.",
+  },
+  offline: {
+    title: "You're offline",
+    action:
+      "You're offline. Your saved notes stay here; Meeting Tray will update them when you're back online.",
+  },
+  timeout: {
+    title: 'Fathom did not answer',
+    action: 'Fathom took too long to answer. Meeting Tray will try again shortly.',
+  },
+  not_signed_in: {
+    title: 'Fathom is not connected',
+    action: 'Connect Fathom in Settings to see your recent notes.',
+  },
+};
+
+/** The copy for a code; Fathom's words for the shared codes when Fathom is the one that failed. */
+export function errorCopy(code: ErrorCode, provider: ProviderId = 'zoom'): ErrorCopy {
+  const fathom = provider === 'fathom' ? FATHOM_ERROR_COPY[code] : undefined;
+  return fathom ?? ERROR_COPY[code] ?? ERROR_COPY.unknown;
 }

@@ -9,7 +9,7 @@
  * - each message belongs to the screen it was made on, except the sign-out result, which is
  *   about the screen it leads to.
  */
-import type { ErrorCode, SessionState } from '../../preload/contract.ts';
+import type { ErrorCode, ProviderId, SessionState } from '../../preload/contract.ts';
 import { errorCopy } from '../copy/error-copy.ts';
 import { failureAlreadyShown } from './already-shown.ts';
 import type { Failure } from './use-action.ts';
@@ -36,6 +36,11 @@ export interface FeedbackMessage {
   carriesOver: boolean;
   /** For data failures: the session's updatedAt when it happened, to see fresher data come. */
   dataAsOf: number | null;
+  /**
+   * Whose failure it is. Zoom's session explains Zoom's (the banner, the signed-out reason); a
+   * Fathom failure is Fathom's own, said in Fathom's words, and Zoom's pushes leave it alone.
+   */
+  provider: ProviderId;
 }
 
 export interface FeedbackState {
@@ -49,7 +54,7 @@ export interface FeedbackState {
 
 export type FeedbackEvent =
   | { type: 'success'; text: string }
-  | { type: 'failure'; failure: Failure }
+  | { type: 'failure'; failure: Failure; provider?: ProviderId }
   | { type: 'signed-out'; serverRevoked: boolean }
   | { type: 'session'; session: SessionState | null }
   | { type: 'dismiss'; id: number }
@@ -67,6 +72,7 @@ export const SIGNED_OUT_NOT_REVOKED_TITLE = 'Signed out on this computer only';
 export const SIGNED_OUT_LOCALLY =
   'Zoom could not be reached to revoke access; you can remove the app at marketplace.zoom.us → Installed apps.';
 export const SIGN_IN_CANCELLED = 'Sign-in cancelled.';
+export const FATHOM_CONNECT_CANCELLED = 'Connecting Fathom cancelled.';
 
 /** Failures about the meeting data that fresh data from main answers by itself. */
 const DATA_FAILURES: ReadonlySet<ErrorCode> = new Set([
@@ -103,7 +109,8 @@ function stillApplies(message: FeedbackMessage, session: SessionState | null): b
   const screen = screenOf(session);
   if (message.carriesOver) return screen === 'signed-out' || message.screen === screen;
   if (message.screen !== screen) return false;
-  if (message.code === null || message.tone !== 'error') return true;
+  if (message.code === null || message.tone !== 'error' || message.provider === 'fathom')
+    return true;
   const failure: Failure = { ok: false, code: message.code, message: message.detail ?? '' };
   if (failureAlreadyShown(failure, session)) return false;
   if (DATA_FAILURES.has(message.code) && session?.kind === 'signed-in') {
@@ -127,14 +134,20 @@ export function feedbackReducer(state: FeedbackState, event: FeedbackEvent): Fee
         screen: screenOf(state.session),
         carriesOver: false,
         dataAsOf: null,
+        provider: 'zoom',
       });
     case 'failure': {
       const { failure } = event;
       const { session } = state;
+      const provider = event.provider ?? 'zoom';
       if (failure.code === 'sign_in_cancelled')
-        return { ...state, message: null, quiet: SIGN_IN_CANCELLED };
-      if (failureAlreadyShown(failure, session)) return state;
-      const copy = errorCopy(failure.code);
+        return {
+          ...state,
+          message: null,
+          quiet: provider === 'fathom' ? FATHOM_CONNECT_CANCELLED : SIGN_IN_CANCELLED,
+        };
+      if (provider === 'zoom' && failureAlreadyShown(failure, session)) return state;
+      const copy = errorCopy(failure.code, provider);
       return show(state, {
         source: 'action',
         tone: 'error',
@@ -145,7 +158,8 @@ export function feedbackReducer(state: FeedbackState, event: FeedbackEvent): Fee
         code: failure.code,
         screen: screenOf(session),
         carriesOver: false,
-        dataAsOf: updatedAtOf(session),
+        dataAsOf: provider === 'zoom' ? updatedAtOf(session) : null,
+        provider,
       });
     }
     case 'signed-out':
@@ -163,6 +177,7 @@ export function feedbackReducer(state: FeedbackState, event: FeedbackEvent): Fee
               screen: 'signed-in',
               carriesOver: true,
               dataAsOf: null,
+              provider: 'zoom',
             }
           : {
               source: 'sign-out',
@@ -175,6 +190,7 @@ export function feedbackReducer(state: FeedbackState, event: FeedbackEvent): Fee
               screen: 'signed-in',
               carriesOver: true,
               dataAsOf: null,
+              provider: 'zoom',
             },
       );
     case 'session': {

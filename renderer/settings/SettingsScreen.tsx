@@ -1,14 +1,20 @@
 import { useEffect, useRef } from 'react';
+import type { FathomState } from '../../preload/contract.ts';
 import type { ScreenContext } from '../session/screen-context.ts';
 import { Spinner } from '../components/Spinner.tsx';
+import { FathomSection } from './FathomSection.tsx';
 import { LogsSection } from './LogsSection.tsx';
 import { PreferenceSections } from './preferences/PreferenceSections.tsx';
 import { useSettings } from './use-settings.ts';
 import { ZoomAccountSection } from './ZoomAccountSection.tsx';
 
-interface SettingsScreenProps extends Pick<ScreenContext, 'api' | 'onFailure'> {
+interface SettingsScreenProps extends Pick<ScreenContext, 'api' | 'onFailure' | 'announce'> {
   /** Saving another account signs the current one out first; the form says so while signed in. */
   signedIn: boolean;
+  /** Fathom's connection as main pushed it (the Fathom section's status and buttons). */
+  fathom: FathomState | null;
+  /** Shows a failed Fathom action in Fathom's words. */
+  onFathomFailure: ScreenContext['onFailure'];
   onClose: () => void;
 }
 
@@ -16,7 +22,15 @@ interface SettingsScreenProps extends Pick<ScreenContext, 'api' | 'onFailure'> {
  * The Settings screen: one section per kind of setting, each drawn from the view main pushes
  * (`SettingsView` has one member per section, so a new one is a new member and a new section).
  */
-export function SettingsScreen({ api, onFailure, signedIn, onClose }: SettingsScreenProps) {
+export function SettingsScreen({
+  api,
+  onFailure,
+  announce,
+  signedIn,
+  fathom,
+  onFathomFailure,
+  onClose,
+}: SettingsScreenProps) {
   const view = useSettings(api);
   const heading = useRef<HTMLHeadingElement>(null);
 
@@ -46,6 +60,13 @@ export function SettingsScreen({ api, onFailure, signedIn, onClose }: SettingsSc
             signedIn={signedIn}
           />
           <PreferenceSections api={api} onFailure={onFailure} view={view.preferences} />
+          <FathomSection
+            api={api}
+            onFailure={onFathomFailure}
+            announce={announce}
+            view={view.fathom}
+            fathom={fathom}
+          />
         </>
       )}
       <LogsSection api={api} onFailure={onFailure} />

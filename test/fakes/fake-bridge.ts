@@ -5,6 +5,7 @@
  */
 import type {
   DisplayState,
+  FathomState,
   MeetingTrayApi,
   Result,
   ScreenRequest,
@@ -24,6 +25,8 @@ type ActionName = Exclude<
   | 'onScreenRequested'
   | 'getDisplay'
   | 'onDisplayChanged'
+  | 'getFathom'
+  | 'onFathomChanged'
 >;
 type ActionResult<K extends ActionName> = Awaited<ReturnType<MeetingTrayApi[K]>>;
 type Responder<K extends ActionName> =
@@ -44,6 +47,8 @@ export interface FakeBridge extends MeetingTrayApi {
   requestScreen(screen: ScreenRequest): void;
   /** Emits a display change (a minute tick, a new zone or choice), as main would. */
   pushDisplay(display: Partial<DisplayState>): void;
+  /** Emits Fathom's state to every subscriber, as main would; getFathom answers it from then on. */
+  pushFathom(state: FathomState): void;
   /** Every call, in order. */
   readonly calls: readonly RecordedCall[];
   /** The argument lists of every call to one method. */
@@ -72,6 +77,20 @@ export const DEMO_SETTINGS: SettingsView = {
     redirectUrl: 'http://127.0.0.1/callback',
   },
   preferences: DEFAULT_PREFERENCES,
+  fathom: {
+    mode: null,
+    clientId: 'demo-fathom-client',
+    hasClientSecret: true,
+    redirectPort: 53682,
+    redirectUri: 'http://127.0.0.1:53682/fathom/callback',
+    source: 'demo',
+  },
+};
+/** Fathom as a fresh install has it: never connected. */
+export const FATHOM_NOT_CONNECTED: FathomState = {
+  kind: 'not-connected',
+  reason: null,
+  removeAppHint: false,
 };
 const REACHABLE: Result<ZoomAccountTestResult> = {
   ok: true,
@@ -93,6 +112,8 @@ export interface FakeBridgeOptions {
   settings?: SettingsView;
   /** Over the fixtures' display (fake-display.ts). */
   display?: Partial<DisplayState>;
+  /** What getFathom answers until a pushFathom; never connected by default. */
+  fathom?: FathomState;
 }
 
 export function createFakeBridge(
@@ -106,6 +127,8 @@ export function createFakeBridge(
   const screenListeners = new Set<() => void>();
   let display: DisplayState = { ...FIXTURE_DISPLAY, ...options.display };
   const displayListeners = new Set<(display: DisplayState) => void>();
+  let fathom = options.fathom ?? FATHOM_NOT_CONNECTED;
+  const fathomListeners = new Set<(state: FathomState) => void>();
   let getSessionGate: Promise<void> | null = null;
   const listeners = new Set<(state: SessionState) => void>();
   const calls: RecordedCall[] = [];
@@ -149,6 +172,10 @@ export function createFakeBridge(
     pushDisplay(next) {
       display = { ...display, ...next };
       for (const listener of [...displayListeners]) listener(display);
+    },
+    pushFathom(next) {
+      fathom = next;
+      for (const listener of [...fathomListeners]) listener(next);
     },
     callsTo: (method) =>
       calls.filter((call) => call.method === method).map((call) => [...call.args]),
@@ -221,5 +248,26 @@ export function createFakeBridge(
         displayListeners.delete(listener);
       };
     },
+    async getFathom() {
+      record('getFathom', []);
+      return fathom;
+    },
+    onFathomChanged(listener) {
+      record('onFathomChanged', []);
+      fathomListeners.add(listener);
+      return () => {
+        fathomListeners.delete(listener);
+      };
+    },
+    connectFathomOAuth: () => answer('connectFathomOAuth', OK, []),
+    cancelFathomConnect: () => answer('cancelFathomConnect', OK, []),
+    reopenFathomConnectPage: () => answer('reopenFathomConnectPage', OK, []),
+    connectFathomApiKey: (apiKey) => answer('connectFathomApiKey', OK, [apiKey]),
+    disconnectFathom: () =>
+      answer('disconnectFathom', { ok: true, value: { removeAppHint: true } }, []),
+    refreshFathom: () => answer('refreshFathom', OK, []),
+    loadFathomSummary: (recordingId) => answer('loadFathomSummary', OK, [recordingId]),
+    openFathomLink: (url) => answer('openFathomLink', OK, [url]),
+    saveFathomOAuth: (input) => answer('saveFathomOAuth', { ok: true, value: settings }, [input]),
   };
 }

@@ -1,5 +1,6 @@
 import type {
   PreferenceChange,
+  FathomOAuthInput,
   SettingsView,
   ZoomAccountInput,
   ZoomAccountTestResult,
@@ -18,6 +19,14 @@ export const demoSettingsView: SettingsView = {
     redirectUrl: 'http://127.0.0.1/callback',
   },
   preferences: DEFAULT_PREFERENCES,
+  fathom: {
+    mode: null,
+    clientId: '',
+    hasClientSecret: false,
+    redirectPort: 53682,
+    redirectUri: 'http://127.0.0.1:53682/fathom/callback',
+    source: 'demo',
+  },
 };
 
 /** A SettingsService that records what it was asked and publishes whatever the test sets. */
@@ -26,6 +35,7 @@ export function createFakeSettingsService(initial: SettingsView = demoSettingsVi
   const listeners = new Set<(view: SettingsView) => void>();
   const saved: ZoomAccountInput[] = [];
   const tested: ZoomAccountInput[] = [];
+  const fathomSaved: FathomOAuthInput[] = [];
   let resets = 0;
   const preferenceChanges: PreferenceChange[] = [];
   let testResult: ZoomAccountTestResult = {
@@ -55,10 +65,15 @@ export function createFakeSettingsService(initial: SettingsView = demoSettingsVi
       preferenceChanges.push(change);
       return view;
     },
+    saveFathomOAuth: async (input: FathomOAuthInput) => {
+      fathomSaved.push(input);
+      return view;
+    },
   } satisfies SettingsService;
   return {
     service,
     saved,
+    fathomSaved,
     tested,
     preferenceChanges,
     resets: () => resets,

@@ -35,6 +35,20 @@ const INVOKES: Array<[keyof MeetingTrayApi, unknown[], string]> = [
   ['takeScreenRequest', [], Channel.takeScreenRequest],
   ['openLogsFolder', [], Channel.openLogsFolder],
   ['getDisplay', [], Channel.getDisplay],
+  ['getFathom', [], Channel.getFathom],
+  ['connectFathomOAuth', [], Channel.connectFathomOAuth],
+  ['cancelFathomConnect', [], Channel.cancelFathomConnect],
+  ['reopenFathomConnectPage', [], Channel.reopenFathomConnectPage],
+  ['connectFathomApiKey', ['abc.def'], Channel.connectFathomApiKey],
+  ['disconnectFathom', [], Channel.disconnectFathom],
+  ['refreshFathom', [], Channel.refreshFathom],
+  ['loadFathomSummary', [41], Channel.loadFathomSummary],
+  ['openFathomLink', ['https://fathom.video/share/x'], Channel.openFathomLink],
+  [
+    'saveFathomOAuth',
+    [{ clientId: 'abc', clientSecret: 's', redirectPort: 53682 }],
+    Channel.saveFathomOAuth,
+  ],
 ];
 /** The push listeners: each hears its own channel only. */
 const LISTENERS = [
@@ -42,6 +56,7 @@ const LISTENERS = [
   'onSettingsChanged',
   'onScreenRequested',
   'onDisplayChanged',
+  'onFathomChanged',
 ];
 
 let api: object;

@@ -1,7 +1,7 @@
-import { screen } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import axe from 'axe-core';
 import { describe, expect, it } from 'vitest';
-import type { SessionState } from '../../preload/contract.ts';
+import type { FathomState, NoteSummaryState, SessionState } from '../../preload/contract.ts';
 import {
   errorKeychainLocked,
   signedIn,
@@ -12,6 +12,13 @@ import {
   signedOutExpired,
   signingIn,
 } from '../fakes/session-fixtures.ts';
+import {
+  fathomConnected,
+  fathomEmpty,
+  fathomOffline,
+  SUMMARY_MARKDOWN,
+  withSummary,
+} from './fathom-fixtures.ts';
 import { renderApp } from './render-app.tsx';
 
 async function violations() {
@@ -53,4 +60,38 @@ describe('axe-core under happy-dom', () => {
     await user.click(screen.getByRole('button', { name: 'Sign out…' }));
     expect(await violations()).toEqual([]);
   });
+
+  it.each<[string, FathomState]>([
+    ['connected', fathomConnected],
+    ['offline', fathomOffline],
+    ['empty', fathomEmpty],
+    ['connecting', { kind: 'connecting', mode: 'oauth', authorizationUrl: 'http://127.0.0.1:1/a' }],
+    ['not connected', { kind: 'not-connected', reason: null, removeAppHint: true }],
+  ])('recent notes (%s) have no violations', async (_name, fathom) => {
+    await renderApp(signedIn, { fathom });
+    expect(await violations()).toEqual([]);
+  });
+
+  it.each<[string, NoteSummaryState]>([
+    ['ready', { kind: 'ready', markdown: SUMMARY_MARKDOWN, templateName: 'General' }],
+    ['processing', { kind: 'processing' }],
+    ['failed', { kind: 'failed', code: 'rate_limited', message: '429', retryAt: 0 }],
+  ])('an opened summary (%s) has no violations', async (_name, summary) => {
+    const { user } = await renderApp(signedIn, {
+      fathom: withSummary(fathomConnected, 101, summary),
+    });
+    await user.click(screen.getAllByRole('button', { name: /^Show summary of/u })[0]!);
+    expect(await violations()).toEqual([]);
+  });
+
+  it.each(['Sign in with Fathom', 'Personal API key'])(
+    'Settings → Fathom (%s) has no violations',
+    async (mode) => {
+      const { user } = await renderApp(signedIn, { fathom: fathomConnected });
+      await user.click(screen.getByRole('button', { name: 'Settings' }));
+      const section = await screen.findByRole('region', { name: 'Fathom' });
+      await user.click(within(section).getByRole('radio', { name: new RegExp(mode, 'u') }));
+      expect(await violations()).toEqual([]);
+    },
+  );
 });

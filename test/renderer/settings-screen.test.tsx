@@ -25,10 +25,12 @@ const saved: SettingsView = {
     redirectUrl: 'http://127.0.0.1/callback',
   },
   preferences: DEFAULT_PREFERENCES,
+  fathom: DEMO_SETTINGS.fathom,
 };
 const fromEnvironment: SettingsView = {
   zoomAccount: { ...saved.zoomAccount, source: 'environment', hasClientSecret: false },
   preferences: DEFAULT_PREFERENCES,
+  fathom: DEMO_SETTINGS.fathom,
 };
 
 const settingsHeading = () => screen.getByRole('heading', { name: 'Settings', level: 2 });

@@ -1,4 +1,4 @@
-import type { Notice } from '../../../preload/contract.ts';
+import type { Notice, SignOutResult } from '../../../preload/contract.ts';
 import type { AuthProviderConfig } from '../config/auth-config.types.ts';
 import { AppError } from '../errors.ts';
 import type {
@@ -40,7 +40,7 @@ import {
   type RefreshScheduler,
 } from './refresh-scheduler.ts';
 import { createSignInFlow, toAppError, type SignInAttempt } from './sign-in-flow.ts';
-import { TokenRequestError } from './token-failure.ts';
+import { TokenRequestError, ZOOM_WORDING } from './token-failure.ts';
 import type { TokenSet } from './token-set.ts';
 import { createTokenVault, providerVaultKey } from './token-vault.ts';
 
@@ -78,9 +78,6 @@ const ROTATION_GRACE_MS = 1_000;
 /** How long sign-out waits for the keychain wipe (it still completes in the background). */
 const WIPE_BOUND_MS = 3_000;
 
-const notSignedIn = (message = 'You are not signed in to Zoom. Choose Sign in.') =>
-  new AppError('not_signed_in', message);
-
 /** The transient token-endpoint failure behind `error`, if that is what it is. */
 function transientCause(error: unknown): TokenRequestError | null {
   if (error instanceof TokenRequestError) return error.transient ? error : null;
@@ -108,6 +105,10 @@ export function createAuthService(deps: AuthServiceDeps): AuthService {
   const { provider, clock, logger } = deps;
   const random = deps.random ?? Math.random;
   const minValidity = deps.minValidityMs ?? MIN_VALIDITY_MS;
+  const wording = provider.wording ?? ZOOM_WORDING;
+  const settingsKey = provider.sessionSettingsKey ?? SESSION_SETTINGS_KEY;
+  const notSignedIn = (message = `You are not signed in to ${wording.name}. Choose Sign in.`) =>
+    new AppError('not_signed_in', message);
   const client = createOAuthClient({
     provider,
     fetch: deps.fetch,
@@ -202,7 +203,7 @@ export function createAuthService(deps: AuthServiceDeps): AuthService {
 
   async function endSession(reason: Notice | null) {
     enter(reason ? { kind: 'signed-out', reason } : SIGNED_OUT);
-    writeSettings(() => deps.settings.delete(SESSION_SETTINGS_KEY));
+    writeSettings(() => deps.settings.delete(settingsKey));
     await within(clock, vault.clear(), WIPE_BOUND_MS);
   }
 
@@ -379,7 +380,7 @@ export function createAuthService(deps: AuthServiceDeps): AuthService {
     const saved = vault.save(tokens).then((committed) => onSaved(session.id, committed));
     if (previous) await saved;
     writeSettings(() =>
-      deps.settings.set(SESSION_SETTINGS_KEY, {
+      deps.settings.set(settingsKey, {
         signedInAt: clock.now(),
         apiBaseUrl: tokens.apiBaseUrl,
       }),
@@ -397,18 +398,23 @@ export function createAuthService(deps: AuthServiceDeps): AuthService {
         )
       : Promise.resolve(false);
 
-  async function signOut() {
+  async function signOut(): Promise<SignOutResult> {
     const session = currentSession(state);
     const inFlight = refreshing?.sessionId === session?.id ? refreshing : null;
     if (state.kind === 'signing-in')
       state.attempt.abort(new AppError('sign_in_cancelled', 'You signed out.'));
     // Signed out at once, for everyone; the slow parts below cannot bring the session back.
     enter(SIGNED_OUT);
-    writeSettings(() => deps.settings.delete(SESSION_SETTINGS_KEY));
+    writeSettings(() => deps.settings.delete(settingsKey));
     const wiped = vault.clear();
-    if (!session) {
+    // A server without a revocation endpoint (Fathom) gets no request: the wipe is all there is.
+    const revocable = provider.server.revocation_endpoint !== undefined;
+    if (!session || !revocable) {
       await within(clock, wiped, WIPE_BOUND_MS);
-      return { serverRevoked: true };
+      if (session) logger.info('signed out', { revocation: 'unsupported' });
+      return revocable
+        ? { serverRevoked: true, revocation: 'revoked' }
+        : { serverRevoked: false, revocation: 'unsupported' };
     }
     // A rotation in flight may be about to kill the refresh token we hold: revoke the newest.
     let refreshToken = session.tokens.refreshToken;
@@ -428,7 +434,7 @@ export function createAuthService(deps: AuthServiceDeps): AuthService {
     const wipe = await within(clock, wiped, WIPE_BOUND_MS);
     if (!wipe.settled) logger.warn('the keychain is slow; the wipe finishes in the background');
     logger.info('signed out', { serverRevoked });
-    return { serverRevoked };
+    return { serverRevoked, revocation: serverRevoked ? 'revoked' : 'not-confirmed' };
   }
 
   // --- the service -------------------------------------------------------------------

@@ -5,11 +5,12 @@ export interface AuthorizationRequest {
   clientId: string;
   redirectUri: string;
   state: string;
-  codeChallenge: string;
+  /** Absent: the server does not use PKCE (Fathom), so no challenge is sent. */
+  codeChallenge?: string;
   scope?: string;
 }
 
-/** oauth4webapi has no URL builder; this is the whole authorization request, PKCE S256 always. */
+/** oauth4webapi has no URL builder; this is the whole authorization request, PKCE S256 when a challenge is given. */
 export function buildAuthorizationUrl(
   server: AuthorizationServer,
   request: AuthorizationRequest,
@@ -25,8 +26,10 @@ export function buildAuthorizationUrl(
   url.searchParams.set('client_id', request.clientId);
   url.searchParams.set('redirect_uri', request.redirectUri);
   url.searchParams.set('state', request.state);
-  url.searchParams.set('code_challenge', request.codeChallenge);
-  url.searchParams.set('code_challenge_method', 'S256');
+  if (request.codeChallenge !== undefined) {
+    url.searchParams.set('code_challenge', request.codeChallenge);
+    url.searchParams.set('code_challenge_method', 'S256');
+  }
   if (request.scope) url.searchParams.set('scope', request.scope);
   return url;
 }

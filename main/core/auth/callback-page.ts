@@ -37,6 +37,16 @@ export const SIGNED_IN_PAGE: CallbackPage = {
     'Meeting Tray is now connected to your Zoom account. Your meetings will appear in the tray.',
 };
 
+/** The success page naming the provider; Zoom's is SIGNED_IN_PAGE word for word. */
+export function signedInPage(providerName: string): CallbackPage {
+  if (providerName === 'Zoom') return SIGNED_IN_PAGE;
+  return {
+    ok: true,
+    title: "You're connected — you can close this tab",
+    message: `Meeting Tray is now connected to your ${providerName} account. Go back to Meeting Tray.`,
+  };
+}
+
 export const NOT_FOUND_PAGE: CallbackPage = {
   ok: false,
   title: 'Not found',

@@ -22,6 +22,13 @@ export interface LoopbackListenerOptions {
   startTimeoutMs?: number;
   /** 0 (an ephemeral port) except in tests that need a port collision. */
   port?: number;
+  /**
+   * The one port the provider accepts in its redirect URI (Fathom). Taken by another program,
+   * it fails with loopback_port_busy naming the port, instead of loopback_failed.
+   */
+  fixedPort?: number;
+  /** The callback path, default /callback. */
+  path?: string;
 }
 
 const CALLBACK_PATH = '/callback';
@@ -86,6 +93,7 @@ export async function createLoopbackListener(
   const { expectedState, clock } = options;
   const lingerMs = options.lingerMs ?? 3000;
   const maxUrlLength = options.maxUrlLength ?? 2048;
+  const callbackPath = options.path ?? CALLBACK_PATH;
   let deliver!: (url: URL) => void;
   const callback = new Promise<URL>((resolve) => {
     deliver = resolve;
@@ -101,7 +109,7 @@ export async function createLoopbackListener(
     if (target.length > maxUrlLength) return send(res, 400, MALFORMED_PAGE);
     const at = target.indexOf('?');
     const path = at === -1 ? target : target.slice(0, at);
-    if (path !== CALLBACK_PATH) return send(res, 404, NOT_FOUND_PAGE);
+    if (path !== callbackPath) return send(res, 404, NOT_FOUND_PAGE);
     const params = readQuery(at === -1 ? '' : target.slice(at + 1));
     if (!params) return send(res, 400, MALFORMED_PAGE);
     const state = params.get('state');
@@ -130,6 +138,17 @@ export async function createLoopbackListener(
     function fail(error: Error) {
       clock.clearTimeout(timer);
       server.close();
+      const code = (error as NodeJS.ErrnoException).code;
+      if (options.fixedPort !== undefined && code === 'EADDRINUSE') {
+        reject(
+          new AppError(
+            'loopback_port_busy',
+            `Another program is using port ${options.fixedPort} on this computer, which Meeting Tray needs to receive the sign-in reply. Close that program, or choose another port in Settings (and register the matching redirect URL with the provider), then try again.`,
+            { cause: error },
+          ),
+        );
+        return;
+      }
       reject(
         new AppError(
           'loopback_failed',
@@ -139,7 +158,7 @@ export async function createLoopbackListener(
       );
     }
     server.once('error', fail);
-    server.listen(options.port ?? 0, '127.0.0.1', () => {
+    server.listen(options.fixedPort ?? options.port ?? 0, '127.0.0.1', () => {
       clock.clearTimeout(timer);
       server.off('error', fail);
       resolve();
@@ -161,7 +180,7 @@ export async function createLoopbackListener(
   };
 
   return {
-    redirectUri: `${origin}${CALLBACK_PATH}`,
+    redirectUri: `${origin}${callbackPath}`,
     callback,
     finish(page) {
       if (finalPage || closing) return;

@@ -10,6 +10,7 @@ import {
   classifyTokenFailure,
   readOAuthErrorBody,
   TokenRequestError,
+  ZOOM_WORDING,
   type TokenCall,
   type TokenFailureInput,
 } from './token-failure.ts';
@@ -18,10 +19,11 @@ import { tokenLifetimeSeconds, type TokenSet } from './token-set.ts';
 export interface OAuthClient {
   /** Checks state and error in the redirect; returns the parameters to exchange. */
   validateCallback(callback: URL, expectedState: string): URLSearchParams;
+  /** `verifier` null: the server does not use PKCE (Fathom), so none is sent. */
   exchangeCode(
     params: URLSearchParams,
     redirectUri: string,
-    verifier: string,
+    verifier: string | null,
     signal?: AbortSignal,
   ): Promise<TokenSet>;
   refresh(refreshToken: string, signal?: AbortSignal): Promise<TokenSet>;
@@ -66,13 +68,12 @@ export function createOAuthClient(deps: OAuthClientDeps): OAuthClient {
   const { provider, clock, logger } = deps;
   const server = provider.server;
   const client: oauth.Client = { client_id: provider.client.clientId };
-  const clientAuth = provider.client.clientSecret
-    ? oauth.ClientSecretBasic(provider.client.clientSecret)
-    : oauth.None();
+  const wording = provider.wording ?? ZOOM_WORDING;
+  const clientAuth = clientAuthentication(provider);
   const maxBytes = deps.maxResponseBytes ?? MAX_TOKEN_RESPONSE_BYTES;
 
   const fail = (input: TokenFailureInput, call: TokenCall, cause?: unknown): TokenRequestError =>
-    new TokenRequestError(classifyTokenFailure(input, call, clock.now()), { cause });
+    new TokenRequestError(classifyTokenFailure(input, call, clock.now(), wording), { cause });
 
   /**
    * Builds a request with oauth4webapi and sends it through the Fetch port within the deadline.
@@ -174,7 +175,9 @@ export function createOAuthClient(deps: OAuthClientDeps): OAuthClient {
     if (!refreshToken) {
       throw new AppError(
         'token_exchange_failed',
-        'Zoom did not return a refresh token, so the session could not be kept. Check the app type in the Zoom Marketplace.',
+        wording.name === 'Zoom'
+          ? 'Zoom did not return a refresh token, so the session could not be kept. Check the app type in the Zoom Marketplace.'
+          : `${wording.name} did not return a refresh token, so the session could not be kept. Please connect again.`,
       );
     }
     const api = chooseApiBaseUrl(answer.body['api_url'], provider.apiBaseUrl);
@@ -210,7 +213,7 @@ export function createOAuthClient(deps: OAuthClientDeps): OAuthClient {
           const detail = error.error_description ?? error.error;
           throw new AppError(
             'token_exchange_failed',
-            `Zoom could not complete the sign-in (${detail}). Please try again.`,
+            `${wording.name} could not complete the sign-in (${detail}). Please try again.`,
             { cause: error },
           );
         }
@@ -243,7 +246,7 @@ export function createOAuthClient(deps: OAuthClientDeps): OAuthClient {
             clientAuth,
             params,
             redirectUri,
-            verifier,
+            verifier ?? oauth.nopkce,
             options,
           ),
       );
@@ -286,6 +289,18 @@ export function createOAuthClient(deps: OAuthClientDeps): OAuthClient {
       if (reply.status !== 200) throw refusal(reply, 'revocation');
     },
   };
+}
+
+/**
+ * No secret: a public client (client_id in the body). A secret goes in HTTP Basic by default
+ * (Zoom), or in the form body beside client_id when the provider asks for it (Fathom).
+ */
+function clientAuthentication(provider: AuthProviderConfig): oauth.ClientAuth {
+  const { clientSecret, secretIn } = provider.client;
+  if (!clientSecret) return oauth.None();
+  return secretIn === 'body'
+    ? oauth.ClientSecretPost(clientSecret)
+    : oauth.ClientSecretBasic(clientSecret);
 }
 
 /** Statuses whose Response may not carry a body (Fetch standard). */

@@ -2,7 +2,7 @@ import type { AuthProviderConfig } from '../config/auth-config.types.ts';
 import { AppError, isAppError } from '../errors.ts';
 import type { BrowserOpener, Clock, Logger } from '../ports.ts';
 import { buildAuthorizationUrl } from './authorization-url.ts';
-import { SIGNED_IN_PAGE } from './callback-page.ts';
+import { signedInPage } from './callback-page.ts';
 import { parseDeepLinkCallback } from './deep-link.ts';
 import type { CreateLoopbackListener, LoopbackListener } from './loopback-listener.types.ts';
 import type { OAuthClient } from './oauth-client.ts';
@@ -68,6 +68,17 @@ function sameSecret(a: string | null, b: string): boolean {
   return diff === 0;
 }
 
+/**
+ * A fixed loopback redirect must be exactly what the provider has registered: a listener
+ * factory that dropped the port or path (an old binding) would send a URI it refuses.
+ */
+function matchesFixedRedirect(redirectUri: string, port?: number, path?: string): boolean {
+  const url = URL.parse(redirectUri);
+  if (!url) return false;
+  if (port !== undefined && url.port !== String(port)) return false;
+  return path === undefined || url.pathname === path;
+}
+
 /** A promise settled from outside, for abort and deep-link delivery. */
 function deferred<T>() {
   let resolve!: (value: T) => void;
@@ -119,10 +130,16 @@ export function createSignInFlow(deps: SignInFlowDeps): SignInFlow {
     async function run(): Promise<TokenSet> {
       await Promise.race([options.after, aborted.promise]);
       await closeResultPages();
-      const pkce = await createPkcePair();
+      // Without PKCE (Fathom) no verifier exists and no challenge is sent.
+      const pkce = provider.pkce === false ? null : await createPkcePair();
       let redirectUri: string;
       if (provider.redirect.kind === 'loopback') {
-        const creating = deps.createLoopbackListener({ expectedState: state });
+        const { port, path } = provider.redirect;
+        const creating = deps.createLoopbackListener({
+          expectedState: state,
+          ...(port !== undefined ? { fixedPort: port } : {}),
+          ...(path !== undefined ? { path } : {}),
+        });
         // Listen before opening the browser; if aborted meanwhile, close the late server.
         listener = await Promise.race([creating, aborted.promise]).catch((error: unknown) => {
           creating.then(
@@ -132,6 +149,12 @@ export function createSignInFlow(deps: SignInFlowDeps): SignInFlow {
           throw error;
         });
         redirectUri = listener.redirectUri;
+        if (!matchesFixedRedirect(redirectUri, port, path)) {
+          throw new AppError(
+            'config_invalid',
+            'The sign-in helper did not listen at the fixed redirect address. Restart Meeting Tray and try again.',
+          );
+        }
       } else {
         redirectUri = provider.redirect.uri;
       }
@@ -139,7 +162,7 @@ export function createSignInFlow(deps: SignInFlowDeps): SignInFlow {
         clientId: provider.client.clientId,
         redirectUri,
         state,
-        codeChallenge: pkce.challenge,
+        ...(pkce ? { codeChallenge: pkce.challenge } : {}),
         ...(provider.scope ? { scope: provider.scope } : {}),
       }).href;
       options.onAuthorizationUrl(authorizationUrl);
@@ -150,7 +173,7 @@ export function createSignInFlow(deps: SignInFlowDeps): SignInFlow {
       ]);
       const params = client.validateCallback(callbackUrl, state);
       return await Promise.race([
-        client.exchangeCode(params, redirectUri, pkce.verifier),
+        client.exchangeCode(params, redirectUri, pkce?.verifier ?? null),
         aborted.promise,
       ]);
     }
@@ -181,7 +204,7 @@ export function createSignInFlow(deps: SignInFlowDeps): SignInFlow {
         waitingForDeepLink = false;
         clock.clearTimeout(timeout);
         const page = result.ok
-          ? SIGNED_IN_PAGE
+          ? signedInPage(provider.wording?.name ?? 'Zoom')
           : { ok: false, title: 'Sign-in did not complete', message: result.message };
         const current = listener as LoopbackListener | null;
         if (current) {

@@ -1,4 +1,5 @@
 import type { ErrorCode } from '../../../preload/contract.ts';
+import type { ProviderWording } from '../config/auth-config.types.ts';
 import { AppError, isAppError } from '../errors.ts';
 
 /** What went wrong at the token (or revocation) endpoint, before any interpretation. */
@@ -43,6 +44,19 @@ export class TokenRequestError extends AppError {
 export const SESSION_EXPIRED_MESSAGE = 'Your Zoom session ended — sign in again';
 const INVALID_CLIENT_MESSAGE =
   "Zoom rejected this app's client ID or secret. Check ZOOM_CLIENT_ID and ZOOM_CLIENT_SECRET, then sign in again.";
+
+/** The default: every message names Zoom, and a dead refresh token is `session_expired`. */
+export const ZOOM_WORDING: ProviderWording = {
+  name: 'Zoom',
+  sessionExpiredCode: 'session_expired',
+};
+
+const sessionExpiredMessage = (w: ProviderWording) =>
+  w.name === 'Zoom' ? SESSION_EXPIRED_MESSAGE : `Your ${w.name} session ended — connect again`;
+const invalidClientMessage = (w: ProviderWording) =>
+  w.name === 'Zoom'
+    ? INVALID_CLIENT_MESSAGE
+    : `${w.name} rejected this app's client ID or secret. Check them in Settings, then connect again.`;
 /** OAuth error codes that say "not now" rather than "no" (RFC 6749 §4.1.2.1), whatever the status. */
 const TRANSIENT_OAUTH_ERRORS = new Set(['temporarily_unavailable', 'server_error']);
 
@@ -111,79 +125,85 @@ export function classifyTokenFailure(
   input: TokenFailureInput,
   call: TokenCall,
   now: number,
+  wording: ProviderWording = ZOOM_WORDING,
 ): TokenFailure {
+  const name = wording.name;
   switch (input.kind) {
     case 'network':
       return transient(
         'offline',
-        'Zoom could not be reached. Check your internet connection; Meeting Tray will try again.',
+        `${name} could not be reached. Check your internet connection; Meeting Tray will try again.`,
       );
     case 'timeout':
       return transient(
         'timeout',
-        `Zoom's sign-in service did not answer${input.deadlineMs ? ` within ${seconds(input.deadlineMs)}` : ' in time'}. Meeting Tray will try again.`,
+        `${name}'s sign-in service did not answer${input.deadlineMs ? ` within ${seconds(input.deadlineMs)}` : ' in time'}. Meeting Tray will try again.`,
       );
     case 'too_large':
       return transient(
         'server_error',
-        "Zoom's sign-in service sent an answer far larger than any sign-in answer, so Meeting Tray did not read it. It will try again shortly.",
+        `${name}'s sign-in service sent an answer far larger than any sign-in answer, so Meeting Tray did not read it. It will try again shortly.`,
       );
     case 'aborted':
       return isAppError(input.reason)
         ? transient(input.reason.code, input.reason.message)
-        : transient('unknown', 'The request to Zoom was cancelled.');
+        : transient('unknown', `The request to ${name} was cancelled.`);
     case 'not_sent':
-      return notSent(call);
+      return notSent(call, wording);
     case 'http':
-      return httpFailure(input, call, now);
+      return httpFailure(input, call, now, wording);
   }
 }
 
-function notSent(call: TokenCall): TokenFailure {
+function notSent(call: TokenCall, wording: ProviderWording): TokenFailure {
   if (call === 'authorization_code') {
     return terminal(
       'invalid_callback',
       'The sign-in response from the browser could not be used. Please sign in again.',
     );
   }
-  if (call === 'refresh_token') return terminal('session_expired', SESSION_EXPIRED_MESSAGE);
-  return terminal('unknown', 'Meeting Tray could not ask Zoom to revoke its access.');
+  if (call === 'refresh_token')
+    return terminal(wording.sessionExpiredCode, sessionExpiredMessage(wording));
+  return terminal('unknown', `Meeting Tray could not ask ${wording.name} to revoke its access.`);
 }
 
 function httpFailure(
   input: Extract<TokenFailureInput, { kind: 'http' }>,
   call: TokenCall,
   now: number,
+  wording: ProviderWording,
 ): TokenFailure {
   const { status } = input;
+  const name = wording.name;
   const retryAfterMs = parseRetryAfter(input.retryAfter, now);
   if (status === 429) {
     const when = retryAfterMs === null ? 'shortly' : `in ${minutes(retryAfterMs)}`;
     return transient(
       'rate_limited',
-      `Zoom is limiting requests right now. Meeting Tray will try again ${when}.`,
+      `${name} is limiting requests right now. Meeting Tray will try again ${when}.`,
       retryAfterMs,
     );
   }
   if (status >= 500 || !input.error || TRANSIENT_OAUTH_ERRORS.has(input.error)) {
     return transient(
       'server_error',
-      `Zoom's sign-in service had a problem (HTTP ${status}). Meeting Tray will try again shortly.`,
+      `${name}'s sign-in service had a problem (HTTP ${status}). Meeting Tray will try again shortly.`,
       retryAfterMs,
     );
   }
-  if (input.error === 'invalid_client') return terminal('invalid_client', INVALID_CLIENT_MESSAGE);
+  if (input.error === 'invalid_client')
+    return terminal('invalid_client', invalidClientMessage(wording));
   const detail = input.reason ?? input.error;
   if (call === 'refresh_token') {
     // Zoom: 400 {"reason":"Invalid Token!","error":"invalid_grant"} (older: error invalid_request).
     // Any other definitive OAuth error on refresh also means this refresh token is no good.
-    return terminal('session_expired', SESSION_EXPIRED_MESSAGE);
+    return terminal(wording.sessionExpiredCode, sessionExpiredMessage(wording));
   }
   if (call === 'revocation') {
-    return terminal('unknown', `Zoom did not revoke Meeting Tray's access (${detail}).`);
+    return terminal('unknown', `${name} did not revoke Meeting Tray's access (${detail}).`);
   }
   return terminal(
     'token_exchange_failed',
-    `Zoom did not accept the sign-in (${detail}). Please sign in again.`,
+    `${name} did not accept the sign-in (${detail}). Please sign in again.`,
   );
 }

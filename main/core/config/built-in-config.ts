@@ -1,4 +1,6 @@
 import { AppError } from '../errors.ts';
+import { checkFathomOAuthFields, type FathomOAuthFields } from '../settings/fathom-oauth-rules.ts';
+import { FATHOM_DEFAULT_REDIRECT_PORT } from './fathom-provider-config.ts';
 import {
   zoomProviderConfig,
   type ZoomAccountFieldNames,
@@ -14,9 +16,17 @@ export interface BuiltInConfig {
   /** Where it was read from, for messages. */
   file: string;
   zoom: Omit<ZoomAccountFields, 'clientSecret'>;
+  /**
+   * Fathom's OAuth client, optional: `"fathom": { "clientId", "clientSecret", "redirectPort"? }`.
+   * Unlike Zoom's, it carries a secret, because Fathom's token endpoint needs one at every
+   * exchange and refresh and offers no PKCE-only client (fathom-facts §1.10 a): whoever ships
+   * it accepts that it can be read out of the package. Packages without it offer the API key.
+   */
+  fathom?: FathomOAuthFields;
 }
 
 const ZOOM_KEYS = new Set(['clientId', 'oauthBase', 'apiBase']);
+const FATHOM_KEYS = new Set(['clientId', 'clientSecret', 'redirectPort']);
 
 /**
  * Parses and validates the file's text with the rules the environment follows. Every refusal
@@ -53,7 +63,38 @@ export function parseBuiltInConfig(text: string, file: string): BuiltInConfig {
   };
   // The same validation as every other source, with the file in each name.
   zoomProviderConfig(fields, builtInFieldNames(file), { kind: 'loopback' });
-  return { file, zoom: fields };
+  if (json.fathom === undefined) return { file, zoom: fields };
+  return { file, zoom: fields, fathom: parseFathomSection(json.fathom, file, refuse) };
+}
+
+function parseFathomSection(
+  fathom: unknown,
+  file: string,
+  refuse: (detail: string) => never,
+): FathomOAuthFields {
+  if (!isRecord(fathom))
+    return refuse('has a "fathom" that must look like { "clientId": "…", "clientSecret": "…" }.');
+  for (const key of Object.keys(fathom))
+    if (!FATHOM_KEYS.has(key)) refuse(`has an unknown field "fathom.${key}".`);
+  if (typeof fathom.clientId !== 'string') refuse('has a "fathom.clientId" that is not text.');
+  if (typeof fathom.clientSecret !== 'string')
+    refuse('has a "fathom.clientSecret" that is not text.');
+  if (fathom.redirectPort !== undefined && typeof fathom.redirectPort !== 'number')
+    refuse('has a "fathom.redirectPort" that is not a number.');
+  const fields: FathomOAuthFields = {
+    clientId: String(fathom.clientId),
+    clientSecret: String(fathom.clientSecret),
+    redirectPort:
+      typeof fathom.redirectPort === 'number' ? fathom.redirectPort : FATHOM_DEFAULT_REDIRECT_PORT,
+  };
+  checkFathomOAuthFields(fields, {
+    clientId: `"fathom.clientId" in ${file}`,
+    clientSecret: `"fathom.clientSecret" in ${file}`,
+    redirectPort: `"fathom.redirectPort" in ${file}`,
+    oauthBase: `"fathom.oauthBase" in ${file}`,
+    apiBase: `"fathom.apiBase" in ${file}`,
+  });
+  return fields;
 }
 
 /** Each field as the file spells it, with the file's path, e.g. `"zoom.clientId" in …/app-config.json`. */

@@ -4,6 +4,8 @@
 import type {
   PreferenceChange,
   PreferencesView,
+  FathomOAuthInput,
+  FathomSettingsView,
   SettingsView,
   ZoomAccountInput,
   ZoomAccountSource,
@@ -11,6 +13,10 @@ import type {
   ZoomAccountView,
 } from '../../../preload/contract.ts';
 import { cloudOf, LOOPBACK_REDIRECT_URL } from '../../../preload/shared/zoom-account-rules.ts';
+import {
+  FATHOM_DEFAULT_REDIRECT_PORT,
+  fathomRedirectUri,
+} from '../config/fathom-provider-config.ts';
 import type { AuthProviderConfig } from '../config/auth-config.types.ts';
 import type { BuiltInConfig } from '../config/built-in-config.ts';
 import type { Env } from '../config/load-auth-config.ts';
@@ -23,6 +29,7 @@ import {
 import { zoomProviderConfig } from '../config/zoom-account-config.ts';
 import { AppError } from '../errors.ts';
 import type { Fetch, Logger } from '../ports.ts';
+import type { FathomSettings } from './fathom-settings.ts';
 import { probeZoomAccount } from './zoom-account-probe.ts';
 import { accountChoice, type AccountChoice } from './zoom-account-input.ts';
 import { savedAccountFields, type ZoomAccountStore } from './zoom-account-store.ts';
@@ -45,6 +52,8 @@ export interface SettingsService {
   resetZoomAccount(): Promise<SettingsView>;
   /** Applies and stores one preference (validated by the IPC door); rejects when it is refused. */
   setPreference(change: PreferenceChange): Promise<SettingsView>;
+  /** Validates and stores Fathom's OAuth client (the secret in the keychain), then uses it. */
+  saveFathomOAuth(input: FathomOAuthInput): Promise<SettingsView>;
 }
 
 /** The person's everyday choices, as the host applies them (main/desktop/settings/preferences.ts). */
@@ -66,6 +75,8 @@ export interface SettingsServiceDeps {
   fetch: Fetch;
   logger: Logger;
   probeDeadlineMs?: number;
+  /** Fathom's section; without it (hosts with no Fathom) the section shows nothing configured. */
+  fathom?: FathomSettings;
 }
 
 export function createSettingsService(deps: SettingsServiceDeps): SettingsService {
@@ -78,6 +89,7 @@ export function createSettingsService(deps: SettingsServiceDeps): SettingsServic
   const view = (): SettingsView => ({
     zoomAccount: zoomAccountView(deps.inUse()),
     preferences: deps.preferences.view(),
+    fathom: deps.fathom?.view() ?? NO_FATHOM,
   });
   const publish = () => {
     const next = view();
@@ -127,6 +139,8 @@ export function createSettingsService(deps: SettingsServiceDeps): SettingsServic
     if (!unchanged) await deps.switchTo(next);
   };
 
+  deps.fathom?.onChange(() => void publish());
+
   return {
     view,
     subscribe(listener) {
@@ -146,6 +160,22 @@ export function createSettingsService(deps: SettingsServiceDeps): SettingsServic
       await deps.preferences.set(change);
       return view();
     },
+
+    saveFathomOAuth: (input) =>
+      oneAtATime(async () => {
+        const fathom = deps.fathom;
+        if (!fathom)
+          throw new AppError(
+            'config_invalid',
+            'This copy of Meeting Tray does not connect Fathom.',
+          );
+        try {
+          await fathom.save(input);
+        } finally {
+          publish();
+        }
+        return view();
+      }),
 
     saveZoomAccount: (input) =>
       oneAtATime(async () => {
@@ -194,6 +224,15 @@ export function createSettingsService(deps: SettingsServiceDeps): SettingsServic
       }),
   };
 }
+
+const NO_FATHOM: FathomSettingsView = {
+  mode: null,
+  clientId: '',
+  hasClientSecret: false,
+  redirectPort: FATHOM_DEFAULT_REDIRECT_PORT,
+  redirectUri: fathomRedirectUri(FATHOM_DEFAULT_REDIRECT_PORT),
+  source: 'none',
+};
 
 /** The provider an account stands for; refuses it with the Settings fields' names. */
 function providerFor(account: AccountChoice, secret: string | null): AuthProviderConfig {

@@ -5,6 +5,7 @@ import type { TrayController } from '../tray/electron-tray.ts';
 import type { MainWindow } from '../window/electron-main-window.ts';
 import {
   createShellCoordinator,
+  type ShellFathom,
   type ShellReminders,
   type ShellSession,
   type ShellWake,
@@ -22,6 +23,8 @@ export function installShellCoordinator(
     core: {
       session: ShellSession & Pick<SessionService, 'setWindowVisible'>;
       minuteTicks: MinuteTicks;
+      /** Fathom: "Notes ready" in the tray, and told when the window opens (it may list). */
+      fathom?: ShellFathom & { setWindowVisible(visible: boolean): void };
     };
     wake: ShellWake;
     tray: Pick<TrayController, 'render'>;
@@ -47,8 +50,15 @@ export function installShellCoordinator(
     ...(deps.zone && { zone: deps.zone }),
     ...(deps.timeStyle && { timeStyle: deps.timeStyle }),
     ...(deps.preferences && { preferences: deps.preferences }),
+    ...(deps.core.fathom && { fathom: deps.core.fathom }),
   });
   coordinator.start();
   deps.teardown.add(() => coordinator.stop());
-  deps.teardown.add(deps.window.onVisibilityChange((visible) => session.setWindowVisible(visible)));
+  const { fathom } = deps.core;
+  deps.teardown.add(
+    deps.window.onVisibilityChange((visible) => {
+      session.setWindowVisible(visible);
+      fathom?.setWindowVisible(visible);
+    }),
+  );
 }

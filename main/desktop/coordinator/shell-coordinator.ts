@@ -1,8 +1,9 @@
-import type { SessionState } from '../../../preload/contract.ts';
+import type { FathomState, SessionState } from '../../../preload/contract.ts';
 import type { TimeStyle } from '../../../preload/shared/time-style.ts';
 import type { Clock, WakeEvents } from '../../core/ports.ts';
 import { createMinuteTicker, type MinuteTicks } from '../../core/time/minute-ticker.ts';
 import type { ReminderScheduler } from '../reminders/reminder-scheduler.ts';
+import { withNotesReady } from '../tray/notes-ready.ts';
 import { createTrayModelBuilder, type TrayModel } from '../tray/tray-model.ts';
 import type { TimeZoneWatch } from './time-zone-watch.ts';
 
@@ -10,6 +11,12 @@ import type { TimeZoneWatch } from './time-zone-watch.ts';
 export interface ShellSession {
   getState(): SessionState;
   subscribe(listener: (state: SessionState) => void): () => void;
+}
+
+/** The part of Fathom's connection the shell reads: its notes feed the tray's "Notes ready". */
+export interface ShellFathom {
+  getState(): FathomState;
+  subscribe(listener: (state: FathomState) => void): () => void;
 }
 
 /** Wake events, plus a way to ask for an `online` wake once the network is back. */
@@ -46,16 +53,19 @@ export function createShellCoordinator(deps: {
   timeStyle?: () => TimeStyle;
   /** Settings changes (the clock, the menu-bar title) re-render the tray at once. */
   preferences?: { subscribe(listener: () => void): () => void };
+  /** Fathom: its recent notes add "Notes ready" entries; absent, the tray shows Zoom only. */
+  fathom?: ShellFathom;
 }) {
   // Keeps the sorted meetings between ticks: a tick reads only the few meetings the tray shows.
   const buildTrayModel = createTrayModelBuilder();
-  const renderNow = () =>
-    deps.renderTray(
-      buildTrayModel(deps.session.getState(), deps.clock.now(), deps.timeZone(), {
-        reminderLead: deps.reminders.lead(),
-        ...(deps.timeStyle && { timeStyle: deps.timeStyle() }),
-      }),
-    );
+  const renderNow = () => {
+    const now = deps.clock.now();
+    const model = buildTrayModel(deps.session.getState(), now, deps.timeZone(), {
+      reminderLead: deps.reminders.lead(),
+      ...(deps.timeStyle && { timeStyle: deps.timeStyle() }),
+    });
+    deps.renderTray(deps.fathom ? withNotesReady(model, deps.fathom.getState(), now) : model);
+  };
   const ticker = createMinuteTicker({
     clock: deps.clock,
     ticks: deps.minuteTicks,
@@ -86,6 +96,7 @@ export function createShellCoordinator(deps: {
         }),
       );
       if (deps.preferences) stops.push(deps.preferences.subscribe(renderNow));
+      if (deps.fathom) stops.push(deps.fathom.subscribe(renderNow));
       if (deps.zone)
         stops.push(
           deps.zone.onChange(() => {

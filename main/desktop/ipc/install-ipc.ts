@@ -1,6 +1,7 @@
 // Wires the one IPC door to Electron: the app's page in the main window may call the session's
 // handlers over ipcMain, and every session state, settings view, display change and screen
 // request is pushed to that window.
+import type { FathomConnection } from '../../core/fathom/fathom-connection.ts';
 import type { Logger } from '../../core/ports.ts';
 import type { SessionService } from '../../core/session/session-service.ts';
 import type { SettingsService } from '../../core/settings/settings-service.ts';
@@ -10,7 +11,7 @@ import { createScreenRequests } from '../../ipc/screen-requests.ts';
 import type { ScreenRequest } from '../../../preload/contract.ts';
 import { APP_ORIGIN } from '../app-protocol/app-protocol.ts';
 import type { Teardown } from '../lifecycle/teardown.ts';
-import { allowedExternalUrl } from '../security/external-url-policy.ts';
+import { allowedExternalUrl, allowedFathomUrl } from '../security/external-url-policy.ts';
 import {
   publishToWindow,
   serveIpcOnElectron,
@@ -29,6 +30,8 @@ export function installIpc(deps: {
   showWindow: () => void;
   /** Main's minute, zone, locale and display choices, pushed to the window too. */
   display: DisplaySource;
+  /** Fathom's connection: its handlers, and its state pushed to the window. */
+  fathom?: FathomConnection;
   /** The main window. */
   window: LiveWindow;
   /** The allow-listed join opener. */
@@ -48,6 +51,8 @@ export function installIpc(deps: {
     display: deps.display,
     openExternal: deps.openExternal,
     isAllowedExternalUrl: (url) => allowedExternalUrl(url) !== null,
+    ...(deps.fathom && { fathom: deps.fathom }),
+    isAllowedFathomUrl: (url) => allowedFathomUrl(url) !== null,
     writeClipboard: deps.writeClipboard,
     ...(deps.openLogsFolder ? { openLogsFolder: deps.openLogsFolder } : {}),
     trustedOrigin: APP_ORIGIN,

@@ -96,7 +96,7 @@ describe.each(faults)('a token endpoint that %s', (_name, fault) => {
 
     const signedOut = auth.signOut();
     expect(auth.status()).toEqual({ kind: 'signed-out', reason: null });
-    await expect(signedOut).resolves.toEqual({ serverRevoked: false });
+    await expect(signedOut).resolves.toEqual({ serverRevoked: false, revocation: 'not-confirmed' });
     expect(await keychain.entries()).toEqual([]);
     expect((await refreshing).code).toMatch(/^(timeout|not_signed_in)$/);
     expect(await keychain.entries()).toEqual([]);

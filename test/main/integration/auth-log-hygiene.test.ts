@@ -79,7 +79,10 @@ it('no token, code or verifier reaches the logs or the data directory', async ()
   await harness.auth.signIn();
   clock.jump(3600_000);
   await harness.auth.getAccessToken();
-  await expect(harness.auth.signOut()).resolves.toEqual({ serverRevoked: true });
+  await expect(harness.auth.signOut()).resolves.toEqual({
+    serverRevoked: true,
+    revocation: 'revoked',
+  });
   await harness.auth.dispose();
 
   // code, verifier, two access tokens, two refresh tokens (the revoke re-sends one)

@@ -91,7 +91,10 @@ describe('auth against oidc-provider (RFC 8414 discovery, public client, PKCE)',
       ))!,
     ) as { refreshToken: string };
     const revocationsBefore = op.counts.revocation;
-    await expect(third.auth.signOut()).resolves.toEqual({ serverRevoked: true });
+    await expect(third.auth.signOut()).resolves.toEqual({
+      serverRevoked: true,
+      revocation: 'revoked',
+    });
     expect(op.counts.revocation).toBe(revocationsBefore + 1);
     expect(await keychain.entries()).toEqual([]);
     expect(await refreshWith(stored.refreshToken)).toEqual({ status: 400, error: 'invalid_grant' });

@@ -115,7 +115,10 @@ describe.each(kinds)('auth against the Zoom sandbox: %s', (_name, providerOf) =>
     const latest = await third.auth.getAccessToken();
     expect(await profileWith(latest.apiBaseUrl, latest.accessToken)).toBe(200);
 
-    await expect(third.auth.signOut()).resolves.toEqual({ serverRevoked: true });
+    await expect(third.auth.signOut()).resolves.toEqual({
+      serverRevoked: true,
+      revocation: 'revoked',
+    });
     expect(await keychain.entries()).toEqual([]);
     expect(await profileWith(latest.apiBaseUrl, latest.accessToken)).toBe(401);
   });

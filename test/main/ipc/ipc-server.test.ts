@@ -233,10 +233,19 @@ describe('state publishing', () => {
         redirectUrl: 'http://127.0.0.1/callback',
       },
       preferences: DEFAULT_PREFERENCES,
+      fathom: {
+        mode: 'oauth',
+        clientId: 'fathom-client',
+        hasClientSecret: true,
+        redirectPort: 53682,
+        redirectUri: 'http://127.0.0.1:53682/fathom/callback',
+        source: 'settings',
+      },
     } as const;
     settings.publish({
       zoomAccount: { ...view.zoomAccount, clientSecret: 'sEcReT-value' },
       preferences: { ...view.preferences, token: 'sEcReT-value' },
+      fathom: { ...view.fathom, clientSecret: 'sEcReT-value', apiKey: 'sEcReT-key' },
       provider: { client: { clientSecret: 'sEcReT-value' } },
     } as unknown as typeof view);
 

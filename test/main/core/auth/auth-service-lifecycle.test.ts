@@ -24,7 +24,7 @@ describe('auth service: sign-out never waits', () => {
     expect(heard).toEqual([{ kind: 'signed-out', reason: null }]);
     await expect(f.auth.getAccessToken()).rejects.toMatchObject({ code: 'not_signed_in' });
     await f.clock.advance(5_000);
-    await expect(result).resolves.toEqual({ serverRevoked: false });
+    await expect(result).resolves.toEqual({ serverRevoked: false, revocation: 'not-confirmed' });
     f.endpoint.release();
   });
 
@@ -55,7 +55,7 @@ describe('auth service: sign-out never waits', () => {
     await f.clock.advance(5_999); // 1 s grace for the rotation, then 5 s for the revoke
     expect(settled).toBe(false);
     await f.clock.advance(1);
-    await expect(result).resolves.toEqual({ serverRevoked: false });
+    await expect(result).resolves.toEqual({ serverRevoked: false, revocation: 'not-confirmed' });
 
     // The stalled refresh answers at last: its tokens are revoked, never stored or used.
     f.endpoint.release();
@@ -77,7 +77,7 @@ describe('auth service: sign-out never waits', () => {
     const result = f.auth.signOut();
     f.endpoint.release(); // the server rotates while sign-out waits for it
     await f.clock.advance(0);
-    await expect(result).resolves.toEqual({ serverRevoked: true });
+    await expect(result).resolves.toEqual({ serverRevoked: true, revocation: 'revoked' });
     expect(f.endpoint.currentRefreshToken()).toBeNull();
     expect(secrets.entries().size).toBe(0);
     expect(await caller).toMatchObject({ code: 'not_signed_in' });
@@ -95,7 +95,7 @@ describe('auth service: sign-out never waits', () => {
     const result = f.auth.signOut();
     gated.release();
     await f.clock.advance(0);
-    await expect(result).resolves.toEqual({ serverRevoked: true });
+    await expect(result).resolves.toEqual({ serverRevoked: true, revocation: 'revoked' });
     expect(gated.entries().size).toBe(0);
     expect(await caller).toMatchObject({ code: 'not_signed_in' });
   });
@@ -241,7 +241,7 @@ describe('auth service: an unwritable data directory', () => {
     f.clock.jump(HOUR);
     await expect(f.auth.getAccessToken()).resolves.toBeTruthy();
     expect(f.endpoint.counts.refresh).toBe(1);
-    await expect(f.auth.signOut()).resolves.toEqual({ serverRevoked: true });
+    await expect(f.auth.signOut()).resolves.toEqual({ serverRevoked: true, revocation: 'revoked' });
     expect(secrets.entries().size).toBe(0);
     expect(f.logger.text()).toContain('could not write settings');
     for (const secret of f.endpoint.issuedSecrets()) expect(f.logger.text()).not.toContain(secret);

@@ -19,7 +19,7 @@ describe('auth service: sign-out', () => {
     const refreshToken = f.endpoint.currentRefreshToken()!;
     expect(f.settings.get(SESSION_SETTINGS_KEY)).toBeDefined();
 
-    await expect(f.auth.signOut()).resolves.toEqual({ serverRevoked: true });
+    await expect(f.auth.signOut()).resolves.toEqual({ serverRevoked: true, revocation: 'revoked' });
     const revoke = requests.find((r) => r.url.endsWith('/oauth/revoke'))!;
     expect(revoke.url).not.toContain('token=');
     expect(new URLSearchParams(revoke.body).get('token')).toBe(refreshToken);
@@ -39,7 +39,10 @@ describe('auth service: sign-out', () => {
     const f = setup({ secrets });
     await f.signIn();
     f.endpoint.failNext(failure);
-    await expect(f.auth.signOut()).resolves.toEqual({ serverRevoked: false });
+    await expect(f.auth.signOut()).resolves.toEqual({
+      serverRevoked: false,
+      revocation: 'not-confirmed',
+    });
     expect(secrets.entries().size).toBe(0);
     expect(f.auth.status()).toEqual({ kind: 'signed-out', reason: null });
   });
@@ -58,7 +61,7 @@ describe('auth service: sign-out', () => {
     expect(secrets.entries().size).toBe(0);
     expect(settled).toBe(false);
     await f.clock.advance(1);
-    await expect(result).resolves.toEqual({ serverRevoked: false });
+    await expect(result).resolves.toEqual({ serverRevoked: false, revocation: 'not-confirmed' });
     f.endpoint.release();
   });
 
@@ -75,7 +78,7 @@ describe('auth service: sign-out', () => {
     const f = setup();
     const signIn = f.auth.signIn().catch((e: unknown) => e);
     await f.browserOpened();
-    await expect(f.auth.signOut()).resolves.toEqual({ serverRevoked: true });
+    await expect(f.auth.signOut()).resolves.toEqual({ serverRevoked: true, revocation: 'revoked' });
     expect(await signIn).toMatchObject({ code: 'sign_in_cancelled' });
   });
 });

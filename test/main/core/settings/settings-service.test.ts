@@ -107,6 +107,15 @@ describe('the settings view', () => {
         shortcut: { accelerator: null, problem: null, macKeys: false },
         menuBarTitle: { enabled: true, shown: 'hidden' },
       },
+      // A host that connects no Fathom: nothing configured.
+      fathom: {
+        mode: null,
+        clientId: '',
+        hasClientSecret: false,
+        redirectPort: 53682,
+        redirectUri: 'http://127.0.0.1:53682/fathom/callback',
+        source: 'none',
+      },
     });
     expect(
       setup({

@@ -43,6 +43,7 @@ describe('serveIpcOnElectron', () => {
       Channel.settingsChanged,
       Channel.screenRequested,
       Channel.displayChanged,
+      Channel.fathomChanged,
     ]);
     expect(INVOKE_CHANNELS).toHaveLength(Object.keys(Channel).length - PUSH_CHANNELS.length);
   });
