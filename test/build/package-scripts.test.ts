@@ -246,6 +246,25 @@ describe('the client ID built into a package', () => {
       /ZOOM_API_BASE is set but ZOOM_CLIENT_ID is not/u,
     );
   });
+
+  it("bakes Fathom's OAuth client, secret included, as the app reads it back", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mt-app-config-'));
+    const fathom = { FATHOM_CLIENT_ID: 'fathom-app-1', FATHOM_CLIENT_SECRET: 'fathom-secret-1' };
+    const written = writeAppConfig(dir, { ...env, ...fathom, FATHOM_REDIRECT_PORT: '53690' });
+    expect(readBuiltInConfig(written.file)?.fathom).toMatchObject({
+      clientId: 'fathom-app-1',
+      clientSecret: 'fathom-secret-1',
+      redirectPort: 53690,
+    });
+    expect(written.notes.join('\n')).toMatch(/anyone with the package can read it/u);
+    expect(() => writeAppConfig(dir, { ...env, FATHOM_CLIENT_ID: 'fathom-app-1' })).toThrow(
+      /FATHOM_CLIENT_ID and FATHOM_CLIENT_SECRET together/u,
+    );
+    expect(() => writeAppConfig(dir, { ...env, ...fathom, FATHOM_REDIRECT_PORT: '80' })).toThrow(
+      /port/iu,
+    );
+    expect(() => bakedAppConfig(fathom)).toThrow(/FATHOM_CLIENT_ID is set but ZOOM_CLIENT_ID/u);
+  });
 });
 
 describe('npm run dist', () => {
