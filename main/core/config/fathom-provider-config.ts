@@ -36,8 +36,11 @@ export function fathomAuthorizationServer(
 
 /**
  * The auth core's configuration for Fathom: a confidential client (secret in the form body, as
- * every integration sends it), no PKCE by default (no source shows Fathom supporting it), a
- * fixed loopback redirect, scope public_api, and its own keychain account and settings key.
+ * every integration sends it), PKCE sent as well (no source shows Fathom checking it, and none
+ * says it refuses it: an OAuth 2.0 server ignores parameters it does not know, so it costs
+ * nothing and protects the code if Fathom does check it), a fixed loopback redirect, scope
+ * public_api, and its own keychain account and settings key. `pkce: false` is there for a
+ * Fathom that turns out to refuse `code_challenge` (reference §1.5, §6).
  */
 export function fathomProviderConfig(options: {
   clientId: string;
@@ -58,7 +61,7 @@ export function fathomProviderConfig(options: {
     },
     scope: FATHOM_SCOPE,
     keychainAccount: `fathom:${options.clientId}`,
-    pkce: options.pkce ?? false,
+    pkce: options.pkce ?? true,
     wording: { name: 'Fathom', sessionExpiredCode: 'fathom_session_expired' },
     sessionSettingsKey: FATHOM_SESSION_SETTINGS_KEY,
   };

@@ -50,8 +50,8 @@ function fathom(secrets: SecretStore, options: { pkce?: boolean } = {}) {
   return fixture;
 }
 
-async function signedIn(secrets: SecretStore) {
-  const fixture = fathom(secrets);
+async function signedIn(secrets: SecretStore, options: { pkce?: boolean } = {}) {
+  const fixture = fathom(secrets, options);
   await fixture.auth.signIn();
   await fixture.auth.drain(1_000);
   return fixture;
@@ -60,9 +60,9 @@ async function signedIn(secrets: SecretStore) {
 const storedTokens = async (secrets: SecretStore) => parseTokenSet(await secrets.get(ACCOUNT));
 
 describe('Fathom sign-in through the shared auth core', () => {
-  it('sends no PKCE, puts client_id and client_secret in the form body, and uses the fixed redirect', async () => {
+  it('with pkce: false sends no PKCE, puts client_id and client_secret in the form body, and uses the fixed redirect', async () => {
     const keychain = createTestKeychain();
-    const f = await signedIn(keychain.secrets);
+    const f = await signedIn(keychain.secrets, { pkce: false });
     expect(f.auth.status()).toEqual({ kind: 'signed-in' });
 
     const authorize = new URL(f.opened[0] ?? '');
@@ -103,13 +103,14 @@ describe('Fathom sign-in through the shared auth core', () => {
     await f.auth.signOut();
   });
 
-  it('with pkce: true it sends S256 PKCE as for Zoom', async () => {
+  it('by default it sends S256 PKCE as for Zoom, beside the client secret', async () => {
     const keychain = createTestKeychain();
-    const f = fathom(keychain.secrets, { pkce: true });
+    const f = fathom(keychain.secrets);
     await f.auth.signIn();
     const authorize = new URL(f.opened[0] ?? '');
     expect(authorize.searchParams.get('code_challenge_method')).toBe('S256');
     expect(server.tokenRequests[0]?.form.get('code_verifier')?.length).toBeGreaterThanOrEqual(43);
+    expect(server.tokenRequests[0]?.form.get('client_secret')).toBe(CLIENT_SECRET);
     await f.auth.signOut();
   });
 

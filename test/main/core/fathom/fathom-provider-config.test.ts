@@ -9,7 +9,7 @@ import {
 } from '../../../../main/core/config/fathom-provider-config.ts';
 
 describe('fathomProviderConfig', () => {
-  it('defaults: fathom.video endpoints, no revocation, public_api, secret in the body, no PKCE, fixed redirect', () => {
+  it('defaults: fathom.video endpoints, no revocation, public_api, secret in the body, PKCE too, fixed redirect', () => {
     const config = fathomProviderConfig({ clientId: 'cid', clientSecret: 'sec' });
     expect(config.server).toEqual({
       issuer: 'https://fathom.video',
@@ -20,7 +20,7 @@ describe('fathomProviderConfig', () => {
     expect(config.apiBaseUrl).toBe('https://api.fathom.ai/external/v1');
     expect(config.scope).toBe('public_api');
     expect(config.client).toEqual({ clientId: 'cid', clientSecret: 'sec', secretIn: 'body' });
-    expect(config.pkce).toBe(false);
+    expect(config.pkce).toBe(true);
     expect(config.redirect).toEqual({
       kind: 'loopback',
       port: FATHOM_DEFAULT_REDIRECT_PORT,
@@ -39,12 +39,12 @@ describe('fathomProviderConfig', () => {
       oauthBaseUrl: 'http://127.0.0.1:4000/',
       apiBaseUrl: 'http://127.0.0.1:4000/external/v1/',
       redirectPort: 50123,
-      pkce: true,
+      pkce: false,
     });
     expect(config.server.token_endpoint).toBe('http://127.0.0.1:4000/external/v1/oauth2/token');
     expect(config.apiBaseUrl).toBe('http://127.0.0.1:4000/external/v1');
     expect(config.redirect).toMatchObject({ port: 50123 });
-    expect(config.pkce).toBe(true);
+    expect(config.pkce).toBe(false);
   });
 
   it('an authorization URL without a challenge carries no PKCE parameters', () => {
