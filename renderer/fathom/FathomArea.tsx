@@ -2,8 +2,8 @@ import type { FathomState } from '../../preload/contract.ts';
 import { Spinner } from '../components/Spinner.tsx';
 import { errorCopy } from '../copy/error-copy.ts';
 import type { ScreenContext } from '../session/screen-context.ts';
-import { useAction } from '../session/use-action.ts';
 import type { TimeFormat } from '../time/time-format.ts';
+import { ConnectPageActions } from './ConnectPageActions.tsx';
 import { CONNECT_FATHOM_PROMPT, REMOVE_APP_HINT } from './fathom-copy.ts';
 import { RecentNotes } from './RecentNotes.tsx';
 
@@ -62,8 +62,6 @@ function ConnectingNotes({
   api,
   onFailure,
 }: ScreenContext & { fathom: Extract<FathomState, { kind: 'connecting' }> }) {
-  const reopen = useAction(api.reopenFathomConnectPage, onFailure);
-  const cancel = useAction(api.cancelFathomConnect, onFailure);
   return (
     <section className="notes" aria-labelledby="notes-title" aria-busy="true">
       <div className="notes__header">
@@ -77,27 +75,13 @@ function ConnectingNotes({
             : 'Checking your Fathom API key…'}
         </p>
         {fathom.mode === 'oauth' ? (
-          <div className="button-row button-row--start">
-            {fathom.authorizationUrl ? (
-              <button
-                type="button"
-                className="button button--small"
-                disabled={reopen.pending}
-                onClick={() => void reopen.run()}
-              >
-                Open Fathom's page again
-              </button>
-            ) : null}
-            <button
-              type="button"
-              className="button button--small button--quiet"
-              disabled={cancel.pending}
-              aria-busy={cancel.pending}
-              onClick={() => void cancel.run()}
-            >
-              Stop connecting Fathom
-            </button>
-          </div>
+          <ConnectPageActions
+            api={api}
+            onFailure={onFailure}
+            authorizationUrl={fathom.authorizationUrl}
+            cancelLabel="Stop connecting Fathom"
+            quiet
+          />
         ) : null}
       </div>
     </section>

@@ -2,6 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import type { FathomMode, FathomSettingsView, FathomState } from '../../preload/contract.ts';
 import { Spinner } from '../components/Spinner.tsx';
 import { errorCopy } from '../copy/error-copy.ts';
+import { ConnectPageActions } from '../fathom/ConnectPageActions.tsx';
 import {
   FATHOM_CONNECTED,
   FATHOM_DISCONNECTED,
@@ -90,8 +91,6 @@ export function FathomSection({ api, onFailure, announce, view, fathom }: Fathom
   };
   const save = useAction(api.saveFathomOAuth, onFailure);
   const connect = useAction(api.connectFathomOAuth, onFailure);
-  const cancel = useAction(api.cancelFathomConnect, onFailure);
-  const reopen = useAction(api.reopenFathomConnectPage, onFailure);
   const connectKey = useAction(api.connectFathomApiKey, onKeyFailure);
   const disconnect = useAction(api.disconnectFathom, onFailure);
   const copy = useAction(api.copyText, onFailure);
@@ -423,27 +422,12 @@ export function FathomSection({ api, onFailure, announce, view, fathom }: Fathom
             <p>
               <Spinner /> Waiting for you to allow Meeting Tray in Fathom, in your browser.
             </p>
-            <div className="button-row button-row--start">
-              {fathom.authorizationUrl ? (
-                <button
-                  type="button"
-                  className="button button--small"
-                  disabled={reopen.pending}
-                  onClick={() => void reopen.run()}
-                >
-                  Open Fathom's page again
-                </button>
-              ) : null}
-              <button
-                type="button"
-                className="button button--small"
-                disabled={cancel.pending}
-                aria-busy={cancel.pending}
-                onClick={() => void cancel.run()}
-              >
-                Cancel
-              </button>
-            </div>
+            <ConnectPageActions
+              api={api}
+              onFailure={onFailure}
+              authorizationUrl={fathom.authorizationUrl}
+              cancelLabel="Cancel"
+            />
           </div>
         ) : null}
         {note ? (
