@@ -86,6 +86,22 @@ export function createIpcHandlers(deps: IpcHandlerDeps): IpcHandlers {
   const { session, settings } = deps;
   const isFathomLink = deps.isAllowedFathomUrl ?? (() => false);
   const fathom = (): FathomHandlersPort => deps.fathom ?? NO_FATHOM();
+  /** Opens one link the page asked for, once `allowed` admits it; a browser that fails is said so. */
+  const openLink = (args: unknown, allowed: (url: string) => boolean, refusal: string) =>
+    settle(async () => {
+      const url = expectOneString(args, MAX_URL_LENGTH);
+      if (!allowed(url)) throw invalidArgument(refusal);
+      try {
+        await deps.openExternal(url);
+      } catch (error) {
+        throw new AppError(
+          'browser_open_failed',
+          'Your browser could not be opened. Copy the link and open it yourself.',
+          { cause: error },
+        );
+      }
+      return ok(undefined);
+    });
   return {
     [Channel.getSession]: (args) =>
       settle(() => {
@@ -119,20 +135,7 @@ export function createIpcHandlers(deps: IpcHandlerDeps): IpcHandlers {
         return ok(await session.refresh());
       }),
     [Channel.openJoinUrl]: (args) =>
-      settle(async () => {
-        const url = expectOneString(args, MAX_URL_LENGTH);
-        if (!deps.isAllowedExternalUrl(url)) throw invalidArgument('not an allowed link');
-        try {
-          await deps.openExternal(url);
-        } catch (error) {
-          throw new AppError(
-            'browser_open_failed',
-            'Your browser could not be opened. Copy the link and open it yourself.',
-            { cause: error },
-          );
-        }
-        return ok(undefined);
-      }),
+      openLink(args, deps.isAllowedExternalUrl, 'not an allowed link'),
     [Channel.copyText]: (args) =>
       settle(async () => {
         const text = expectOneString(args, MAX_CLIPBOARD_TEXT_LENGTH);
@@ -236,21 +239,7 @@ export function createIpcHandlers(deps: IpcHandlerDeps): IpcHandlers {
         const recordingId = expectRecordingId(args);
         return ok(await fathom().loadSummary(recordingId));
       }),
-    [Channel.openFathomLink]: (args) =>
-      settle(async () => {
-        const url = expectOneString(args, MAX_URL_LENGTH);
-        if (!isFathomLink(url)) throw invalidArgument('not a Fathom link');
-        try {
-          await deps.openExternal(url);
-        } catch (error) {
-          throw new AppError(
-            'browser_open_failed',
-            'Your browser could not be opened. Copy the link and open it yourself.',
-            { cause: error },
-          );
-        }
-        return ok(undefined);
-      }),
+    [Channel.openFathomLink]: (args) => openLink(args, isFathomLink, 'not a Fathom link'),
     [Channel.saveFathomOAuth]: (args) =>
       settle(async () => {
         const input = expectFathomOAuthInput(args);

@@ -1,9 +1,9 @@
 // Where Fathom's own configuration is kept: the OAuth client entered in Settings (client ID and
 // redirect port in the settings file, the client secret in the keychain under its own key) and
 // the personal API key (keychain only, api-key-credential.ts). The settings file never holds a secret.
-import { AppError } from '../errors.ts';
 import type { Logger, SecretStore, SettingsStore } from '../ports.ts';
 import { classifyKeychainError } from '../secrets/keychain-errors.ts';
+import { keepSecretOrRefuse, writeSettingOrRefuse } from './account-store-writes.ts';
 import { isRedirectPort } from './fathom-oauth-rules.ts';
 
 /** The settings-file key of the OAuth client entered in Settings. */
@@ -51,40 +51,20 @@ export function createFathomAccountStore(deps: {
       }
     },
     async write(saved, secret) {
-      await keychainOrRefuse(
-        () => secrets.set(FATHOM_CLIENT_SECRET_KEY, secret),
-        'so the Fathom client secret could not be kept and nothing was saved',
-      );
-      try {
+      const what = 'so the Fathom client secret could not be kept and nothing was saved';
+      await keepSecretOrRefuse(() => secrets.set(FATHOM_CLIENT_SECRET_KEY, secret), {
+        locked: `Your keychain is locked, ${what}. Unlock your login keychain (or keyring) and try again.`,
+        missing: `No system keychain is available, ${what}. Install or unlock a keychain and try again.`,
+      });
+      writeSettingOrRefuse(() =>
         settings.set(FATHOM_OAUTH_SETTING, {
           clientId: saved.clientId,
           redirectPort: saved.redirectPort,
           hasClientSecret: true,
-        } satisfies SavedFathomOAuth);
-      } catch (error) {
-        throw new AppError(
-          'settings_unwritable',
-          'Meeting Tray could not save your settings: its data folder cannot be written.',
-          { cause: error },
-        );
-      }
+        } satisfies SavedFathomOAuth),
+      );
     },
   };
-}
-
-async function keychainOrRefuse(operation: () => Promise<void>, what: string): Promise<void> {
-  try {
-    await operation();
-  } catch (error) {
-    const { code } = classifyKeychainError(error);
-    throw new AppError(
-      code,
-      code === 'keychain_locked'
-        ? `Your keychain is locked, ${what}. Unlock your login keychain (or keyring) and try again.`
-        : `No system keychain is available, ${what}. Install or unlock a keychain and try again.`,
-      { cause: error },
-    );
-  }
 }
 
 /** undefined: nothing saved; null: something that is not a saved Fathom app (hand edits). */

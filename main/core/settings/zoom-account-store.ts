@@ -4,9 +4,9 @@ import type { ZoomCloud } from '../../../preload/contract.ts';
 import { ZOOM_CLOUDS } from '../../../preload/shared/zoom-account-rules.ts';
 import { SETTINGS_NAMES } from '../config/resolve-auth-config.ts';
 import { zoomProviderConfig, type ZoomAccountFields } from '../config/zoom-account-config.ts';
-import { AppError } from '../errors.ts';
 import type { Logger, SecretStore, SettingsStore } from '../ports.ts';
 import { classifyKeychainError } from '../secrets/keychain-errors.ts';
+import { keepSecretOrRefuse, writeSettingOrRefuse } from './account-store-writes.ts';
 
 /** The settings-file key of the saved account. */
 export const ZOOM_ACCOUNT_SETTING = 'settings.zoomAccount';
@@ -44,31 +44,13 @@ export function createZoomAccountStore(deps: {
 }): ZoomAccountStore {
   const { settings, secrets, logger } = deps;
 
-  const writeSettings = (write: () => void) => {
-    try {
-      write();
-    } catch (error) {
-      throw new AppError(
-        'settings_unwritable',
-        'Meeting Tray could not save your settings: its data folder cannot be written.',
-        { cause: error },
-      );
-    }
-  };
-  const keychain = async (operation: () => Promise<void>) => {
-    try {
-      await operation();
-    } catch (error) {
-      const { code } = classifyKeychainError(error);
-      throw new AppError(
-        code,
-        code === 'keychain_locked'
-          ? 'Your keychain is locked, so the client secret could not be kept and nothing was saved. Unlock your login keychain (or keyring) and save again.'
-          : 'No system keychain is available, so the client secret could not be kept and nothing was saved. Install or unlock a keychain, or use a public client ID (no secret).',
-        { cause: error },
-      );
-    }
-  };
+  const keychain = (operation: () => Promise<void>) =>
+    keepSecretOrRefuse(operation, {
+      locked:
+        'Your keychain is locked, so the client secret could not be kept and nothing was saved. Unlock your login keychain (or keyring) and save again.',
+      missing:
+        'No system keychain is available, so the client secret could not be kept and nothing was saved. Install or unlock a keychain, or use a public client ID (no secret).',
+    });
 
   const read = (): SavedZoomAccount | null => {
     const saved = settings.get<unknown>(ZOOM_ACCOUNT_SETTING);
@@ -113,10 +95,10 @@ export function createZoomAccountStore(deps: {
         }),
         hasClientSecret: secret !== null,
       };
-      writeSettings(() => settings.set(ZOOM_ACCOUNT_SETTING, saved));
+      writeSettingOrRefuse(() => settings.set(ZOOM_ACCOUNT_SETTING, saved));
     },
     async clear() {
-      writeSettings(() => settings.delete(ZOOM_ACCOUNT_SETTING));
+      writeSettingOrRefuse(() => settings.delete(ZOOM_ACCOUNT_SETTING));
       await forgetSecret();
     },
   };
