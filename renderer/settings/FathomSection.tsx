@@ -3,6 +3,7 @@ import type { FathomMode, FathomSettingsView, FathomState } from '../../preload/
 import { Spinner } from '../components/Spinner.tsx';
 import { errorCopy } from '../copy/error-copy.ts';
 import { ConnectPageActions } from '../fathom/ConnectPageActions.tsx';
+import { CopyButton } from './CopyButton.tsx';
 import {
   FATHOM_CONNECTED,
   FATHOM_DISCONNECTED,
@@ -80,7 +81,6 @@ export function FathomSection({ api, onFailure, announce, view, fathom }: Fathom
   const [apiKey, setApiKey] = useState('');
   const [keyProblem, setKeyProblem] = useState<string | null>(null);
   const [note, setNote] = useState<string | null>(null);
-  const [copied, setCopied] = useState(false);
 
   // Key validation's failures are said under the field; the rest go to the feedback toast.
   const onKeyFailure = (failure: Failure) => {
@@ -93,7 +93,6 @@ export function FathomSection({ api, onFailure, announce, view, fathom }: Fathom
   const connect = useAction(api.connectFathomOAuth, onFailure);
   const connectKey = useAction(api.connectFathomApiKey, onKeyFailure);
   const disconnect = useAction(api.disconnectFathom, onFailure);
-  const copy = useAction(api.copyText, onFailure);
 
   // A new view after a save: the form starts again from it (React's pattern for derived state).
   const [formView, setFormView] = useState(view);
@@ -161,10 +160,6 @@ export function FathomSection({ api, onFailure, announce, view, fathom }: Fathom
     if (!result.ok) return;
     setNote(result.value.removeAppHint ? REMOVE_APP_HINT : REMOVE_KEY_HINT);
     announce(FATHOM_DISCONNECTED);
-  };
-  const onCopyRedirect = async () => {
-    const result = await copy.run(redirectUri);
-    setCopied(result.ok);
   };
 
   const describedBy = (...ids: Array<string | false | undefined>) =>
@@ -324,14 +319,12 @@ export function FathomSection({ api, onFailure, announce, view, fathom }: Fathom
                   spellCheck={false}
                   aria-describedby={fieldId('redirect-hint')}
                 />
-                <button
-                  type="button"
-                  className="button button--small"
-                  aria-label="Copy the Fathom redirect URL"
-                  onClick={() => void onCopyRedirect()}
-                >
-                  {copied ? 'Copied' : 'Copy'}
-                </button>
+                <CopyButton
+                  api={api}
+                  onFailure={onFailure}
+                  text={redirectUri}
+                  label="Copy the Fathom redirect URL"
+                />
               </div>
               <p id={fieldId('redirect-hint')} className="field__hint">
                 Register it in your Fathom app exactly as shown, port and path included.

@@ -4,6 +4,7 @@ import { ZOOM_CLOUDS } from '../../preload/shared/zoom-account-rules.ts';
 import { Spinner } from '../components/Spinner.tsx';
 import type { ScreenContext } from '../session/screen-context.ts';
 import { useAction } from '../session/use-action.ts';
+import { CopyButton } from './CopyButton.tsx';
 import { testOutcomeCopy } from './test-outcome-copy.ts';
 import {
   FIELD_LABELS,
@@ -44,8 +45,6 @@ export function ZoomAccountSection({ api, onFailure, view, signedIn }: ZoomAccou
   const save = useAction(api.saveZoomAccount, onFailure);
   const test = useAction(api.testZoomAccount, onFailure);
   const reset = useAction(api.resetZoomAccount, onFailure);
-  const copy = useAction(api.copyText, onFailure);
-  const [copied, setCopied] = useState(false);
 
   // Main pushes a new view after a save or a reset: the form starts again from it (adjusted
   // while rendering, React's pattern for state that follows a prop).
@@ -95,10 +94,6 @@ export function ZoomAccountSection({ api, onFailure, view, signedIn }: ZoomAccou
           ? 'Removed. Meeting Tray is back in demo mode.'
           : 'Removed. Meeting Tray uses the Zoom app built into this copy again.',
       );
-  };
-  const onCopyRedirect = async () => {
-    const result = await copy.run(view.redirectUrl);
-    setCopied(result.ok);
   };
 
   const textField = (
@@ -229,14 +224,12 @@ export function ZoomAccountSection({ api, onFailure, view, signedIn }: ZoomAccou
                 readOnly
                 aria-describedby={fieldId('redirect-hint')}
               />
-              <button
-                type="button"
-                className="button button--small"
-                aria-label="Copy the redirect URL"
-                onClick={() => void onCopyRedirect()}
-              >
-                {copied ? 'Copied' : 'Copy'}
-              </button>
+              <CopyButton
+                api={api}
+                onFailure={onFailure}
+                text={view.redirectUrl}
+                label="Copy the redirect URL"
+              />
             </div>
             <p id={fieldId('redirect-hint')} className="field__hint">
               Add it to your Zoom app as the Redirect URL and to its OAuth allow list.
