@@ -66,3 +66,17 @@ export function writeGrantFile(path: string, snapshot: GrantSnapshot): void {
     throw error;
   }
 }
+
+/** The grants a file kept from the last run, and a writer that keeps them there. */
+export function persistedGrants(file: { path: string; onError?: (error: unknown) => void }) {
+  return {
+    initial: readGrantFile(file.path),
+    onChange(snapshot: GrantSnapshot) {
+      try {
+        writeGrantFile(file.path, snapshot);
+      } catch (error) {
+        file.onError?.(error);
+      }
+    },
+  };
+}

@@ -1,6 +1,5 @@
 // Wires the sandbox's parts into one node:http server on 127.0.0.1.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { setTimeout as delay } from 'node:timers/promises';
 import { API_ERRORS } from './api-errors.ts';
 import { createMeetingsHandler } from './api-meetings.ts';
@@ -15,9 +14,9 @@ import { createCounters } from './counters.ts';
 import { createMeetingCalendar } from './demo-meetings.ts';
 import { DEMO_USER } from './demo-user.ts';
 import { createFaultInjector, type Fault } from './faults.ts';
-import { readGrantFile, writeGrantFile } from './grant-file.ts';
-import { createGrantStore, type GrantSnapshot } from './grants.ts';
-import { sendJson } from './http-io.ts';
+import { persistedGrants } from './grant-file.ts';
+import { createGrantStore } from './grants.ts';
+import { listen, sendJson } from './http-io.ts';
 import {
   createAuthorizeHandlers,
   type IssuedCode,
@@ -74,30 +73,6 @@ function sendFault(
       : { reason: 'Too many requests. Try again later.', error: 'rate_limited' },
     headers,
   );
-}
-
-/** The grants a file kept from the last run, and a writer that keeps them there. */
-function persistedGrants(file: NonNullable<ZoomSandboxOptions['grantsFile']>) {
-  return {
-    initial: readGrantFile(file.path),
-    onChange(snapshot: GrantSnapshot) {
-      try {
-        writeGrantFile(file.path, snapshot);
-      } catch (error) {
-        file.onError?.(error);
-      }
-    },
-  };
-}
-
-function listen(server: ReturnType<typeof createServer>, port: number): Promise<number> {
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, '127.0.0.1', () => {
-      server.off('error', reject);
-      resolve((server.address() as AddressInfo).port);
-    });
-  });
 }
 
 export async function startZoomSandbox(options: ZoomSandboxOptions = {}): Promise<ZoomSandbox> {

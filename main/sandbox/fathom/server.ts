@@ -3,13 +3,11 @@
 // at /external/v1. Shares the Zoom sandbox's HTTP helpers, consent page, one-time codes, grant
 // file, counters, fault dice and wire faults.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { setTimeout as delay } from 'node:timers/promises';
 import { createCounters } from '../counters.ts';
 import { createFaultInjector } from '../faults.ts';
-import { readGrantFile, writeGrantFile } from '../grant-file.ts';
-import type { GrantSnapshot } from '../grants.ts';
-import { sendJson } from '../http-io.ts';
+import { persistedGrants } from '../grant-file.ts';
+import { listen, sendJson } from '../http-io.ts';
 import { createOneTimeStore } from '../one-time-store.ts';
 import { createSeededRandom } from '../random.ts';
 import { sendWireFault } from '../wire-faults.ts';
@@ -51,29 +49,6 @@ function endpointOf(method: string, pathname: string): FathomSandboxEndpoint | n
   if (pathname.startsWith(`${API_PREFIX}/`) && !pathname.startsWith(`${API_PREFIX}/oauth2/`))
     return 'api';
   return null;
-}
-
-function persistedGrants(file: NonNullable<FathomSandboxOptions['grantsFile']>) {
-  return {
-    initial: readGrantFile(file.path),
-    onChange(snapshot: GrantSnapshot) {
-      try {
-        writeGrantFile(file.path, snapshot);
-      } catch (error) {
-        file.onError?.(error);
-      }
-    },
-  };
-}
-
-function listen(server: ReturnType<typeof createServer>, port: number): Promise<number> {
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, '127.0.0.1', () => {
-      server.off('error', reject);
-      resolve((server.address() as AddressInfo).port);
-    });
-  });
 }
 
 export async function startFathomSandbox(
